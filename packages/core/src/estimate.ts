@@ -23,17 +23,53 @@ export interface WaitEstimate {
   readonly capacity: number;
 }
 
-/** The share of a desk's attention that a service gets: its weight over all its weights. */
-export const serviceShare = (desk: Desk, code: ServiceCode): number => {
-  const total = desk.services.reduce((sum, entry) => sum + entry.weight, 0);
-  return total > 0 ? deskWeightFor(desk, code) / total : 0;
+/**
+ * The share of a desk's attention that a service gets: its weight over the weights of the
+ * services that compete for the desk now (those with people waiting). An idle desk gives
+ * a service its whole attention.
+ */
+export const serviceShare = (
+  desk: Desk,
+  code: ServiceCode,
+  competing: ReadonlySet<ServiceCode> = new Set(),
+): number => {
+  const own = deskWeightFor(desk, code);
+  if (own <= 0) return 0;
+  const total = desk.services.reduce(
+    (sum, entry) => sum + (entry.code === code || competing.has(entry.code) ? entry.weight : 0),
+    0,
+  );
+  return own / total;
 };
 
-/** Desks serving the service now, each counted by its share; configured desks if none is open. */
-export const capacityFor = (centre: Centre, state: QueueState, code: ServiceCode): number => {
-  const serving = centre.desks.filter((desk) => deskWeightFor(desk, code) > 0);
-  const open = serving.filter((desk) => deskStateOf(state, desk.id).status === 'open');
-  return open.reduce((sum, desk) => sum + serviceShare(desk, code), 0);
+/** Services with visitors waiting now. */
+const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> =>
+  new Set(
+    Object.values(state.tickets)
+      .filter((ticket) => isCallable(ticket, at) && ticket.targetDeskId === undefined)
+      .map((ticket) => ticket.serviceCode),
+  );
+
+/**
+ * Equivalent full-time desks serving the service: open desks, each counted by its share.
+ * Zero when no desk that serves it is open.
+ */
+export const capacityFor = (
+  centre: Centre,
+  state: QueueState,
+  code: ServiceCode,
+  at?: Instant,
+): number => {
+  const competing = at === undefined ? new Set<ServiceCode>() : busyServices(state, at);
+  return centre.desks
+    .filter((desk) => deskStateOf(state, desk.id).status === 'open')
+    .reduce((sum, desk) => sum + serviceShare(desk, code, competing), 0);
+};
+
+/** With no desk open yet, assume the desks configured for the service will open. */
+const configuredCapacity = (centre: Centre, state: QueueState, code: ServiceCode, at: Instant): number => {
+  const competing = busyServices(state, at);
+  return centre.desks.reduce((sum, desk) => sum + serviceShare(desk, code, competing), 0);
 };
 
 export const meanServiceMinutes = (centre: Centre, state: QueueState, code: ServiceCode): number =>
@@ -71,10 +107,11 @@ export const estimateWait = (
   ticket?: Ticket,
 ): WaitEstimate => {
   const ahead = peopleAhead(state, code, at, ticket);
-  const capacity = capacityFor(centre, state, code);
+  const capacity = capacityFor(centre, state, code, at);
   const mean = meanServiceMinutes(centre, state, code);
+  const assumed = capacity > 0 ? capacity : configuredCapacity(centre, state, code, at);
   // Half a visit for whoever is at the desk now, then a whole visit for each person ahead.
-  const expected = ((ahead + 0.5) * mean) / Math.max(capacity, serviceShareFloor(centre, code));
+  const expected = ((ahead + 0.5) * mean) / Math.max(assumed, 0.01);
   const spread = 1 / Math.sqrt(ahead + 1);
   return {
     ahead,
@@ -84,7 +121,3 @@ export const estimateWait = (
     highMinutes: roundRange(Math.ceil(expected * (1 + spread))),
   };
 };
-
-/** With no desk open yet, assume the best-placed configured desk will serve the service. */
-const serviceShareFloor = (centre: Centre, code: ServiceCode): number =>
-  Math.max(0.01, ...centre.desks.map((desk) => serviceShare(desk, code)));

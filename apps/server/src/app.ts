@@ -1,0 +1,146 @@
+/**
+ * The composition root: one HTTP server carrying the web front ends, the login endpoint and
+ * socket.io; the queue service over the SQLite store; a scheduler for postponements and the
+ * day's rollover. Tests start it on port 0 with their own clock and database file.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { Centre, QueueCommand } from '@queue/core';
+import { ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
+import { Server } from 'socket.io';
+import { Authenticator } from './auth';
+import { type FRONT_ENDS, createHttpHandler } from './http';
+import { type Logger, createLogger } from './logger';
+import { type Clock, QueueService } from './queue-service';
+import { seedDemo } from './seed';
+import { type QueueSocket, registerHandlers } from './socket-handlers';
+import { forHall, isStaff } from './sync';
+
+export interface AppOptions {
+  /** SQLite file; `:memory:` for throwaway runs. */
+  readonly databaseFile: string;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Load the demo centre, staff and devices into an empty database. */
+  readonly seedDemo?: boolean;
+  readonly centre?: Centre;
+  readonly frontEndDir?: (name: (typeof FRONT_ENDS)[number]) => string;
+  /** How often the scheduler runs, in ms. */
+  readonly tickMs?: number;
+}
+
+export interface Application {
+  readonly httpServer: HttpServer;
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  readonly queue: QueueService;
+  readonly demoTokens: Readonly<Record<string, string>>;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+const SUMMARY_INTERVAL_MS = 250;
+const MAX_MESSAGE_BYTES = 256 * 1024;
+
+const defaultFrontEndDir = (name: string): string =>
+  fileURLToPath(new URL(`../../${name}/dist`, import.meta.url));
+
+export const createApplication = async (options: AppOptions): Promise<Application> => {
+  const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? { now: () => Date.now() as ReturnType<Clock['now']> };
+  const db = openDatabase(options.databaseFile);
+  const store = new QueueStore(db);
+  const people = new PeopleStore(db);
+  const config = new ConfigStore(db);
+  const demoTokens = options.seedDemo ? await seedDemo(db, config, people, clock.now()) : {};
+  const centre = options.centre ?? config.load();
+  if (!centre) {
+    throw new Error('The database holds no centre configuration: start with the demo seed or import one.');
+  }
+  const queue = new QueueService(store, centre, clock, logger);
+  const auth = new Authenticator(people, (id) => queue.centre.desks.some((desk) => desk.id === id));
+  const startedAt = Date.now();
+
+  const httpServer = createServer(
+    createHttpHandler({
+      queue,
+      auth,
+      logger,
+      frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
+      startedAt,
+    }),
+  );
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+
+  io.use((socket, next) => {
+    const principal = auth.authenticate((socket.handshake.auth as { token?: unknown }).token, clock.now());
+    if (!principal) {
+      logger.warn('connection refused', { address: socket.handshake.address });
+      return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
+    }
+    (socket as QueueSocket).data.principal = principal;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const queueSocket = socket as QueueSocket;
+    const principal = queueSocket.data.principal;
+    void socket.join(isStaff(principal) ? 'staff' : 'public');
+    registerHandlers(queueSocket, { queue, store, logger });
+    logger.info('connected', { principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId });
+  });
+
+  let summaryTimer: NodeJS.Timeout | undefined;
+  const scheduleSummary = (): void => {
+    summaryTimer ??= setTimeout(() => {
+      summaryTimer = undefined;
+      io.emit('queue:summary', queue.summary());
+    }, SUMMARY_INTERVAL_MS);
+  };
+
+  queue.onEvents((events) => {
+    for (const event of events) io.to('staff').emit('queue:event', event);
+    for (const event of forHall(events)) io.to('public').emit('queue:event', event);
+    scheduleSummary();
+  });
+
+  const tick = (): void => {
+    const command: QueueCommand = { type: 'tick', at: clock.now(), actor: { kind: 'system' } };
+    const answer = queue.execute(command, () => null);
+    if (!answer.ok) logger.warn('tick refused', { error: answer.error });
+    store.pruneAnswers(Date.now() - 24 * 3_600_000);
+  };
+  const ticker = setInterval(tick, options.tickMs ?? 5_000);
+  ticker.unref();
+
+  return {
+    httpServer,
+    io,
+    queue,
+    demoTokens,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolveListen, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolveListen(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      clearInterval(ticker);
+      if (summaryTimer) clearTimeout(summaryTimer);
+      await new Promise<void>((resolveClose) => {
+        void io.close(() => resolveClose());
+      });
+      if (httpServer.listening) {
+        await new Promise<void>((resolveClose) => httpServer.close(() => resolveClose()));
+      }
+      db.close();
+    },
+  };
+};

@@ -1,0 +1,158 @@
+/**
+ * The HTTP side of the server: health, staff login, and the three front ends as static
+ * web apps. Bodies are size-limited and schema-checked like socket messages.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
+import type { Authenticator } from './auth';
+import type { Logger } from './logger';
+import type { QueueService } from './queue-service';
+
+export const FRONT_ENDS = ['kiosk', 'display', 'desk'] as const;
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+};
+
+const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+};
+
+const sendError = (response: ServerResponse, status: number, code: string, message: string): void =>
+  sendJson(response, status, { ok: false, error: { code, message } });
+
+const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
+  new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolveBody('too-large');
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+
+export interface HttpDeps {
+  readonly queue: QueueService;
+  readonly auth: Authenticator;
+  readonly logger: Logger;
+  /** Folder holding `kiosk/`, `display/`, `desk/` builds; usually `apps/<name>/dist`. */
+  readonly frontEndDir: (name: (typeof FRONT_ENDS)[number]) => string;
+  readonly startedAt: number;
+}
+
+export const createHttpHandler =
+  (deps: HttpDeps) =>
+  (request: IncomingMessage, response: ServerResponse): void => {
+    handle(deps, request, response).catch((error: unknown) => {
+      deps.logger.error('http handler failed', { url: request.url, error: String(error) });
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'Internal error.');
+      else response.end();
+    });
+  };
+
+const handle = async (deps: HttpDeps, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  if (path.startsWith('/socket.io')) return; // socket.io answers these itself
+
+  if (path === '/health' && request.method === 'GET') {
+    return sendJson(response, 200, {
+      status: 'ok',
+      protocol: PROTOCOL_VERSION,
+      epoch: deps.queue.epoch,
+      serviceDay: deps.queue.state.serviceDay ?? null,
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    });
+  }
+
+  if (path === '/api/session' && request.method === 'POST') return login(deps, request, response);
+  if (path === '/api/session' && request.method === 'DELETE') {
+    const token = bearer(request);
+    if (token) deps.auth.logout(token);
+    return sendJson(response, 200, { ok: true, data: null });
+  }
+  if (path.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND', 'No such endpoint.');
+
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return sendError(response, 405, 'BAD_REQUEST', 'Method not allowed.');
+  }
+  if (path === '/') {
+    response.writeHead(302, { location: '/kiosk/' });
+    return void response.end();
+  }
+  for (const name of FRONT_ENDS) {
+    if (path === `/${name}`) {
+      response.writeHead(301, { location: `/${name}/${url.search}` });
+      return void response.end();
+    }
+    if (path.startsWith(`/${name}/`)) return serveStatic(deps.frontEndDir(name), path.slice(name.length + 2), response);
+  }
+  sendError(response, 404, 'NOT_FOUND', 'Not found.');
+};
+
+const bearer = (request: IncomingMessage): string | undefined => {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+};
+
+const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const raw = await readBody(request);
+  if (raw === 'too-large') return sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return sendError(response, 400, 'BAD_REQUEST', 'Body is not JSON.');
+  }
+  const parsed = LoginBody.safeParse(json);
+  if (!parsed.success) return sendError(response, 400, 'BAD_REQUEST', 'Give login, secret and optionally deskId.');
+  const answer = await deps.auth.login(parsed.data.login, parsed.data.secret, parsed.data.deskId, deps.queue.now());
+  if (answer === 'bad-credentials') {
+    deps.logger.warn('login refused', { login: parsed.data.login });
+    return sendError(response, 401, 'UNAUTHENTICATED', 'Wrong login or password.');
+  }
+  if (answer === 'unknown-desk') return sendError(response, 400, 'BAD_REQUEST', 'No such desk.');
+  deps.logger.info('login', { login: parsed.data.login, deskId: parsed.data.deskId ?? null });
+  sendJson(response, 200, { ok: true, data: answer });
+};
+
+const serveStatic = (root: string, relative: string, response: ServerResponse): void => {
+  const base = resolve(root);
+  const wanted = resolve(base, normalize(decodeURIComponent(relative || 'index.html')));
+  if (wanted !== base && !wanted.startsWith(base + sep)) {
+    return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
+  }
+  // Unknown paths fall back to the app's index.html: the front ends route on the client.
+  const file = existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(base, 'index.html');
+  if (!existsSync(file)) {
+    return sendError(response, 503, 'NOT_FOUND', 'This front end is not built yet: run `npm run build`.');
+  }
+  const isIndex = file.endsWith('index.html');
+  response.writeHead(200, {
+    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
+  });
+  createReadStream(file).pipe(response);
+};

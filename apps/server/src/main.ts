@@ -1,0 +1,79 @@
+/**
+ * Starts the queue server from the command line: `npm start` at the top of the repo.
+ * Settings come from the environment (see README): QUEUE_PORT, QUEUE_HOST, QUEUE_DB,
+ * QUEUE_DEMO, QUEUE_LOG_LEVEL, and QUEUE_TIME_START for training and tests.
+ */
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import type { Instant } from '@queue/core';
+import { createApplication } from './app';
+import { type LogLevel, createLogger } from './logger';
+
+const env = process.env;
+const port = Number(env.QUEUE_PORT ?? 8080);
+const host = env.QUEUE_HOST ?? '0.0.0.0';
+const databaseFile = resolve(env.QUEUE_DB ?? 'data/queue.sqlite');
+const logger = createLogger((env.QUEUE_LOG_LEVEL as LogLevel | undefined) ?? 'info');
+
+/** A clock that starts at a chosen instant and runs at real speed (training and tests). */
+const clockFrom = (start: string | undefined) => {
+  if (!start) return { now: () => Date.now() as Instant };
+  const offset = Date.parse(start) - Date.now();
+  if (Number.isNaN(offset)) throw new Error(`QUEUE_TIME_START is not a date: ${start}`);
+  return { now: () => (Date.now() + offset) as Instant };
+};
+
+const lanAddresses = (): string[] =>
+  Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry?.address ?? '');
+
+const main = async (): Promise<void> => {
+  const app = await createApplication({
+    databaseFile,
+    clock: clockFrom(env.QUEUE_TIME_START),
+    logger,
+    seedDemo: env.QUEUE_DEMO !== '0',
+  });
+  const actualPort = await app.listen(port, host);
+  logger.info('listening', { port: actualPort, host, databaseFile });
+
+  const hosts = host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [host];
+  const base = `http://${hosts[0]}:${actualPort}`;
+  const kioskToken = app.demoTokens['kiosk-1'];
+  const displayToken = app.demoTokens['display-1'];
+  process.stdout.write(
+    [
+      '',
+      'Queue server is running.',
+      kioskToken ? `  Kiosk:   ${base}/kiosk/?device=${kioskToken}` : `  Kiosk:   ${base}/kiosk/`,
+      displayToken ? `  Display: ${base}/display/?device=${displayToken}` : `  Display: ${base}/display/`,
+      `  Desk:    ${base}/desk/   (demo logins in README: operator1 / 1111, reception / 0000, admin / admin)`,
+      `  Health:  ${base}/health`,
+      ...hosts.slice(1).map((address) => `  On the LAN: http://${address}:${actualPort}/`),
+      '',
+    ].join('\n') + '\n',
+  );
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error('stop failed', { error: String(error) });
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+};
+
+main().catch((error: unknown) => {
+  logger.error('start failed', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

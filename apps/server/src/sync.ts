@@ -1,0 +1,60 @@
+/**
+ * Snapshots and catch-up for clients that connect or reconnect. Staff receive the whole
+ * log after their last sequence number; boards and kiosks receive the calls they missed,
+ * exactly once, or a fresh snapshot when the gap is too large or the log started over.
+ */
+import type { QueueStore } from '@queue/db';
+import type { CallView, Principal, SequencedEvent, Snapshot, SyncAnswer } from '@queue/protocol';
+import { PROTOCOL_VERSION, toCallView, toPublicEvent } from '@queue/protocol';
+import type { QueueService } from './queue-service';
+
+/** Beyond this many missed events a snapshot is cheaper than the replay. */
+export const MAX_REPLAY = 1000;
+const RECENT_CALLS = 20;
+
+export const isStaff = (principal: Principal): boolean => principal.kind === 'staff';
+
+export const buildSnapshot = (queue: QueueService, store: QueueStore, principal: Principal): Snapshot => {
+  const recentCalls: CallView[] = store
+    .recentCalls(RECENT_CALLS)
+    .map((entry) => toCallView(entry))
+    .filter((view): view is CallView => view !== undefined);
+  return {
+    protocol: PROTOCOL_VERSION,
+    epoch: store.epoch,
+    seq: store.lastSeq(),
+    serverTime: queue.now(),
+    principal,
+    centre: queue.centre,
+    summary: queue.summary(),
+    recentCalls,
+    ...(isStaff(principal) ? { queue: queue.state } : {}),
+  };
+};
+
+export const catchUp = (
+  queue: QueueService,
+  store: QueueStore,
+  principal: Principal,
+  since: { epoch: string; seq: number },
+): SyncAnswer => {
+  const last = store.lastSeq();
+  if (since.epoch !== store.epoch || since.seq > last) {
+    return { kind: 'snapshot', snapshot: buildSnapshot(queue, store, principal) };
+  }
+  const missed = isStaff(principal)
+    ? store.eventsSince(since.seq, MAX_REPLAY + 1)
+    : store.callsSince(since.seq, MAX_REPLAY + 1);
+  if (missed.length > MAX_REPLAY) {
+    return { kind: 'snapshot', snapshot: buildSnapshot(queue, store, principal) };
+  }
+  return { kind: 'events', events: forPrincipal(principal, missed) };
+};
+
+/** Calls and recalls in their public form, for boards and kiosks. */
+export const forHall = (events: readonly SequencedEvent[]): SequencedEvent[] =>
+  events.map(toPublicEvent).filter((event): event is SequencedEvent => event !== undefined);
+
+/** The events this principal may see: everything for staff, the hall's view for devices. */
+export const forPrincipal = (principal: Principal, events: readonly SequencedEvent[]): SequencedEvent[] =>
+  isStaff(principal) ? [...events] : forHall(events);

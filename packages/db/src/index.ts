@@ -1,0 +1,5 @@
+export * from './open';
+export * from './migrations';
+export * from './queue-store';
+export * from './people-store';
+export * from './config-store';

@@ -1,0 +1,101 @@
+/**
+ * Numbered, append-only schema migrations tracked with `PRAGMA user_version`. A database
+ * written by a newer version of the server is refused rather than damaged.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the event log, read tables of the live queue, configuration, people and devices.
+  `
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    ticket_id TEXT,
+    desk_id TEXT,
+    payload TEXT NOT NULL
+  );
+  CREATE INDEX events_ticket ON events(ticket_id);
+  CREATE INDEX events_type_seq ON events(type, seq);
+
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    service_day TEXT NOT NULL,
+    number TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    service_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (service_day, prefix, sequence)
+  );
+  CREATE INDEX tickets_day_number ON tickets(service_day, number);
+
+  CREATE TABLE day_counters (
+    service_day TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (service_day, key)
+  );
+
+  CREATE TABLE desks (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE service_stats (service_code TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE config (id INTEGER PRIMARY KEY CHECK (id = 1), centre TEXT NOT NULL, updated_at INTEGER NOT NULL);
+
+  CREATE TABLE idempotency (
+    principal TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (principal, request_id)
+  );
+
+  CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    desk_id TEXT,
+    secret_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    desk_id TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class NewerDatabaseError extends Error {
+  readonly code = 'NEWER_DATABASE';
+  constructor(found: number) {
+    super(`The database is from a newer version (schema ${found}, this server knows ${SCHEMA_VERSION}).`);
+  }
+}
+
+/** Bring the schema up to date, one migration per transaction. */
+export const migrate = (db: Database.Database): void => {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
+  for (let version = current; version < SCHEMA_VERSION; version += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+};

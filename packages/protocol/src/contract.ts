@@ -1,0 +1,76 @@
+/**
+ * The socket.io contract: event names (`entity:verb`), payloads and acknowledgements for
+ * both directions. Server and clients are typed from this one file.
+ */
+import type { DeskState, Ticket } from '@queue/core';
+import type {
+  CallNextPayload,
+  CallTicketPayload,
+  CancelTicketPayload,
+  CompletePayload,
+  DeskOpenPayload,
+  DeskPausePayload,
+  DeskPlainPayload,
+  FindTicketPayload,
+  IssueTicketPayload,
+  PostponePayload,
+  SyncSincePayload,
+  TransferPayload,
+  VisitPayload,
+} from './schemas';
+import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Stable codes of refusals on the wire: the queue rules' own, plus the adapter's. */
+export type WireErrorCode =
+  | import('@queue/core').QueueErrorCode
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+export interface WireError {
+  readonly code: WireErrorCode;
+  readonly message: string;
+}
+
+export type Ack<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: WireError };
+export type AckCallback<T> = (answer: Ack<T>) => void;
+
+/** The result of a command that changed a visit at a desk. */
+export interface VisitAnswer {
+  readonly ticket?: Ticket;
+  readonly desk: DeskState;
+}
+
+export interface ClientToServerEvents {
+  'sync:snapshot': (payload: Record<string, never>, ack: AckCallback<Snapshot>) => void;
+  'sync:since': (payload: SyncSincePayload, ack: AckCallback<SyncAnswer>) => void;
+  'ticket:issue': (payload: IssueTicketPayload, ack: AckCallback<IssuedTicket>) => void;
+  'ticket:cancel': (payload: CancelTicketPayload, ack: AckCallback<Ticket>) => void;
+  'ticket:find': (payload: FindTicketPayload, ack: AckCallback<readonly Ticket[]>) => void;
+  'desk:open': (payload: DeskOpenPayload, ack: AckCallback<VisitAnswer>) => void;
+  'desk:pause': (payload: DeskPausePayload, ack: AckCallback<VisitAnswer>) => void;
+  'desk:resume': (payload: DeskPlainPayload, ack: AckCallback<VisitAnswer>) => void;
+  'desk:close': (payload: DeskPlainPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:call-next': (payload: CallNextPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:call': (payload: CallTicketPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:recall': (payload: VisitPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:start': (payload: VisitPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:complete': (payload: CompletePayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:no-show': (payload: VisitPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:transfer': (payload: TransferPayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:postpone': (payload: PostponePayload, ack: AckCallback<VisitAnswer>) => void;
+}
+
+export interface ServerToClientEvents {
+  /** A change to the queue, in log order. Staff get every event; boards and kiosks get calls. */
+  'queue:event': (event: SequencedEvent) => void;
+  /** Waiting counts and estimates, sent after changes (at most a few times a second). */
+  'queue:summary': (summary: PublicSummary) => void;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;

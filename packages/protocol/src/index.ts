@@ -1,0 +1,4 @@
+export * from './schemas';
+export * from './views';
+export * from './contract';
+export * from './public-events';

@@ -1,0 +1,87 @@
+/**
+ * Zod schemas for every message a client may send. Nothing from the network reaches the
+ * queue rules without passing one of these; limits on lengths keep oversized input out.
+ */
+import { PRIORITY_CATEGORIES } from '@queue/core';
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const RequestId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+export const TicketIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ServiceCodeSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
+export const DeskIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
+export const StaffIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9._-]+$/);
+export const LanguageSchema = z.enum(['uk', 'ru', 'en']);
+
+const Mutation = { requestId: RequestId };
+/** Supervisors and administrators may name a desk; operators act at their own. */
+const DeskTarget = { deskId: DeskIdSchema.optional() };
+const OnTicket = { ...Mutation, ...DeskTarget, ticketId: TicketIdSchema };
+
+export const IssueTicketPayload = z.strictObject({
+  ...Mutation,
+  serviceCode: ServiceCodeSchema,
+  priority: z
+    .strictObject({ category: z.enum(PRIORITY_CATEGORIES), reason: text(200).optional() })
+    .optional(),
+  itinerary: z.array(ServiceCodeSchema).max(10).optional(),
+  note: text(500).optional(),
+  language: LanguageSchema.optional(),
+});
+
+export const CancelTicketPayload = z.strictObject({ ...Mutation, ticketId: TicketIdSchema, reason: text(200) });
+export const FindTicketPayload = z.strictObject({ number: text(16) });
+
+export const DeskOpenPayload = z.strictObject({ ...Mutation, ...DeskTarget });
+export const DeskPausePayload = z.strictObject({ ...Mutation, ...DeskTarget, reason: text(200) });
+export const DeskPlainPayload = z.strictObject({ ...Mutation, ...DeskTarget });
+
+export const CallNextPayload = z.strictObject({ ...Mutation, ...DeskTarget });
+export const CallTicketPayload = z.strictObject({ ...OnTicket, reason: text(200) });
+export const VisitPayload = z.strictObject(OnTicket);
+export const CompletePayload = z.strictObject({
+  ...OnTicket,
+  outcome: z.string().min(1).max(64).optional(),
+  note: text(1000).optional(),
+});
+export const TransferPayload = z.strictObject({
+  ...OnTicket,
+  toServiceCode: ServiceCodeSchema,
+  toDeskId: DeskIdSchema.optional(),
+  toOperatorId: StaffIdSchema.optional(),
+  comment: text(500).optional(),
+  keepPlace: z.boolean().optional(),
+  returnToMe: z.boolean().optional(),
+});
+export const PostponePayload = z.strictObject({ ...OnTicket, minutes: z.number().int().min(1).max(240) });
+
+export const SyncSincePayload = z.strictObject({
+  epoch: z.string().min(1).max(64),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+
+export const LoginBody = z.strictObject({
+  login: z.string().trim().min(1).max(64),
+  secret: z.string().min(1).max(256),
+  deskId: DeskIdSchema.optional(),
+});
+
+export type IssueTicketPayload = z.infer<typeof IssueTicketPayload>;
+export type CancelTicketPayload = z.infer<typeof CancelTicketPayload>;
+export type FindTicketPayload = z.infer<typeof FindTicketPayload>;
+export type DeskOpenPayload = z.infer<typeof DeskOpenPayload>;
+export type DeskPausePayload = z.infer<typeof DeskPausePayload>;
+export type DeskPlainPayload = z.infer<typeof DeskPlainPayload>;
+export type CallNextPayload = z.infer<typeof CallNextPayload>;
+export type CallTicketPayload = z.infer<typeof CallTicketPayload>;
+export type VisitPayload = z.infer<typeof VisitPayload>;
+export type CompletePayload = z.infer<typeof CompletePayload>;
+export type TransferPayload = z.infer<typeof TransferPayload>;
+export type PostponePayload = z.infer<typeof PostponePayload>;
+export type SyncSincePayload = z.infer<typeof SyncSincePayload>;
+export type LoginBody = z.infer<typeof LoginBody>;

@@ -1,0 +1,90 @@
+/**
+ * What the server sends: snapshots, sequenced events and the public summary that boards
+ * and kiosks see. Public views carry numbers and desks, never notes or names.
+ */
+import type {
+  Centre,
+  DeskId,
+  DeskState,
+  Instant,
+  QueueEvent,
+  QueueState,
+  ServiceCode,
+  StaffId,
+  Ticket,
+  WaitEstimate,
+} from '@queue/core';
+
+export type Role = 'kiosk' | 'display' | 'operator' | 'reception' | 'supervisor' | 'admin';
+
+/** Who a connection is, as the server established it. */
+export type Principal =
+  | { readonly kind: 'device'; readonly deviceId: string; readonly role: 'kiosk' | 'display'; readonly name: string }
+  | {
+      readonly kind: 'staff';
+      readonly staffId: StaffId;
+      readonly name: string;
+      readonly roles: readonly Role[];
+      readonly deskId?: DeskId;
+    };
+
+/** An event as stored: its place in the log and its content. */
+export interface SequencedEvent {
+  readonly seq: number;
+  readonly event: QueueEvent;
+}
+
+/** A call as the hall sees it. */
+export interface CallView {
+  readonly seq: number;
+  readonly kind: 'call' | 'recall';
+  readonly number: string;
+  readonly serviceCode: ServiceCode;
+  readonly deskId: DeskId;
+  readonly at: Instant;
+}
+
+export interface ServiceLoad {
+  readonly waiting: number;
+  /** Minutes the longest-waiting visitor has waited. */
+  readonly longestWaitMinutes: number;
+  readonly estimate: WaitEstimate;
+}
+
+/** What every client may see: waiting counts, wait ranges, desk states, recent calls. */
+export interface PublicSummary {
+  readonly at: Instant;
+  readonly services: Readonly<Record<ServiceCode, ServiceLoad>>;
+  readonly desks: readonly Pick<DeskState, 'id' | 'status'>[];
+}
+
+export interface Snapshot {
+  readonly protocol: number;
+  /** Changes when the log starts over (a new database): clients then take a snapshot. */
+  readonly epoch: string;
+  readonly seq: number;
+  readonly serverTime: Instant;
+  readonly principal: Principal;
+  readonly centre: Centre;
+  readonly summary: PublicSummary;
+  readonly recentCalls: readonly CallView[];
+  /** The whole day's queue, for staff only. */
+  readonly queue?: QueueState;
+}
+
+export type SyncAnswer =
+  | { readonly kind: 'events'; readonly events: readonly SequencedEvent[] }
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot };
+
+/** A ticket as the visitor who took it may see it. */
+export interface IssuedTicket {
+  readonly ticket: Ticket;
+  readonly estimate: WaitEstimate;
+  readonly statusPath: string;
+}
+
+export interface LoginAnswer {
+  readonly token: string;
+  readonly principal: Principal;
+  readonly expiresAt: Instant;
+}
