@@ -92,7 +92,9 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     const principal = queueSocket.data.principal;
     void socket.join(isStaff(principal) ? 'staff' : 'public');
     registerHandlers(queueSocket, { queue, store, logger });
-    logger.info('connected', { principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId });
+    logger.info('connected', {
+      principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId,
+    });
   });
 
   let summaryTimer: NodeJS.Timeout | undefined;

@@ -64,7 +64,11 @@ export class Authenticator {
     if (deskId && !this.knownDesks(deskId)) return 'unknown-desk';
     const token = newToken();
     const expiresAt = (now + SESSION_HOURS * 3_600_000) as Instant;
-    this.people.addSession(hashToken(token), { staffId: staff.id, ...(deskId ? { deskId } : {}), expiresAt }, now);
+    this.people.addSession(
+      hashToken(token),
+      { staffId: staff.id, ...(deskId ? { deskId } : {}), expiresAt },
+      now,
+    );
     return { token, principal: staffPrincipal(staff, deskId), expiresAt };
   }
 
@@ -73,5 +77,4 @@ export class Authenticator {
   }
 }
 
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

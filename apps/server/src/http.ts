@@ -29,7 +29,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 };
 
@@ -107,7 +110,8 @@ const handle = async (deps: HttpDeps, request: IncomingMessage, response: Server
       response.writeHead(301, { location: `/${name}/${url.search}` });
       return void response.end();
     }
-    if (path.startsWith(`/${name}/`)) return serveStatic(deps.frontEndDir(name), path.slice(name.length + 2), response);
+    if (path.startsWith(`/${name}/`))
+      return serveStatic(deps.frontEndDir(name), path.slice(name.length + 2), response);
   }
   sendError(response, 404, 'NOT_FOUND', 'Not found.');
 };
@@ -127,8 +131,14 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
     return sendError(response, 400, 'BAD_REQUEST', 'Body is not JSON.');
   }
   const parsed = LoginBody.safeParse(json);
-  if (!parsed.success) return sendError(response, 400, 'BAD_REQUEST', 'Give login, secret and optionally deskId.');
-  const answer = await deps.auth.login(parsed.data.login, parsed.data.secret, parsed.data.deskId, deps.queue.now());
+  if (!parsed.success)
+    return sendError(response, 400, 'BAD_REQUEST', 'Give login, secret and optionally deskId.');
+  const answer = await deps.auth.login(
+    parsed.data.login,
+    parsed.data.secret,
+    parsed.data.deskId,
+    deps.queue.now(),
+  );
   if (answer === 'bad-credentials') {
     deps.logger.warn('login refused', { login: parsed.data.login });
     return sendError(response, 401, 'UNAUTHENTICATED', 'Wrong login or password.');

@@ -88,7 +88,8 @@ export class QueueService {
     const tickets = Object.values(this.current.tickets);
     for (const service of this.centreConfig.services) {
       const waiting = tickets.filter(
-        (ticket) => ticket.serviceCode === service.code && (isCallable(ticket, at) || ticket.status === 'postponed'),
+        (ticket) =>
+          ticket.serviceCode === service.code && (isCallable(ticket, at) || ticket.status === 'postponed'),
       );
       const longest = waiting.reduce((max, ticket) => Math.max(max, at - ticket.queuedAt), 0);
       services[service.code] = {

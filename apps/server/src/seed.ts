@@ -17,9 +17,20 @@ interface DemoStaff {
 }
 
 export const DEMO_STAFF: readonly DemoStaff[] = [
-  { login: 'admin', name: 'Адміністратор системи', secret: 'admin', roles: ['admin', 'supervisor', 'reception'] },
+  {
+    login: 'admin',
+    name: 'Адміністратор системи',
+    secret: 'admin',
+    roles: ['admin', 'supervisor', 'reception'],
+  },
   { login: 'supervisor', name: 'Керівник зміни', secret: '2222', roles: ['supervisor'] },
-  { login: 'reception', name: 'Адміністратор залу', secret: '0000', roles: ['reception', 'operator'], deskId: 'desk-12' },
+  {
+    login: 'reception',
+    name: 'Адміністратор залу',
+    secret: '0000',
+    roles: ['reception', 'operator'],
+    deskId: 'desk-12',
+  },
   ...Array.from({ length: 13 }, (_, index) => ({
     login: `operator${index + 1}`,
     name: `Оператор ${index + 1}`,
@@ -44,7 +55,9 @@ export const seedDemo = async (
 ): Promise<Record<string, string>> => {
   if (!config.load()) config.save(DEMO_CENTRE, now);
   if (people.countStaff() === 0) {
-    const hashed = await Promise.all(DEMO_STAFF.map(async (staff) => ({ staff, hash: await hashSecret(staff.secret) })));
+    const hashed = await Promise.all(
+      DEMO_STAFF.map(async (staff) => ({ staff, hash: await hashSecret(staff.secret) })),
+    );
     db.transaction(() => {
       for (const { staff, hash } of hashed) {
         people.addStaff({
@@ -59,7 +72,11 @@ export const seedDemo = async (
       }
       for (const device of DEMO_DEVICES) {
         if (!people.deviceByTokenHash(hashToken(device.token))) {
-          people.addDevice({ id: device.id, name: device.name, role: device.role }, hashToken(device.token), now);
+          people.addDevice(
+            { id: device.id, name: device.name, role: device.role },
+            hashToken(device.token),
+            now,
+          );
         }
       }
     })();

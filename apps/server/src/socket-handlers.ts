@@ -39,7 +39,12 @@ import { internalError, type QueueService } from './queue-service';
 import { newTicketId } from './secrets';
 import { buildSnapshot, catchUp } from './sync';
 
-export type QueueSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+export type QueueSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { principal: Principal }
+>;
 
 interface Context {
   readonly queue: QueueService;
@@ -47,7 +52,10 @@ interface Context {
   readonly logger: Logger;
 }
 
-const refuse = (code: WireError['code'], message: string): Ack<never> => ({ ok: false, error: { code, message } });
+const refuse = (code: WireError['code'], message: string): Ack<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 const describeIssues = (error: z.ZodError): string =>
   error.issues
@@ -73,7 +81,8 @@ const on = <S extends z.ZodType, T>(
       const answer = (() => {
         try {
           const parsed = schema.safeParse(args.length > 1 || !ack ? args[0] : undefined);
-          if (!parsed.success) return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error)}`);
+          if (!parsed.success)
+            return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error)}`);
           return run(parsed.data, socket.data.principal);
         } catch (error) {
           context.logger.error('handler failed', { event: name, error: String(error) });
@@ -213,7 +222,11 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
       });
     });
 
-  const base = (deskId: DeskId, principal: Principal) => ({ at: queue.now(), actor: actorOf(principal), deskId });
+  const base = (deskId: DeskId, principal: Principal) => ({
+    at: queue.now(),
+    actor: actorOf(principal),
+    deskId,
+  });
 
   deskCommand('desk:open', DeskOpenPayload, (_payload, deskId, principal) =>
     principal.kind === 'staff'
@@ -252,7 +265,11 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
   deskCommand(
     'visit:recall',
     VisitPayload,
-    (payload, deskId, principal) => ({ type: 'recall', ...base(deskId, principal), ticketId: payload.ticketId as TicketId }),
+    (payload, deskId, principal) => ({
+      type: 'recall',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+    }),
     onTicket,
   );
   deskCommand(
@@ -315,7 +332,6 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
     onTicket,
   );
 };
-
 
 const failMissing = (): never => {
   throw new Error('ticket vanished after a successful command');

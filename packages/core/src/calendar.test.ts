@@ -86,7 +86,11 @@ describe('serviceDayOf', () => {
     // Monday 08:00 in Auckland is Sunday 19:00 UTC.
     const mondayMorning = localInstant(AUCKLAND, '2025-01-13T08:00');
     expect(new Date(mondayMorning).getUTCDay()).toBe(0);
-    expect(localTime(mondayMorning, AUCKLAND)).toEqual({ day: '2025-01-13', weekday: 1, minuteOfDay: 8 * 60 });
+    expect(localTime(mondayMorning, AUCKLAND)).toEqual({
+      day: '2025-01-13',
+      weekday: 1,
+      minuteOfDay: 8 * 60,
+    });
     const aucklandSite: Site = { ...site, timeZone: AUCKLAND };
     expect(isSiteOpen(aucklandSite, mondayMorning)).toBe(true);
     expect(isSiteOpen(aucklandSite, addMinutes(mondayMorning, -1))).toBe(false);
@@ -190,7 +194,9 @@ describe('nextOpening', () => {
   it('returns Monday 08:00 local from Sunday evening', () => {
     expect(nextOpening(site, undefined, kyiv('2025-01-19T18:00'))).toBe(kyiv('2025-01-20T08:00'));
     expect(nextOpening(site, undefined, kyiv('2025-01-19T17:03'))).toBe(kyiv('2025-01-20T08:00'));
-    expect(nextOpening(site, undefined, instant(kyiv('2025-01-20T07:59') + 30_000))).toBe(kyiv('2025-01-20T08:00'));
+    expect(nextOpening(site, undefined, instant(kyiv('2025-01-20T07:59') + 30_000))).toBe(
+      kyiv('2025-01-20T08:00'),
+    );
   });
 
   it('returns the instant itself when already open', () => {

@@ -69,8 +69,7 @@ export const localTime = (at: Instant, timeZone: string): LocalTime => {
 };
 
 /** The site-local calendar day an instant belongs to. */
-export const serviceDayOf = (at: Instant, timeZone: string): ServiceDay =>
-  localTime(at, timeZone).day;
+export const serviceDayOf = (at: Instant, timeZone: string): ServiceDay => localTime(at, timeZone).day;
 
 export const parseClock = (clock: string): number => {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(clock) ?? /^(24):(00)$/.exec(clock);
@@ -117,11 +116,7 @@ const MAX_LOOKAHEAD_DAYS = 14;
  * the next two weeks. Walks minute boundaries of each local day, so it is exact across
  * daylight-saving changes.
  */
-export const nextOpening = (
-  site: Site,
-  hours: WeeklyHours | undefined,
-  at: Instant,
-): Instant | undefined => {
+export const nextOpening = (site: Site, hours: WeeklyHours | undefined, at: Instant): Instant | undefined => {
   if (isOpenAt(site, hours, at)) return at;
   const start = Math.ceil(at / 60_000) * 60_000;
   // Step in 5-minute increments; opening times are on whole minutes, and a final

@@ -51,7 +51,9 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
         if (desk.status !== 'closed') {
           return refuse('DESK_OCCUPIED', 'Another operator is working at this desk.');
         }
-        return ok([event(command, { type: 'desk:opened', deskId: command.deskId, operatorId: command.operatorId })]);
+        return ok([
+          event(command, { type: 'desk:opened', deskId: command.deskId, operatorId: command.operatorId }),
+        ]);
       });
     case 'pause-desk':
       return withDesk(centre, state, command.deskId, (_desk, desk) => {
@@ -111,9 +113,7 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
         ok([event(command, { type: 'ticket:serving-started', ticketId: ticket.id, deskId: command.deskId })]),
       );
     case 'complete':
-      return withTicketAtDesk(state, command, ['serving'], (ticket) =>
-        complete(centre, ticket, command),
-      );
+      return withTicketAtDesk(state, command, ['serving'], (ticket) => complete(centre, ticket, command));
     case 'mark-no-show':
       return withTicketAtDesk(state, command, ['called'], (ticket) => {
         const waitedSinceCall = command.at - (ticket.lastCalledAt ?? command.at);
@@ -134,10 +134,7 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
     case 'postpone':
       return withTicketAtDesk(state, command, ['called', 'serving'], (ticket) => {
         if (!(command.minutes >= 1 && command.minutes <= centre.policy.maxPostponeMinutes)) {
-          return refuse(
-            'INVALID_ARGUMENT',
-            `Postpone for 1 to ${centre.policy.maxPostponeMinutes} minutes.`,
-          );
+          return refuse('INVALID_ARGUMENT', `Postpone for 1 to ${centre.policy.maxPostponeMinutes} minutes.`);
         }
         return ok([
           event(command, {
@@ -214,11 +211,7 @@ const withReadyDesk = (
     return then(desk, deskState);
   });
 
-const withTicket = (
-  state: QueueState,
-  id: TicketId,
-  then: (ticket: Ticket) => Decision,
-): Decision => {
+const withTicket = (state: QueueState, id: TicketId, then: (ticket: Ticket) => Decision): Decision => {
   const ticket = state.tickets[id];
   return ticket ? then(ticket) : refuse('UNKNOWN_TICKET', 'No such ticket today.');
 };
@@ -355,7 +348,8 @@ const transfer = (
     return refuse('UNKNOWN_SERVICE', `There is no service ${command.toServiceCode}.`);
   }
   if (command.toDeskId !== undefined) {
-    if (!findDesk(centre, command.toDeskId)) return refuse('UNKNOWN_DESK', `There is no desk ${command.toDeskId}.`);
+    if (!findDesk(centre, command.toDeskId))
+      return refuse('UNKNOWN_DESK', `There is no desk ${command.toDeskId}.`);
     if (command.toDeskId === command.deskId && !command.toOperatorId) {
       return refuse('INVALID_ARGUMENT', 'A visitor cannot be transferred to the same desk.');
     }

@@ -54,12 +54,7 @@ const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> =>
  * Equivalent full-time desks serving the service: open desks, each counted by its share.
  * Zero when no desk that serves it is open.
  */
-export const capacityFor = (
-  centre: Centre,
-  state: QueueState,
-  code: ServiceCode,
-  at?: Instant,
-): number => {
+export const capacityFor = (centre: Centre, state: QueueState, code: ServiceCode, at?: Instant): number => {
   const competing = at === undefined ? new Set<ServiceCode>() : busyServices(state, at);
   return centre.desks
     .filter((desk) => deskStateOf(state, desk.id).status === 'open')
@@ -82,12 +77,7 @@ const isAhead = (a: Ticket, b: Ticket): boolean => {
 };
 
 /** People ahead of a ticket in its service (or of a new ticket, when none is given). */
-export const peopleAhead = (
-  state: QueueState,
-  code: ServiceCode,
-  at: Instant,
-  ticket?: Ticket,
-): number =>
+export const peopleAhead = (state: QueueState, code: ServiceCode, at: Instant, ticket?: Ticket): number =>
   Object.values(state.tickets).filter(
     (other) =>
       other.serviceCode === code &&

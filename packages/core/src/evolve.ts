@@ -19,9 +19,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         tickets: {},
         counters: {},
         issuedToday: {},
-        desks: Object.fromEntries(
-          Object.values(state.desks).map((desk) => [desk.id, closedDesk(desk.id)]),
-        ),
+        desks: Object.fromEntries(Object.values(state.desks).map((desk) => [desk.id, closedDesk(desk.id)])),
         stats: state.stats,
       };
     case 'ticket:issued': {
@@ -172,11 +170,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
 export const evolveAll = (state: QueueState, events: readonly QueueEvent[]): QueueState =>
   events.reduce(evolve, state);
 
-const updateTicket = (
-  state: QueueState,
-  id: TicketId,
-  change: (ticket: Ticket) => Ticket,
-): QueueState => {
+const updateTicket = (state: QueueState, id: TicketId, change: (ticket: Ticket) => Ticket): QueueState => {
   const ticket = state.tickets[id];
   if (!ticket) return state;
   return { ...state, tickets: { ...state.tickets, [id]: stripUndefined(change(ticket)) } };
@@ -227,7 +221,9 @@ const learnServiceTime = (state: QueueState, ticket: Ticket, at: Instant): Queue
   const sample = (at - ticket.servingStartedAt) / MS_PER_MINUTE;
   const previous: ServiceStats | undefined = state.stats[ticket.serviceCode];
   const samples = Math.min((previous?.samples ?? 0) + 1, STATS_WINDOW);
-  const mean = previous ? previous.meanServiceMinutes + (sample - previous.meanServiceMinutes) / samples : sample;
+  const mean = previous
+    ? previous.meanServiceMinutes + (sample - previous.meanServiceMinutes) / samples
+    : sample;
   return {
     ...state,
     stats: { ...state.stats, [ticket.serviceCode]: { meanServiceMinutes: mean, samples } },

@@ -36,8 +36,6 @@ export const serviceDay = (value: string): ServiceDay => value as ServiceDay;
 
 export const MS_PER_MINUTE = 60_000;
 
-export const minutesBetween = (from: Instant, to: Instant): Minutes =>
-  minutes((to - from) / MS_PER_MINUTE);
+export const minutesBetween = (from: Instant, to: Instant): Minutes => minutes((to - from) / MS_PER_MINUTE);
 
-export const addMinutes = (at: Instant, amount: number): Instant =>
-  instant(at + amount * MS_PER_MINUTE);
+export const addMinutes = (at: Instant, amount: number): Instant => instant(at + amount * MS_PER_MINUTE);

@@ -71,9 +71,7 @@ export const candidatesFor = (
     else walkIns.push(ticket);
   }
   priority.sort(byArrival);
-  appointments.sort(
-    (a, b) => (a.appointmentAt ?? 0) - (b.appointmentAt ?? 0) || byArrival(a, b),
-  );
+  appointments.sort((a, b) => (a.appointmentAt ?? 0) - (b.appointmentAt ?? 0) || byArrival(a, b));
   return { priority, appointments, walkIns };
 };
 

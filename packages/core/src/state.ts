@@ -47,7 +47,6 @@ export const emptyState = (): QueueState => ({
 
 export const closedDesk = (id: DeskId): DeskState => ({ id, status: 'closed', privilegedStreak: 0 });
 
-export const deskStateOf = (state: QueueState, id: DeskId): DeskState =>
-  state.desks[id] ?? closedDesk(id);
+export const deskStateOf = (state: QueueState, id: DeskId): DeskState => state.desks[id] ?? closedDesk(id);
 
 export const ticketsOf = (state: QueueState): Ticket[] => Object.values(state.tickets);

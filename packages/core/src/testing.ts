@@ -109,7 +109,11 @@ export const service = (code: string, options: ServiceOptions = {}): Service => 
 });
 
 /** A desk serving services with the given weights (`{ a: 3, b: 1 }`) or weight 1 each. */
-export const desk = (id: string, services: Readonly<Record<string, number>> | readonly string[], number = 1): Desk => {
+export const desk = (
+  id: string,
+  services: Readonly<Record<string, number>> | readonly string[],
+  number = 1,
+): Desk => {
   const entries: [string, number][] = Array.isArray(services)
     ? (services as readonly string[]).map((code) => [code, 1])
     : Object.entries(services);
@@ -167,7 +171,9 @@ export const SYSTEM: Actor = { kind: 'system' };
 /** The default operator who works at a desk in scenarios. */
 export const operatorOf = (desk: string): string => `op-${desk}`;
 
-type Distribute<C> = C extends QueueCommand ? Omit<C, 'at' | 'actor'> & { at?: Instant; actor?: Actor } : never;
+type Distribute<C> = C extends QueueCommand
+  ? Omit<C, 'at' | 'actor'> & { at?: Instant; actor?: Actor }
+  : never;
 /** A command without (or with optional) instant and actor; the scenario fills them in. */
 export type CommandInput = Distribute<QueueCommand>;
 
@@ -237,7 +243,8 @@ export class Scenario {
   /** Expect a refusal and return its code; throws when the command is accepted. */
   refused(input: CommandInput): QueueError['code'] {
     const decision = decide(this.centre, this.state, this.command(input));
-    if (decision.ok) throw new Error(`Expected ${input.type} to be refused, got ${JSON.stringify(decision.value)}`);
+    if (decision.ok)
+      throw new Error(`Expected ${input.type} to be refused, got ${JSON.stringify(decision.value)}`);
     return decision.error.code;
   }
 

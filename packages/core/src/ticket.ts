@@ -6,19 +6,9 @@ import type { DeskId, Instant, ServiceCode, ServiceDay, StaffId, TicketId } from
 
 /** The visit lifecycle; see `transitions.ts` for which moves are allowed. */
 export type TicketStatus =
-  | 'waiting'
-  | 'called'
-  | 'serving'
-  | 'postponed'
-  | 'completed'
-  | 'no-show'
-  | 'cancelled';
+  'waiting' | 'called' | 'serving' | 'postponed' | 'completed' | 'no-show' | 'cancelled';
 
-export const FINAL_STATUSES: ReadonlySet<TicketStatus> = new Set([
-  'completed',
-  'no-show',
-  'cancelled',
-]);
+export const FINAL_STATUSES: ReadonlySet<TicketStatus> = new Set(['completed', 'no-show', 'cancelled']);
 
 /** Groups entitled to priority; the claim is confirmed by staff on seeing a document. */
 export const PRIORITY_CATEGORIES = [

@@ -86,7 +86,9 @@ export class PeopleStore {
 
   addSession(tokenHash: string, session: SessionRecord, now: number): void {
     this.db
-      .prepare('INSERT INTO sessions (token_hash, staff_id, desk_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sessions (token_hash, staff_id, desk_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(tokenHash, session.staffId, session.deskId ?? null, now, session.expiresAt);
   }
 

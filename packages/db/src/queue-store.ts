@@ -90,7 +90,9 @@ export class QueueStore {
         'SELECT key, value FROM day_counters WHERE service_day = ?',
       ),
       desks: db.prepare<[], { data: string }>('SELECT data FROM desks'),
-      stats: db.prepare<[], { service_code: string; data: string }>('SELECT service_code, data FROM service_stats'),
+      stats: db.prepare<[], { service_code: string; data: string }>(
+        'SELECT service_code, data FROM service_stats',
+      ),
       pruneAnswers: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
     };
   }
@@ -225,7 +227,12 @@ export class QueueStore {
 
   /** Record an answer for a request that changed nothing (a refusal is not stored). */
   rememberAnswer(answer: IdempotentAnswer): void {
-    this.statements.insertAnswer.run(answer.principal, answer.requestId, JSON.stringify(answer.answer), Date.now());
+    this.statements.insertAnswer.run(
+      answer.principal,
+      answer.requestId,
+      JSON.stringify(answer.answer),
+      Date.now(),
+    );
   }
 
   /** Forget answers older than the given instant; retries come within seconds, not days. */

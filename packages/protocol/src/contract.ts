@@ -2,7 +2,7 @@
  * The socket.io contract: event names (`entity:verb`), payloads and acknowledgements for
  * both directions. Server and clients are typed from this one file.
  */
-import type { DeskState, Ticket } from '@queue/core';
+import type { DeskState, QueueErrorCode, Ticket } from '@queue/core';
 import type {
   CallNextPayload,
   CallTicketPayload,
@@ -24,7 +24,7 @@ export const PROTOCOL_VERSION = 1;
 
 /** Stable codes of refusals on the wire: the queue rules' own, plus the adapter's. */
 export type WireErrorCode =
-  | import('@queue/core').QueueErrorCode
+  | QueueErrorCode
   | 'BAD_REQUEST'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -37,7 +37,8 @@ export interface WireError {
   readonly message: string;
 }
 
-export type Ack<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: WireError };
+export type Ack<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: WireError };
 export type AckCallback<T> = (answer: Ack<T>) => void;
 
 /** The result of a command that changed a visit at a desk. */

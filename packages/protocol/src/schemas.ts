@@ -12,10 +12,26 @@ export const RequestId = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-export const TicketIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
-export const ServiceCodeSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
-export const DeskIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
-export const StaffIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9._-]+$/);
+export const TicketIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+export const ServiceCodeSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/);
+export const DeskIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/);
+export const StaffIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/);
 export const LanguageSchema = z.enum(['uk', 'ru', 'en']);
 
 const Mutation = { requestId: RequestId };
@@ -34,7 +50,11 @@ export const IssueTicketPayload = z.strictObject({
   language: LanguageSchema.optional(),
 });
 
-export const CancelTicketPayload = z.strictObject({ ...Mutation, ticketId: TicketIdSchema, reason: text(200) });
+export const CancelTicketPayload = z.strictObject({
+  ...Mutation,
+  ticketId: TicketIdSchema,
+  reason: text(200),
+});
 export const FindTicketPayload = z.strictObject({ number: text(16) });
 
 export const DeskOpenPayload = z.strictObject({ ...Mutation, ...DeskTarget });

@@ -19,7 +19,12 @@ export type Role = 'kiosk' | 'display' | 'operator' | 'reception' | 'supervisor'
 
 /** Who a connection is, as the server established it. */
 export type Principal =
-  | { readonly kind: 'device'; readonly deviceId: string; readonly role: 'kiosk' | 'display'; readonly name: string }
+  | {
+      readonly kind: 'device';
+      readonly deviceId: string;
+      readonly role: 'kiosk' | 'display';
+      readonly name: string;
+    }
   | {
       readonly kind: 'staff';
       readonly staffId: StaffId;

@@ -1,0 +1,130 @@
+/**
+ * A typed socket.io connection that keeps a `SyncState` current. On every (re)connect it
+ * asks for the events it missed (or a snapshot), buffering live events until that answer
+ * arrives, so a screen never misses or replays a call.
+ */
+import type {
+  Ack,
+  CallView,
+  ClientToServerEvents,
+  PublicSummary,
+  SequencedEvent,
+  ServerToClientEvents,
+  Snapshot,
+  SyncAnswer,
+} from '@queue/protocol';
+import { type Socket, io } from 'socket.io-client';
+import { type SyncState, applyEvents, applySnapshot, applySummary, initialSyncState } from './sync-state';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorised';
+
+export type QueueSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface ConnectionOptions {
+  /** Server origin; the page's own when omitted. */
+  readonly url?: string;
+  readonly token: string;
+  readonly onState: (state: SyncState) => void;
+  readonly onStatus: (status: ConnectionStatus) => void;
+  /** Calls that are new to this client: announce them. Never called for old calls. */
+  readonly onNewCalls?: (calls: readonly CallView[]) => void;
+  /** Time to wait for an answer before treating the connection as broken. */
+  readonly timeoutMs?: number;
+}
+
+export interface QueueConnection {
+  readonly socket: QueueSocket;
+  /** Send a command and wait for its answer; a network failure answers `ok: false`. */
+  request<E extends keyof ClientToServerEvents>(
+    event: E,
+    payload: Parameters<ClientToServerEvents[E]>[0],
+  ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]>;
+  close(): void;
+}
+
+export const connectQueue = (options: ConnectionOptions): QueueConnection => {
+  const timeoutMs = options.timeoutMs ?? 8_000;
+  const socket: QueueSocket = options.url
+    ? io(options.url, { auth: { token: options.token }, reconnectionDelayMax: 5_000 })
+    : io({ auth: { token: options.token }, reconnectionDelayMax: 5_000 });
+  let state: SyncState = initialSyncState;
+  let syncing = true;
+  let buffered: SequencedEvent[] = [];
+
+  const publish = (next: SyncState): void => {
+    state = next;
+    options.onState(state);
+  };
+
+  const applyLive = (events: readonly SequencedEvent[]): void => {
+    const { state: next, newCalls } = applyEvents(state, events);
+    publish(next);
+    if (newCalls.length > 0) options.onNewCalls?.(newCalls);
+  };
+
+  const resync = async (): Promise<void> => {
+    syncing = true;
+    buffered = [];
+    try {
+      const answer = state.epoch
+        ? ((await socket
+            .timeout(timeoutMs)
+            .emitWithAck('sync:since', { epoch: state.epoch, seq: state.seq })) as Ack<SyncAnswer>)
+        : ((await socket.timeout(timeoutMs).emitWithAck('sync:snapshot', {})) as Ack<Snapshot>);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const data = answer.data;
+      if ('kind' in data && data.kind === 'events') {
+        applyLive(data.events);
+      } else {
+        const snapshot = 'kind' in data ? data.snapshot : data;
+        // A snapshot is the state as it is; calls in it are not announced again.
+        publish(applySnapshot(snapshot, Date.now()));
+      }
+      syncing = false;
+      applyLive(buffered.filter((event) => event.seq > state.seq));
+      buffered = [];
+      options.onStatus('online');
+    } catch {
+      // The answer did not come: drop the link so the reconnect logic tries again.
+      socket.disconnect().connect();
+    }
+  };
+
+  socket.on('connect', () => {
+    void resync();
+  });
+  socket.on('disconnect', () => {
+    syncing = true;
+    options.onStatus('offline');
+  });
+  socket.on('connect_error', (error) => {
+    options.onStatus(error.message === 'UNAUTHENTICATED' ? 'unauthorised' : 'offline');
+  });
+  socket.on('queue:event', (event) => {
+    if (syncing) buffered.push(event);
+    else applyLive([event]);
+  });
+  socket.on('queue:summary', (summary: PublicSummary) => publish(applySummary(state, summary)));
+  options.onStatus('connecting');
+
+  return {
+    socket,
+    request: async (event, payload) => {
+      if (!socket.connected) {
+        return { ok: false, error: { code: 'INTERNAL', message: 'offline' } } as never;
+      }
+      try {
+        const emitter = socket.timeout(timeoutMs) as unknown as {
+          emitWithAck(name: string, body: unknown): Promise<unknown>;
+        };
+        return (await emitter.emitWithAck(event, payload)) as never;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: 'timeout' } } as never;
+      }
+    },
+    close: () => {
+      socket.removeAllListeners();
+      socket.close();
+    },
+  };
+};

@@ -1,0 +1,4 @@
+export * from './sync-state';
+export * from './connection';
+export * from './store';
+export * from './request-id';

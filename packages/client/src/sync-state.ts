@@ -1,0 +1,66 @@
+/**
+ * What a client knows of the queue, and how a snapshot or an event changes it. Pure, so the
+ * resync rules (never miss an event, never apply one twice) are tested without a socket.
+ */
+import type { Centre, QueueState } from '@queue/core';
+import { evolve } from '@queue/core';
+import type { CallView, Principal, PublicSummary, SequencedEvent, Snapshot } from '@queue/protocol';
+import { toCallView } from '@queue/protocol';
+
+/** How many recent calls a client keeps for its screen. */
+export const RECENT_CALLS_KEPT = 20;
+
+export interface SyncState {
+  readonly epoch?: string;
+  readonly seq: number;
+  readonly principal?: Principal;
+  readonly centre?: Centre;
+  readonly summary?: PublicSummary;
+  /** The day's queue, for staff clients. */
+  readonly queue?: QueueState;
+  /** Latest calls, oldest first. */
+  readonly calls: readonly CallView[];
+  /** Offset to add to the local clock to get the server's. */
+  readonly clockOffsetMs: number;
+}
+
+export const initialSyncState: SyncState = { seq: 0, calls: [], clockOffsetMs: 0 };
+
+export const applySnapshot = (snapshot: Snapshot, localNow: number): SyncState => ({
+  epoch: snapshot.epoch,
+  seq: snapshot.seq,
+  principal: snapshot.principal,
+  centre: snapshot.centre,
+  summary: snapshot.summary,
+  ...(snapshot.queue ? { queue: snapshot.queue } : {}),
+  calls: snapshot.recentCalls.slice(-RECENT_CALLS_KEPT),
+  clockOffsetMs: snapshot.serverTime - localNow,
+});
+
+/** Apply events in log order, skipping any already applied. Returns the new calls too. */
+export const applyEvents = (
+  state: SyncState,
+  events: readonly SequencedEvent[],
+): { state: SyncState; newCalls: CallView[] } => {
+  let { seq, queue } = state;
+  const newCalls: CallView[] = [];
+  for (const sequenced of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (sequenced.seq <= seq) continue;
+    seq = sequenced.seq;
+    if (queue) queue = evolve(queue, sequenced.event);
+    const call = toCallView(sequenced);
+    if (call) newCalls.push(call);
+  }
+  return {
+    state: {
+      ...state,
+      seq,
+      ...(queue ? { queue } : {}),
+      calls: [...state.calls, ...newCalls].slice(-RECENT_CALLS_KEPT),
+    },
+    newCalls,
+  };
+};
+
+export const applySummary = (state: SyncState, summary: PublicSummary): SyncState =>
+  !state.summary || summary.at >= state.summary.at ? { ...state, summary } : state;
