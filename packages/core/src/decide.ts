@@ -23,11 +23,18 @@ const refuse = (code: QueueError['code'], message: string): Decision => fail(cod
 /**
  * Decide a command. When the site's day has changed since the last command, the answer
  * starts with a `day:started` event that closes the old day, and the command is decided
- * against the new day.
+ * against the new day. A command dated before the current day (a clock stepped back) is
+ * refused: starting the old day again would wipe today's queue and reuse its numbers.
  */
 export const decide = (centre: Centre, state: QueueState, command: QueueCommand): Decision => {
   const today = serviceDayOf(command.at, centre.site.timeZone);
   if (state.serviceDay === today) return decideToday(centre, state, command);
+  if (state.serviceDay !== undefined && today < state.serviceDay) {
+    return refuse(
+      'INVALID_ARGUMENT',
+      `The command is dated ${today}, before the current day ${state.serviceDay}.`,
+    );
+  }
   const dayStarted: QueueEvent = {
     type: 'day:started',
     at: command.at,

@@ -98,17 +98,24 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
       return releaseDesk(next, event.deskId, event.ticketId);
     }
     case 'ticket:transferred': {
-      const next = updateTicket(state, event.ticketId, (ticket) => ({
-        ...requeue(
-          ticket,
-          event.to.serviceCode,
-          event.keepPlace ? ticket.queuedAt : event.at,
-          event.to.targetDeskId,
-          event.to.targetOperatorId,
-        ),
-        ...(event.comment ? { transferComment: event.comment } : {}),
-        ...(event.returnTo ? { returnTo: event.returnTo } : {}),
-      }));
+      const next = updateTicket(state, event.ticketId, (ticket) => {
+        // Sent straight back to the desk that asked for the visitor's return: the return is done.
+        const returned =
+          ticket.returnTo !== undefined &&
+          ticket.returnTo.serviceCode === event.to.serviceCode &&
+          ticket.returnTo.deskId === event.to.targetDeskId;
+        return {
+          ...requeue(
+            ticket,
+            event.to.serviceCode,
+            event.keepPlace ? ticket.queuedAt : event.at,
+            event.to.targetDeskId,
+            event.to.targetOperatorId,
+          ),
+          ...(event.comment ? { transferComment: event.comment } : {}),
+          returnTo: event.returnTo ?? (returned ? undefined : ticket.returnTo),
+        };
+      });
       return releaseDesk(next, event.deskId, event.ticketId);
     }
     case 'ticket:postponed': {

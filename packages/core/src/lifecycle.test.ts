@@ -4,7 +4,7 @@ import type { QueueCommand } from './commands';
 import { decide } from './decide';
 import type { QueueErrorCode } from './errors';
 import { evolveAll } from './evolve';
-import { type Instant, addMinutes, deskId, serviceCode, staffId, ticketId } from './ids';
+import { type DeskId, type Instant, addMinutes, deskId, serviceCode, staffId, ticketId } from './ids';
 import { type QueueState, emptyState } from './state';
 import { type Ticket, type TicketStatus, isCallable } from './ticket';
 import { type CommandInput, KIOSK, Scenario, centre, desk, kyiv, service, staff } from './testing';
@@ -523,8 +523,18 @@ const inputArb = fc.oneof(
     reason: fc.constant('why'),
   }),
   fc.record({ type: fc.constant('recall' as const), deskId: anyDesk, ticketId: anyTicket }),
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('start-serving' as const), deskId: anyDesk, ticketId: anyTicket }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('complete' as const), deskId: anyDesk, ticketId: anyTicket }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('start-serving' as const),
+      deskId: anyDesk,
+      ticketId: anyTicket,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ type: fc.constant('complete' as const), deskId: anyDesk, ticketId: anyTicket }),
+  },
   fc.record({ type: fc.constant('mark-no-show' as const), deskId: anyDesk, ticketId: anyTicket }),
   fc.record({
     type: fc.constant('transfer' as const),
@@ -540,7 +550,11 @@ const inputArb = fc.oneof(
     ticketId: anyTicket,
     minutes: fc.integer({ min: 0, max: 8 }),
   }),
-  fc.record({ type: fc.constant('cancel-ticket' as const), ticketId: anyTicket, reason: fc.constant('gone') }),
+  fc.record({
+    type: fc.constant('cancel-ticket' as const),
+    ticketId: anyTicket,
+    reason: fc.constant('gone'),
+  }),
   fc.record({ type: fc.constant('tick' as const) }),
 );
 
@@ -552,11 +566,13 @@ const stepArb: fc.Arbitrary<GenStep> = fc.record({
 /** Turn a generated step into a command against the current state. */
 const resolve = (step: GenStep, state: QueueState, at: Instant): QueueCommand => {
   const { ticketId: ref, ...rest } = step.input;
+  const own = (rest as { readonly deskId?: DeskId }).deskId;
   const held =
-    'deskId' in rest
-      ? state.desks[rest.deskId]?.currentTicketId
+    own !== undefined
+      ? state.desks[own]?.currentTicketId
       : Object.values(state.desks).find((entry) => entry.currentTicketId)?.currentTicketId;
-  const resolved = ref === undefined ? {} : { ticketId: ref === 'held' ? (held ?? ticketId('t0')) : ticketId(ref) };
+  const resolved =
+    ref === undefined ? {} : { ticketId: ref === 'held' ? (held ?? ticketId('t0')) : ticketId(ref) };
   return { ...rest, ...resolved, at, actor: staff('someone') } as QueueCommand;
 };
 

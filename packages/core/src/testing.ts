@@ -303,7 +303,3 @@ export class Scenario {
     return id;
   }
 }
-
-export const D = deskId;
-export const T = ticketId;
-export const S = serviceCode;

@@ -1,0 +1,7 @@
+/**
+ * Preload of the sandboxed renderer: exposes `window.queueShell` and nothing else. A
+ * sandboxed preload may only require Electron's own modules, hence `require`.
+ */
+import { exposeBridge, type PreloadElectron } from '@queue/shell/preload';
+
+exposeBridge(require('electron') as PreloadElectron);

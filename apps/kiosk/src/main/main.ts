@@ -1,0 +1,13 @@
+/**
+ * Electron main process of the kiosk: everything lives in the shared shell; this file only
+ * names the kind of screen and where its preload script is.
+ */
+import { fileURLToPath } from 'node:url';
+import { runShell } from '@queue/shell/run';
+
+const preloadPath = fileURLToPath(new URL('../preload/preload.js', import.meta.url));
+
+runShell('kiosk', preloadPath, process.env.npm_package_version ?? '0.1.0').catch((error: unknown) => {
+  process.stderr.write(`The kiosk could not start: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { capacityFor, estimateWait, meanServiceMinutes, peopleAhead, serviceShare } from './estimate';
+import { deskId, serviceCode, ticketId } from './ids';
+import { Scenario, centre, desk, kyiv, service } from './testing';
+
+const START = kyiv('2025-01-14T09:00');
+const A = serviceCode('a');
+const VETERAN = { category: 'veteran', confirmed: true } as const;
+
+/** a takes 10 minutes; d1 and d2 serve only a, d3 splits its attention between a and b. */
+const hall = centre({
+  services: [
+    service('a', { prefix: 'A', expectedMinutes: 10 }),
+    service('b', { prefix: 'B', expectedMinutes: 5 }),
+  ],
+  desks: [desk('d1', ['a'], 1), desk('d2', ['a'], 2), desk('d3', { a: 1, b: 1 }, 3)],
+});
+
+const withQueue = (waiting: number, open: readonly string[] = ['d1']): Scenario => {
+  const s = new Scenario(hall, START);
+  for (const id of open) s.open(id);
+  for (let i = 1; i <= waiting; i += 1) {
+    s.issue(`t${i}`, 'a');
+    s.advance(1);
+  }
+  return s;
+};
+
+const estimateNew = (s: Scenario) => estimateWait(hall, s.state, A, s.now);
+
+describe('estimateWait', () => {
+  it('gives a range around the expected wait', () => {
+    const estimate = estimateNew(withQueue(4));
+    expect(estimate.ahead).toBe(4);
+    expect(estimate.capacity).toBe(1);
+    expect(estimate.expectedMinutes).toBeCloseTo(45);
+    expect(estimate.lowMinutes).toBeLessThanOrEqual(estimate.expectedMinutes);
+    expect(estimate.highMinutes).toBeGreaterThanOrEqual(estimate.expectedMinutes);
+    expect(estimate.lowMinutes).toBeLessThan(estimate.highMinutes);
+  });
+
+  it('starts the range at 0 with nobody ahead', () => {
+    const estimate = estimateNew(withQueue(0));
+    expect(estimate).toMatchObject({ ahead: 0, lowMinutes: 0 });
+    expect(estimate.expectedMinutes).toBeGreaterThan(0);
+    expect(estimate.highMinutes).toBeGreaterThanOrEqual(estimate.expectedMinutes);
+  });
+
+  it('grows with the people ahead', () => {
+    const s = withQueue(0);
+    let previous = estimateNew(s);
+    for (let i = 1; i <= 8; i += 1) {
+      s.issue(`t${i}`, 'a');
+      const next = estimateNew(s);
+      expect(next.ahead).toBe(i);
+      expect(next.expectedMinutes).toBeGreaterThan(previous.expectedMinutes);
+      expect(next.highMinutes).toBeGreaterThanOrEqual(previous.highMinutes);
+      previous = next;
+    }
+  });
+
+  it('shrinks with more open desks', () => {
+    const s = withQueue(6, ['d1']);
+    const one = estimateNew(s);
+    s.open('d2');
+    const two = estimateNew(s);
+    s.open('d3');
+    const three = estimateNew(s);
+    // Only a is waiting, so d3 gives it its whole attention.
+    expect([one.capacity, two.capacity, three.capacity]).toEqual([1, 2, 3]);
+    expect(two.expectedMinutes).toBeLessThan(one.expectedMinutes);
+    expect(three.expectedMinutes).toBeLessThan(two.expectedMinutes);
+    expect(two.highMinutes).toBeLessThan(one.highMinutes);
+  });
+
+  it('counts a shared desk by its share while its other service has people waiting', () => {
+    const s = withQueue(6, ['d1', 'd2', 'd3']);
+    expect(estimateNew(s).capacity).toBe(3);
+    s.issue('b1', 'b');
+    const shared = estimateNew(s);
+    expect(shared.capacity).toBe(2.5);
+    expect(shared.expectedMinutes).toBeCloseTo(((6 + 0.5) * 10) / 2.5);
+  });
+
+  it('assumes the configured desks when none is open yet', () => {
+    const s = withQueue(6, []);
+    const none = estimateNew(s);
+    expect(none.capacity).toBe(0);
+    expect(none.expectedMinutes).toBeCloseTo(((6 + 0.5) * 10) / 3);
+    expect(Number.isFinite(none.highMinutes)).toBe(true);
+  });
+
+  it('does not count a paused desk', () => {
+    const s = withQueue(3, ['d1', 'd2']);
+    s.do({ type: 'pause-desk', deskId: deskId('d2'), reason: 'lunch' });
+    expect(capacityFor(hall, s.state, A)).toBe(1);
+  });
+
+  it('learns the mean visit length from completions instead of the catalogue', () => {
+    const s = withQueue(5);
+    expect(meanServiceMinutes(hall, s.state, A)).toBe(10);
+    const before = estimateNew(s);
+    for (const minutes of [3, 4, 5]) s.serveNext('d1', minutes);
+    expect(s.state.stats[A]).toEqual({ meanServiceMinutes: 4, samples: 3 });
+    expect(meanServiceMinutes(hall, s.state, A)).toBe(4);
+    const after = estimateNew(s);
+    expect(after.ahead).toBe(2);
+    expect(after.expectedMinutes).toBeCloseTo((2 + 0.5) * 4);
+    expect(after.expectedMinutes).toBeLessThan(before.expectedMinutes);
+    // Another service's catalogue minutes are untouched.
+    expect(meanServiceMinutes(hall, s.state, serviceCode('b'))).toBe(5);
+  });
+
+  it('counts only the people who will be called before a given ticket', () => {
+    const s = withQueue(3);
+    s.issue('p1', 'a', { priority: VETERAN, source: 'reception' });
+    s.issue('b1', 'b');
+    const t2 = s.ticket('t2');
+    expect(peopleAhead(s.state, A, s.now, t2)).toBe(2); // t1 and the priority visitor
+    expect(peopleAhead(s.state, A, s.now, s.ticket('p1'))).toBe(0);
+    expect(estimateWait(hall, s.state, A, s.now, t2).ahead).toBe(2);
+    expect(estimateWait(hall, s.state, A, s.now, s.ticket('t3')).ahead).toBe(3);
+    // Visitors already called do not wait any more.
+    s.callNext('d1');
+    expect(peopleAhead(s.state, A, s.now, s.ticket('t3'))).toBe(2);
+  });
+
+  it('does not count a visitor sent to a named desk', () => {
+    const s = withQueue(2, ['d1', 'd2']);
+    s.callNext('d1');
+    s.do({
+      type: 'transfer',
+      deskId: deskId('d1'),
+      ticketId: ticketId('t1'),
+      toServiceCode: A,
+      toDeskId: deskId('d2'),
+    });
+    expect(s.ticket('t1').targetDeskId).toBe('d2');
+    expect(peopleAhead(s.state, A, s.now)).toBe(1);
+  });
+
+  it('weighs a desk’s share by the weights of the services competing for it', () => {
+    const shared = desk('x', { a: 3, b: 1 });
+    expect(serviceShare(shared, A)).toBe(1);
+    expect(serviceShare(shared, A, new Set([A]))).toBe(1);
+    expect(serviceShare(shared, A, new Set([serviceCode('b')]))).toBe(0.75);
+    expect(serviceShare(shared, serviceCode('b'), new Set([A]))).toBe(0.25);
+    expect(serviceShare(desk('y', { b: 1 }), A, new Set([A]))).toBe(0);
+  });
+
+  it('keeps low ≤ expected ≤ high for any queue (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 25 }),
+        fc.subarray(['d1', 'd2', 'd3']),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
+        (waiting, open, visitLengths) => {
+          const s = withQueue(waiting + visitLengths.length, open);
+          if (visitLengths.length > 0 && !open.includes('d1')) s.open('d1');
+          for (const length of visitLengths) s.serveNext('d1', length);
+          const estimate = estimateNew(s);
+          expect(estimate.ahead).toBe(waiting);
+          expect(estimate.lowMinutes).toBeGreaterThanOrEqual(0);
+          expect(estimate.lowMinutes).toBeLessThanOrEqual(estimate.expectedMinutes);
+          expect(estimate.expectedMinutes).toBeLessThanOrEqual(estimate.highMinutes);
+          expect(Number.isFinite(estimate.highMinutes)).toBe(true);
+          if (waiting === 0) expect(estimate.lowMinutes).toBe(0);
+          for (const bound of [estimate.lowMinutes, estimate.highMinutes])
+            expect(Number.isInteger(bound)).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

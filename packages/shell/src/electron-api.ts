@@ -1,0 +1,83 @@
+/**
+ * The slice of Electron the shells use, as an interface. The main process passes the real
+ * `electron` module in; tests pass a fake. This keeps the shells thin and testable on
+ * machines where the Electron binary is absent.
+ */
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DisplayInfo {
+  readonly id: number;
+  readonly bounds: Rectangle;
+  readonly workArea: Rectangle;
+  readonly label?: string;
+}
+
+export interface WebContentsLike {
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): void;
+  on(event: 'unresponsive' | 'did-fail-load', listener: () => void): void;
+  reload(): void;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+}
+
+export interface BrowserWindowLike {
+  readonly webContents: WebContentsLike;
+  loadURL(url: string): Promise<void>;
+  on(event: 'close' | 'closed' | 'resize' | 'move', listener: () => void): void;
+  getBounds(): Rectangle;
+  isMaximized(): boolean;
+  maximize(): void;
+  setKiosk(flag: boolean): void;
+  setFullScreen(flag: boolean): void;
+  setAlwaysOnTop(flag: boolean, level?: string): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  close(): void;
+}
+
+export interface BrowserWindowOptions {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fullscreen?: boolean;
+  kiosk?: boolean;
+  frame?: boolean;
+  autoHideMenuBar?: boolean;
+  backgroundColor?: string;
+  show?: boolean;
+  webPreferences: {
+    preload: string;
+    contextIsolation: true;
+    sandbox: true;
+    nodeIntegration: false;
+    webSecurity: true;
+  };
+}
+
+export interface ElectronLike {
+  app: {
+    requestSingleInstanceLock(): boolean;
+    on(event: 'second-instance' | 'window-all-closed', listener: () => void): void;
+    whenReady(): Promise<void>;
+    getPath(name: 'userData'): string;
+    quit(): void;
+    exit(code?: number): void;
+  };
+  BrowserWindow: new (options: BrowserWindowOptions) => BrowserWindowLike;
+  screen: {
+    getAllDisplays(): DisplayInfo[];
+    getPrimaryDisplay(): DisplayInfo;
+  };
+  powerSaveBlocker: {
+    start(type: 'prevent-display-sleep' | 'prevent-app-suspension'): number;
+  };
+  ipcMain: {
+    handle(channel: string, listener: (event: unknown, ...args: unknown[]) => unknown): void;
+  };
+}
