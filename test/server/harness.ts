@@ -11,7 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Centre, Instant } from '@queue/core';
-import type { Ack, ClientToServerEvents, LoginAnswer, SequencedEvent, ServerToClientEvents } from '@queue/protocol';
+import type {
+  Ack,
+  ClientToServerEvents,
+  LoginAnswer,
+  SequencedEvent,
+  ServerToClientEvents,
+} from '@queue/protocol';
 import { type Application, createApplication, silentLogger } from '@queue/server';
 import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 
@@ -47,7 +53,8 @@ export const rid = (tag = 'req'): string => {
   return `${tag}-${requestCounter}-${randomBytes(6).toString('base64url')}`;
 };
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /** The data of a successful answer; a refusal fails the test with its code. */
 export const okData = async <T>(answer: Promise<Ack<T>> | Ack<T>): Promise<T> => {
@@ -57,7 +64,11 @@ export const okData = async <T>(answer: Promise<Ack<T>> | Ack<T>): Promise<T> =>
 };
 
 /** Wait until `predicate` holds, polling; fails after `timeoutMs`. */
-export const waitFor = async (predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> => {
+export const waitFor = async (
+  predicate: () => boolean,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -210,7 +221,11 @@ export interface ChildServer {
  * Run `apps/server/src/main.ts` as a child process on port 0 and wait for its 'listening'
  * log line.
  */
-export const spawnServer = (databaseFile: string, timeStart: string, timeoutMs = 20_000): Promise<ChildServer> =>
+export const spawnServer = (
+  databaseFile: string,
+  timeStart: string,
+  timeoutMs = 20_000,
+): Promise<ChildServer> =>
   new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
       cwd: REPO_ROOT,

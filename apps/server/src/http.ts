@@ -46,8 +46,11 @@ const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop collecting but keep reading: destroying the request here would reset the
+        // connection before the 413 answer is written. The answer closes the connection.
+        request.removeAllListeners('data');
+        request.resume();
         resolveBody('too-large');
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -123,7 +126,10 @@ const bearer = (request: IncomingMessage): string | undefined => {
 
 const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerResponse): Promise<void> => {
   const raw = await readBody(request);
-  if (raw === 'too-large') return sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+  if (raw === 'too-large') {
+    response.setHeader('connection', 'close');
+    return sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+  }
   let json: unknown;
   try {
     json = JSON.parse(raw);

@@ -114,6 +114,15 @@ const resolveDesk = (principal: Principal, requested: string | undefined): DeskI
   return { code: 'FORBIDDEN', message: 'You can act only at your own desk.' };
 };
 
+/**
+ * Request ids are remembered per principal and per command, so that an id reused for another
+ * command is carried out rather than answered with the other command's (differently shaped) answer.
+ */
+const idempotencyOf = (principal: Principal, name: keyof ClientToServerEvents, requestId: string) => ({
+  principal: principalKey(principal),
+  requestId: `${name}:${requestId}`,
+});
+
 const isError = (value: unknown): value is WireError =>
   typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 
@@ -182,7 +191,7 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
           statusPath: `/t/${ticket.id}`,
         };
       },
-      { principal: principalKey(principal), requestId: payload.requestId },
+      idempotencyOf(principal, 'ticket:issue', payload.requestId),
     );
   });
 
@@ -194,7 +203,7 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
     return queue.execute(
       { type: 'cancel-ticket', at: queue.now(), actor: actorOf(principal), ticketId, reason: payload.reason },
       (state) => state.tickets[ticketId] ?? failMissing(),
-      { principal: principalKey(principal), requestId: payload.requestId },
+      idempotencyOf(principal, 'ticket:cancel', payload.requestId),
     );
   });
 
@@ -216,10 +225,11 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
       if (isError(deskId)) return { ok: false, error: deskId };
       const command = build(payload, deskId, principal);
       if (isError(command)) return { ok: false, error: command };
-      return queue.execute(command, visitAnswer(deskId, ticketOf?.(payload)), {
-        principal: principalKey(principal),
-        requestId: payload.requestId,
-      });
+      return queue.execute(
+        command,
+        visitAnswer(deskId, ticketOf?.(payload)),
+        idempotencyOf(principal, name, payload.requestId),
+      );
     });
 
   const base = (deskId: DeskId, principal: Principal) => ({

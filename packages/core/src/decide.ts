@@ -94,7 +94,7 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
           if (!isCallable(ticket, command.at)) {
             return illegal(ticket, 'called');
           }
-          if (!mayDeskTake(desk, deskState, ticket)) {
+          if (!mayDeskTake(desk, deskState, ticket, state)) {
             return refuse('NOT_ELIGIBLE', `Ticket ${ticket.number} is not for this desk.`);
           }
           const privileged =
@@ -351,8 +351,10 @@ const transfer = (
   ticket: Ticket,
   command: Extract<QueueCommand, { type: 'transfer' }>,
 ): Decision => {
-  if (!findService(centre, command.toServiceCode)) {
-    return refuse('UNKNOWN_SERVICE', `There is no service ${command.toServiceCode}.`);
+  const target = findService(centre, command.toServiceCode);
+  if (!target) return refuse('UNKNOWN_SERVICE', `There is no service ${command.toServiceCode}.`);
+  if (command.toDeskId === undefined && !hasAnyDesk(centre, target)) {
+    return refuse('NO_DESK_FOR_SERVICE', 'No desk serves that service.');
   }
   if (command.toDeskId !== undefined) {
     if (!findDesk(centre, command.toDeskId))

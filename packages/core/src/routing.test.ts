@@ -446,11 +446,22 @@ const actionArb: fc.Arbitrary<Action> = (() => {
 })();
 
 /** Whether a desk may take a ticket, by the rule written out independently of routing.ts. */
-const eligible = (d: Desk, deskState: DeskState, ticket: Ticket): boolean =>
-  (ticket.targetOperatorId === undefined || ticket.targetOperatorId === deskState.operatorId) &&
-  (ticket.targetDeskId !== undefined
-    ? ticket.targetDeskId === d.id
-    : d.services.some((entry) => entry.code === ticket.serviceCode && entry.weight > 0));
+/** Independent model of who may call a ticket: named desks and operators only while on duty. */
+const eligible = (d: Desk, deskState: DeskState, ticket: Ticket, state: QueueState): boolean => {
+  const serves = d.services.some((entry) => entry.code === ticket.serviceCode && entry.weight > 0);
+  const desks = Object.values(state.desks);
+  const operatorOnDuty = desks.some(
+    (desk) => desk.status !== 'closed' && desk.operatorId === ticket.targetOperatorId,
+  );
+  const targetDeskOpen = desks.some((desk) => desk.id === ticket.targetDeskId && desk.status !== 'closed');
+  const operatorOk =
+    ticket.targetOperatorId === undefined ||
+    ticket.targetOperatorId === deskState.operatorId ||
+    (!operatorOnDuty && serves);
+  const deskOk =
+    ticket.targetDeskId === undefined ? serves : ticket.targetDeskId === d.id || (!targetDeskOpen && serves);
+  return operatorOk && deskOk;
+};
 
 describe('no double calls property', () => {
   it('every call is of a callable, eligible ticket at a free open desk; no ticket is at two desks', () => {
@@ -473,13 +484,13 @@ describe('no double calls property', () => {
             expect(isCallable(ticket, event.at)).toBe(true);
             expect(deskState.status).toBe('open');
             expect(deskState.currentTicketId).toBeUndefined();
-            expect(eligible(deskConfig, deskState, ticket)).toBe(true);
+            expect(eligible(deskConfig, deskState, ticket, state)).toBe(true);
             if (command.type === 'call-next') {
               // The streak limit: a privileged pick over a waiting walk-in only while the streak allows.
               const walkInWaiting = Object.values(state.tickets).some(
                 (other) =>
                   isCallable(other, event.at) &&
-                  eligible(deskConfig, deskState, other) &&
+                  eligible(deskConfig, deskState, other, state) &&
                   other.priority === undefined &&
                   (other.appointmentAt === undefined || other.appointmentAt > event.at),
               );

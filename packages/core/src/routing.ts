@@ -12,16 +12,34 @@ import type { Centre, Desk } from './centre';
 import { deskWeightFor, findService } from './centre';
 import { DEFAULT_WAITING_STANDARD_MINUTES } from './centre';
 import { type Instant, MS_PER_MINUTE } from './ids';
-import type { DeskState, QueueState } from './state';
+import { type DeskState, type QueueState, deskStateOf } from './state';
 import { type Ticket, isCallable } from './ticket';
 
-/** Whether this desk, with its operator, may call the ticket at all. */
-export const mayDeskTake = (desk: Desk, deskState: DeskState, ticket: Ticket): boolean => {
-  if (ticket.targetOperatorId !== undefined && ticket.targetOperatorId !== deskState.operatorId) {
-    return false;
+/**
+ * Whether this desk, with its operator, may call the ticket at all. A ticket addressed to a
+ * desk or an operator waits for them only while they are on duty: when the named desk is
+ * closed, or the named operator is at no desk, any desk serving the service may take it, so
+ * nobody is left waiting for someone who has gone home.
+ */
+export const mayDeskTake = (
+  desk: Desk,
+  deskState: DeskState,
+  ticket: Ticket,
+  state?: QueueState,
+): boolean => {
+  const serves = deskWeightFor(desk, ticket.serviceCode) > 0;
+  const operator = ticket.targetOperatorId;
+  if (operator !== undefined && operator !== deskState.operatorId) {
+    const onDuty =
+      state === undefined ||
+      Object.values(state.desks).some((other) => other.status !== 'closed' && other.operatorId === operator);
+    if (onDuty || !serves) return false;
   }
-  if (ticket.targetDeskId !== undefined) return ticket.targetDeskId === desk.id;
-  return deskWeightFor(desk, ticket.serviceCode) > 0;
+  if (ticket.targetDeskId !== undefined && ticket.targetDeskId !== desk.id) {
+    const targetOpen = state === undefined || deskStateOf(state, ticket.targetDeskId).status !== 'closed';
+    return !targetOpen && serves;
+  }
+  return ticket.targetDeskId === desk.id || serves;
 };
 
 export const isPriority = (ticket: Ticket): boolean => ticket.priority !== undefined;
@@ -65,7 +83,7 @@ export const candidatesFor = (
   const appointments: Ticket[] = [];
   const walkIns: Ticket[] = [];
   for (const ticket of Object.values(state.tickets)) {
-    if (!isCallable(ticket, at) || !mayDeskTake(desk, deskState, ticket)) continue;
+    if (!isCallable(ticket, at) || !mayDeskTake(desk, deskState, ticket, state)) continue;
     if (isPriority(ticket)) priority.push(ticket);
     else if (isDueAppointment(ticket, at, centre.policy.appointmentLeadMinutes)) appointments.push(ticket);
     else walkIns.push(ticket);

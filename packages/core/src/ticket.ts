@@ -4,7 +4,7 @@
  */
 import type { DeskId, Instant, ServiceCode, ServiceDay, StaffId, TicketId } from './ids';
 
-/** The visit lifecycle; see `transitions.ts` for which moves are allowed. */
+/** The visit lifecycle; `decide.ts` says which moves each command allows. */
 export type TicketStatus =
   'waiting' | 'called' | 'serving' | 'postponed' | 'completed' | 'no-show' | 'cancelled';
 
