@@ -4,4 +4,5 @@
  */
 import { exposeBridge, type PreloadElectron } from '@queue/shell/preload';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- sandboxed preloads are CommonJS
 exposeBridge(require('electron') as PreloadElectron);
