@@ -100,6 +100,16 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     fields: { requestId: 'string', ticketId: 'string', reason: 'text' },
   },
   'ticket:find': { valid: { number: 'А-001' }, required: ['number'], fields: { number: 'text' } },
+  'ticket:change-service': {
+    valid: { requestId: REQUEST, ticketId: TICKET, serviceCode: 'bill-explain', reason: 'wrong tile' },
+    required: ['requestId', 'ticketId', 'serviceCode', 'reason'],
+    fields: { requestId: 'string', ticketId: 'string', serviceCode: 'string', reason: 'text' },
+  },
+  'visit:review-priority': {
+    valid: { requestId: REQUEST, deskId: 'desk-1', ticketId: TICKET, confirmed: true },
+    required: ['requestId', 'ticketId', 'confirmed'],
+    fields: { requestId: 'string', deskId: 'string', ticketId: 'string', confirmed: 'boolean' },
+  },
   'desk:open': {
     valid: { requestId: REQUEST, deskId: 'desk-1' },
     required: ['requestId'],

@@ -20,6 +20,7 @@ import {
   CallNextPayload,
   CallTicketPayload,
   CancelTicketPayload,
+  ChangeServicePayload,
   CompletePayload,
   DeskOpenPayload,
   DeskPausePayload,
@@ -27,6 +28,7 @@ import {
   FindTicketPayload,
   IssueTicketPayload,
   PostponePayload,
+  ReviewPriorityPayload,
   SyncSincePayload,
   TransferPayload,
   VisitPayload,
@@ -207,6 +209,25 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
     );
   });
 
+  on(socket, context, 'ticket:change-service', ChangeServicePayload, (payload, principal) => {
+    if (!hasRole(principal, 'reception', 'supervisor', 'admin')) {
+      return refuse('FORBIDDEN', 'Only reception and supervisors move tickets between services.');
+    }
+    const ticketId = payload.ticketId as TicketId;
+    return queue.execute(
+      {
+        type: 'change-service',
+        at: queue.now(),
+        actor: actorOf(principal),
+        ticketId,
+        serviceCode: payload.serviceCode as ServiceCode,
+        reason: payload.reason,
+      },
+      (state) => state.tickets[ticketId] ?? failMissing(),
+      idempotencyOf(principal, 'ticket:change-service', payload.requestId),
+    );
+  });
+
   on(socket, context, 'ticket:find', FindTicketPayload, (payload, principal): Ack<Ticket[]> => {
     if (!hasRole(principal, ...STAFF_ROLES)) return refuse('FORBIDDEN', 'Only staff look tickets up.');
     const day = queue.state.serviceDay;
@@ -327,6 +348,17 @@ export const registerHandlers = (socket: QueueSocket, context: Context): void =>
       ...(payload.comment ? { comment: payload.comment } : {}),
       ...(payload.keepPlace !== undefined ? { keepPlace: payload.keepPlace } : {}),
       ...(payload.returnToMe !== undefined ? { returnToMe: payload.returnToMe } : {}),
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:review-priority',
+    ReviewPriorityPayload,
+    (payload, deskId, principal) => ({
+      type: 'review-priority',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+      confirmed: payload.confirmed,
     }),
     onTicket,
   );

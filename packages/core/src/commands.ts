@@ -62,6 +62,13 @@ export type QueueCommand =
       readonly ticketId: TicketId;
       readonly reason: string;
     })
+  | (Base & {
+      readonly type: 'change-service';
+      readonly ticketId: TicketId;
+      readonly serviceCode: ServiceCode;
+      readonly reason: string;
+    })
+  | (OnTicketAtDesk & { readonly type: 'review-priority'; readonly confirmed: boolean })
   | (Base & { readonly type: 'tick' });
 
 export type QueueCommandType = QueueCommand['type'];

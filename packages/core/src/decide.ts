@@ -166,6 +166,36 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
           }),
         ]);
       });
+    case 'change-service':
+      return withTicket(state, command.ticketId, (ticket) => {
+        if (ticket.status !== 'waiting' && ticket.status !== 'postponed') return illegal(ticket, 'moved');
+        const service = findService(centre, command.serviceCode);
+        if (!service) return refuse('UNKNOWN_SERVICE', `There is no service ${command.serviceCode}.`);
+        if (!hasAnyDesk(centre, service))
+          return refuse('NO_DESK_FOR_SERVICE', 'No desk serves that service.');
+        if (service.code === ticket.serviceCode) return ok([]);
+        return ok([
+          event(command, {
+            type: 'ticket:service-changed',
+            ticketId: ticket.id,
+            serviceCode: service.code,
+            reason: command.reason,
+          }),
+        ]);
+      });
+    case 'review-priority':
+      return withTicketAtDesk(state, command, ['called', 'serving'], (ticket) => {
+        if (!ticket.priority)
+          return refuse('INVALID_ARGUMENT', `Ticket ${ticket.number} claims no priority.`);
+        return ok([
+          event(command, {
+            type: 'ticket:priority-reviewed',
+            ticketId: ticket.id,
+            deskId: command.deskId,
+            confirmed: command.confirmed,
+          }),
+        ]);
+      });
     case 'tick':
       return ok(
         Object.values(state.tickets)

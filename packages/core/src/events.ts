@@ -82,6 +82,18 @@ export type QueueEvent =
       readonly reason: string;
       readonly deskId?: DeskId;
     })
+  | (Base & {
+      readonly type: 'ticket:service-changed';
+      readonly ticketId: TicketId;
+      readonly serviceCode: ServiceCode;
+      readonly reason: string;
+    })
+  | (Base & {
+      readonly type: 'ticket:priority-reviewed';
+      readonly ticketId: TicketId;
+      readonly deskId: DeskId;
+      readonly confirmed: boolean;
+    })
   | (Base & { readonly type: 'desk:opened'; readonly deskId: DeskId; readonly operatorId: StaffId })
   | (Base & { readonly type: 'desk:paused'; readonly deskId: DeskId; readonly reason: string })
   | (Base & { readonly type: 'desk:resumed'; readonly deskId: DeskId })
@@ -103,6 +115,8 @@ export const ticketIdOf = (event: QueueEvent): TicketId | undefined => {
     case 'ticket:postponed':
     case 'ticket:resumed':
     case 'ticket:cancelled':
+    case 'ticket:service-changed':
+    case 'ticket:priority-reviewed':
       return event.ticketId;
     case 'day:started':
     case 'desk:opened':

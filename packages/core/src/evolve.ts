@@ -142,6 +142,28 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
       }));
       return event.deskId ? releaseDesk(next, event.deskId, event.ticketId) : next;
     }
+    case 'ticket:service-changed':
+      // The visitor keeps their place: only the service changes, and any desk-specific
+      // address with it.
+      return updateTicket(state, event.ticketId, (ticket) => ({
+        ...ticket,
+        serviceCode: event.serviceCode,
+        targetDeskId: undefined,
+        targetOperatorId: undefined,
+      }));
+    case 'ticket:priority-reviewed':
+      return updateTicket(state, event.ticketId, (ticket) =>
+        ticket.priority
+          ? {
+              ...ticket,
+              priority: {
+                ...ticket.priority,
+                confirmed: event.confirmed,
+                ...(event.confirmed ? {} : { rejected: true }),
+              },
+            }
+          : ticket,
+      );
     case 'desk:opened':
       return updateDesk(state, event.deskId, (desk) => ({
         ...desk,

@@ -145,7 +145,8 @@ type TicketCommandType =
   | 'mark-no-show'
   | 'transfer'
   | 'postpone'
-  | 'cancel-ticket';
+  | 'cancel-ticket'
+  | 'change-service';
 
 const TICKET_COMMANDS: readonly TicketCommandType[] = [
   'call-ticket',
@@ -156,6 +157,7 @@ const TICKET_COMMANDS: readonly TicketCommandType[] = [
   'transfer',
   'postpone',
   'cancel-ticket',
+  'change-service',
 ];
 
 /** From which statuses each command may move a ticket, and to which. */
@@ -181,6 +183,8 @@ const TRANSITIONS: Readonly<
     serving: ['cancelled'],
     postponed: ['cancelled'],
   },
+  'change-service': { waiting: ['waiting'], postponed: ['postponed'] },
+  'review-priority': { called: ['called'], serving: ['serving'] },
   tick: { postponed: ['waiting'] },
 };
 
@@ -218,6 +222,8 @@ const commandFor = (type: TicketCommandType): CommandInput => {
       return { type, deskId: d1, ticketId: t1, minutes: 10 };
     case 'cancel-ticket':
       return { type, ticketId: t1, reason: 'left' };
+    case 'change-service':
+      return { type, ticketId: t1, serviceCode: serviceCode('b'), reason: 'wrong service' };
     default:
       return { type, deskId: d1, ticketId: t1 };
   }

@@ -42,7 +42,9 @@ export const mayDeskTake = (
   return ticket.targetDeskId === desk.id || serves;
 };
 
-export const isPriority = (ticket: Ticket): boolean => ticket.priority !== undefined;
+/** A priority claim counts until staff reject it (kiosk claims are confirmed at the desk). */
+export const isPriority = (ticket: Ticket): boolean =>
+  ticket.priority !== undefined && ticket.priority.rejected !== true;
 
 /** A booked visit whose slot has come (or is within the lead time). */
 export const isDueAppointment = (ticket: Ticket, at: Instant, leadMinutes: number): boolean =>

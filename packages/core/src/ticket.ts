@@ -24,7 +24,10 @@ export type PriorityCategory = (typeof PRIORITY_CATEGORIES)[number];
 
 export interface PriorityClaim {
   readonly category: PriorityCategory;
+  /** Staff have seen the document. */
   readonly confirmed: boolean;
+  /** Staff looked and the claim did not hold; the visitor is served as a walk-in. */
+  readonly rejected?: boolean;
   readonly reason?: string;
 }
 

@@ -7,6 +7,7 @@ import type {
   CallNextPayload,
   CallTicketPayload,
   CancelTicketPayload,
+  ChangeServicePayload,
   CompletePayload,
   DeskOpenPayload,
   DeskPausePayload,
@@ -14,6 +15,7 @@ import type {
   FindTicketPayload,
   IssueTicketPayload,
   PostponePayload,
+  ReviewPriorityPayload,
   SyncSincePayload,
   TransferPayload,
   VisitPayload,
@@ -52,6 +54,7 @@ export interface ClientToServerEvents {
   'sync:since': (payload: SyncSincePayload, ack: AckCallback<SyncAnswer>) => void;
   'ticket:issue': (payload: IssueTicketPayload, ack: AckCallback<IssuedTicket>) => void;
   'ticket:cancel': (payload: CancelTicketPayload, ack: AckCallback<Ticket>) => void;
+  'ticket:change-service': (payload: ChangeServicePayload, ack: AckCallback<Ticket>) => void;
   'ticket:find': (payload: FindTicketPayload, ack: AckCallback<readonly Ticket[]>) => void;
   'desk:open': (payload: DeskOpenPayload, ack: AckCallback<VisitAnswer>) => void;
   'desk:pause': (payload: DeskPausePayload, ack: AckCallback<VisitAnswer>) => void;
@@ -65,6 +68,7 @@ export interface ClientToServerEvents {
   'visit:no-show': (payload: VisitPayload, ack: AckCallback<VisitAnswer>) => void;
   'visit:transfer': (payload: TransferPayload, ack: AckCallback<VisitAnswer>) => void;
   'visit:postpone': (payload: PostponePayload, ack: AckCallback<VisitAnswer>) => void;
+  'visit:review-priority': (payload: ReviewPriorityPayload, ack: AckCallback<VisitAnswer>) => void;
 }
 
 export interface ServerToClientEvents {

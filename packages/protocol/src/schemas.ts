@@ -55,6 +55,13 @@ export const CancelTicketPayload = z.strictObject({
   ticketId: TicketIdSchema,
   reason: text(200),
 });
+export const ChangeServicePayload = z.strictObject({
+  ...Mutation,
+  ticketId: TicketIdSchema,
+  serviceCode: ServiceCodeSchema,
+  reason: text(200),
+});
+export const ReviewPriorityPayload = z.strictObject({ ...OnTicket, confirmed: z.boolean() });
 export const FindTicketPayload = z.strictObject({ number: text(16) });
 
 export const DeskOpenPayload = z.strictObject({ ...Mutation, ...DeskTarget });
@@ -93,6 +100,8 @@ export const LoginBody = z.strictObject({
 
 export type IssueTicketPayload = z.infer<typeof IssueTicketPayload>;
 export type CancelTicketPayload = z.infer<typeof CancelTicketPayload>;
+export type ChangeServicePayload = z.infer<typeof ChangeServicePayload>;
+export type ReviewPriorityPayload = z.infer<typeof ReviewPriorityPayload>;
 export type FindTicketPayload = z.infer<typeof FindTicketPayload>;
 export type DeskOpenPayload = z.infer<typeof DeskOpenPayload>;
 export type DeskPausePayload = z.infer<typeof DeskPausePayload>;

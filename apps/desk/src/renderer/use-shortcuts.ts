@@ -1,0 +1,24 @@
+/**
+ * Keyboard shortcuts for the operator: function keys and Space. Typing in a field is left
+ * alone, held keys do not repeat the command, and the browser's own use of the keys (help
+ * on F1, activating a focused button on Space) is suppressed.
+ */
+import { useEffect } from 'react';
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLInputElement ||
+  target instanceof HTMLTextAreaElement ||
+  target instanceof HTMLSelectElement;
+
+export const useShortcuts = (bindings: ReadonlyMap<string, () => void>): void => {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const handler = bindings.get(event.code);
+      if (!handler || isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      if (!event.repeat) handler();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [bindings]);
+};

@@ -1,0 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('src/renderer', import.meta.url)),
+  base: '/display/',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: { outDir: '../../dist', emptyOutDir: true },
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { ru } from './ru';
+import { refusalKey, translate } from './translate';
+import { type MessageKey, uk } from './uk';
+
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+
+describe('message catalogues', () => {
+  const keys = Object.keys(uk) as MessageKey[];
+
+  it.each([
+    ['ru', ru],
+    ['en', en],
+  ] as const)('%s has every message, non-empty, with the same placeholders as uk', (_name, catalogue) => {
+    expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(catalogue[key].trim(), key).not.toBe('');
+      expect(placeholders(catalogue[key]), key).toEqual(placeholders(uk[key]));
+    }
+  });
+
+  it('fills placeholders and picks the language', () => {
+    expect(translate('uk', 'kiosk.ticket.ahead', { count: 3 })).toBe('Перед вами: 3');
+    expect(translate('en', 'kiosk.service.wait', { low: 5, high: 12 })).toBe('≈ 5–12 min');
+  });
+
+  it('maps refusal codes to messages, with a fallback for unknown codes', () => {
+    expect(refusalKey('QUEUE_EMPTY', 'error', 'error.generic')).toBe('error.QUEUE_EMPTY');
+    expect(refusalKey('SITE_CLOSED', 'kiosk.refusal', 'kiosk.refusal.generic')).toBe(
+      'kiosk.refusal.SITE_CLOSED',
+    );
+    expect(refusalKey('DESK_BUSY', 'kiosk.refusal', 'kiosk.refusal.generic')).toBe('kiosk.refusal.generic');
+    expect(refusalKey('heading', 'kiosk.refusal', 'kiosk.refusal.generic')).toBe('kiosk.refusal.generic');
+  });
+});

@@ -1,0 +1,10 @@
+export * from './i18n/uk';
+export { ru } from './i18n/ru';
+export { en } from './i18n/en';
+export * from './i18n/translate';
+export * from './i18n/language-store';
+export * from './i18n/localized';
+export * from './i18n/format';
+export * from './device-token';
+export * from './components/ConnectionBanner';
+export * from './components/LanguageSwitch';

@@ -1,0 +1,214 @@
+/**
+ * The three front ends in a real Chromium against a real server: a visitor takes a ticket
+ * at the kiosk, an operator logs in and calls it, the hall board shows it at "Вікно 1";
+ * a double tap on a service issues one ticket only. Needs the built front ends
+ * (`npm run build`, which `npm test` runs first).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Instant } from '@queue/core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Application, createApplication } from '../../apps/server/src/app';
+import { silentLogger } from '../../apps/server/src/logger';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(ROOT, '.tmp');
+const KIOSK_TOKEN = 'demo-kiosk-1-token-change-me';
+const DISPLAY_TOKEN = 'demo-display-1-token-change-me';
+/** A Tuesday morning in Kyiv: the centre is open and every desk's services are on. */
+const NOW = Date.parse('2026-11-24T10:00:00+02:00') as Instant;
+const UI_TIMEOUT = 10_000;
+
+const assertBuilt = (): void => {
+  const missing = ['kiosk', 'display', 'desk'].filter(
+    (name) => !existsSync(join(ROOT, 'apps', name, 'dist', 'index.html')),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `Front ends not built: ${missing.join(', ')}. Run \`npm run build\` before this test (\`npm test\` does).`,
+    );
+  }
+};
+
+describe('front ends in Chromium', () => {
+  let app: Application;
+  let browser: Browser;
+  let base: string;
+  let dataDir: string;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const openPage = async (path: string, viewport: { width: number; height: number }): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'uk-UA' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT);
+    page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+    await page.goto(`${base}${path}`);
+    return page;
+  };
+
+  const ticketCount = (): number => Object.keys(app.queue.state.tickets).length;
+
+  let kiosk: Page;
+  let display: Page;
+  let desk: Page;
+  let firstNumber: string;
+
+  beforeAll(async () => {
+    assertBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'queue-e2e-'));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    app = await createApplication({
+      databaseFile: join(dataDir, 'queue.sqlite'),
+      clock: { now: () => NOW },
+      logger: silentLogger,
+      seedDemo: true,
+    });
+    base = `http://127.0.0.1:${await app.listen(0)}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens the board with its device token and hides the token from the address', async () => {
+    display = await openPage(`/display/?device=${DISPLAY_TOKEN}`, { width: 1920, height: 1080 });
+    await expect.poll(() => display.url()).not.toContain('device=');
+    await display.getByText('Очікуйте, будь ласка, на виклик свого номера').waitFor();
+  });
+
+  it('issues a ticket at the kiosk and shows it on screen', async () => {
+    kiosk = await openPage(`/kiosk/?device=${KIOSK_TOKEN}`, { width: 1080, height: 1920 });
+    await kiosk.getByRole('button', { name: 'Рахунки та оплата' }).waitFor();
+    expect(kiosk.url()).not.toContain('device=');
+    await kiosk.screenshot({ path: join(SCREENSHOTS, 'kiosk.png') });
+
+    await kiosk.getByRole('button', { name: 'Рахунки та оплата' }).click();
+    const service = kiosk.locator('[data-service="bill-reconcile"]');
+    await expect.poll(() => service.isEnabled()).toBe(true);
+    await kiosk.screenshot({ path: join(SCREENSHOTS, 'kiosk-category.png') });
+    await service.click();
+
+    const number = kiosk.getByTestId('ticket-number');
+    await number.waitFor();
+    firstNumber = (await number.textContent()) ?? '';
+    expect(firstNumber).toBe('А-001');
+    await kiosk.getByText('Звірка нарахувань').waitFor();
+    await kiosk.getByText('Перед вами: 0').waitFor();
+    await kiosk.screenshot({ path: join(SCREENSHOTS, 'kiosk-ticket.png') });
+    expect(ticketCount()).toBe(1);
+  });
+
+  it('logs an operator in, opens the desk and calls that ticket', async () => {
+    desk = await openPage('/desk/', { width: 1366, height: 768 });
+    await desk.getByLabel('Логін').fill('operator1');
+    await desk.getByLabel('Пароль або PIN').fill('1111');
+    await desk.getByRole('button', { name: 'Увійти' }).click();
+
+    const open = desk.locator('[data-action="open"]');
+    await expect.poll(() => open.isEnabled()).toBe(true);
+    await open.click();
+    await expect.poll(() => desk.getByTestId('desk-status').textContent()).toContain('Відкрито');
+
+    const callNext = desk.locator('[data-action="callNext"]');
+    await expect.poll(() => callNext.isEnabled()).toBe(true);
+    await callNext.click();
+    await expect.poll(() => desk.getByTestId('current-number').textContent()).toBe(firstNumber);
+    await desk.getByText('Звірка нарахувань').first().waitFor();
+    await desk.screenshot({ path: join(SCREENSHOTS, 'desk.png') });
+  });
+
+  it('shows the new call on the board, highlighted, at "Вікно 1"', async () => {
+    const current = display.getByTestId('current-call');
+    await expect.poll(() => current.textContent()).toContain(firstNumber);
+    expect(await current.textContent()).toContain('Вікно 1');
+    expect(await current.getAttribute('class')).toContain('current--fresh');
+    await display.screenshot({ path: join(SCREENSHOTS, 'display.png') });
+  });
+
+  it("runs the visit by keyboard and shows refusals in the operator's language", async () => {
+    await desk.keyboard.press('F3');
+    await expect.poll(() => desk.getByText('На прийомі').count()).toBe(1);
+    await desk.keyboard.press('F4');
+    await desk.getByText('Немає відвідувача', { exact: false }).waitFor();
+    await desk.keyboard.press('Space');
+    const refusal = desk.locator('.desk__refusal');
+    await expect.poll(() => refusal.getAttribute('data-code')).toBe('QUEUE_EMPTY');
+    expect(await refusal.textContent()).toBe('Черга порожня: ніхто не очікує.');
+    await desk.getByRole('button', { name: 'ENG' }).click();
+    await desk.getByRole('button', { name: /Call next/ }).waitFor();
+  });
+
+  it('switches the kiosk language', async () => {
+    await kiosk.waitForTimeout(1_600);
+    await kiosk.getByTestId('ticket-number').click();
+    await kiosk.getByRole('button', { name: 'English' }).click();
+    await kiosk.getByText('Choose a topic').waitFor();
+    await kiosk.getByRole('button', { name: 'Bills and payments' }).waitFor();
+    await kiosk.getByRole('button', { name: 'Українська' }).click();
+    await kiosk.getByText('Оберіть тему звернення').waitFor();
+  });
+
+  it('issues one ticket for a double tap, and the next ticket has the following number', async () => {
+    await kiosk.getByRole('button', { name: 'Рахунки та оплата' }).click();
+    const service = kiosk.locator('[data-service="bill-reconcile"]');
+    await expect.poll(() => service.isEnabled()).toBe(true);
+
+    await service.dblclick();
+    const number = kiosk.getByTestId('ticket-number');
+    await number.waitFor();
+    expect(await number.textContent()).toBe('А-002');
+    await kiosk.waitForTimeout(500);
+    expect(ticketCount()).toBe(2);
+
+    // The ticket screen ignores taps for a moment, then a tap goes back to the start.
+    await kiosk.waitForTimeout(1_600);
+    await number.click();
+    await kiosk.getByRole('button', { name: 'Рахунки та оплата' }).click();
+    await expect.poll(() => service.isEnabled()).toBe(true);
+    await service.click();
+    await expect.poll(() => kiosk.getByTestId('ticket-number').textContent()).toBe('А-003');
+    expect(ticketCount()).toBe(3);
+  });
+
+  it('returns an idle kiosk to the start, in Ukrainian, after 60 s', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    contexts.push(context);
+    const idle = await context.newPage();
+    idle.setDefaultTimeout(UI_TIMEOUT);
+    await idle.clock.install();
+    // A fresh browser has no saved token: the kiosk says it is not paired.
+    await idle.goto(`${base}/kiosk/`);
+    await idle.getByText('Пристрій не зареєстровано', { exact: false }).waitFor();
+    await idle.goto(`${base}/kiosk/?device=${KIOSK_TOKEN}`);
+    await idle.getByRole('button', { name: 'Рахунки та оплата' }).click();
+    await idle.getByRole('button', { name: 'English' }).click();
+    await idle.getByText('Bills and payments').waitFor();
+    await idle.clock.fastForward(59_000);
+    expect(await idle.getByText('Bills and payments').count()).toBe(1);
+    await idle.clock.fastForward(2_000);
+    await idle.getByText('Оберіть тему звернення').waitFor();
+  });
+
+  it('raised no errors in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
