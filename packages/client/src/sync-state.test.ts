@@ -1,4 +1,12 @@
-import { DEMO_CENTRE, emptyState, instant, type QueueEvent, serviceCode, deskId, ticketId } from '@queue/core';
+import {
+  DEMO_CENTRE,
+  emptyState,
+  instant,
+  type QueueEvent,
+  serviceCode,
+  deskId,
+  ticketId,
+} from '@queue/core';
 import type { SequencedEvent, Snapshot } from '@queue/protocol';
 import { describe, expect, it } from 'vitest';
 import { RECENT_CALLS_KEPT, applyEvents, applySnapshot, applySummary, initialSyncState } from './sync-state';
@@ -25,7 +33,16 @@ const snapshot = (seq: number): Snapshot => ({
   principal: { kind: 'device', deviceId: 'display-1', role: 'display', name: 'Board' },
   centre: DEMO_CENTRE,
   summary: { at: instant(10_000), services: {}, desks: [] },
-  recentCalls: [{ seq: 2, kind: 'call', number: 'А-002', serviceCode: serviceCode('x'), deskId: deskId('desk-1'), at: instant(2) }],
+  recentCalls: [
+    {
+      seq: 2,
+      kind: 'call',
+      number: 'А-002',
+      serviceCode: serviceCode('x'),
+      deskId: deskId('desk-1'),
+      at: instant(2),
+    },
+  ],
 });
 
 describe('sync state', () => {
@@ -48,7 +65,9 @@ describe('sync state', () => {
   });
 
   it('keeps a bounded list of recent calls', () => {
-    const events = Array.from({ length: RECENT_CALLS_KEPT + 5 }, (_, index) => call(index + 1, `А-${index + 1}`));
+    const events = Array.from({ length: RECENT_CALLS_KEPT + 5 }, (_, index) =>
+      call(index + 1, `А-${index + 1}`),
+    );
     const { state } = applyEvents(initialSyncState, events);
     expect(state.calls).toHaveLength(RECENT_CALLS_KEPT);
     expect(state.calls.at(-1)?.number).toBe(`А-${RECENT_CALLS_KEPT + 5}`);
