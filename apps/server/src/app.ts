@@ -14,7 +14,7 @@ import { type FRONT_ENDS, createHttpHandler } from './http';
 import { type Logger, createLogger } from './logger';
 import { type Clock, QueueService } from './queue-service';
 import { seedDemo } from './seed';
-import { type QueueSocket, registerHandlers } from './socket-handlers';
+import { type QueueSocket, registerHandlers } from './handlers';
 import { forHall, isStaff } from './sync';
 
 export interface AppOptions {

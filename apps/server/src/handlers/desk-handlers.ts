@@ -1,0 +1,173 @@
+/**
+ * Commands at a desk: open, pause, resume and close it; call, recall, start, complete,
+ * no-show, transfer, postpone a visit; review a priority claim. Operators act at their own
+ * desk; supervisors and administrators may name another.
+ */
+import type { DeskId, QueueCommand, ServiceCode, StaffId, TicketId } from '@queue/core';
+import type { Ack, ClientToServerEvents, Principal, VisitAnswer, WireError } from '@queue/protocol';
+import {
+  CallNextPayload,
+  CallTicketPayload,
+  CompletePayload,
+  DeskOpenPayload,
+  DeskPausePayload,
+  DeskPlainPayload,
+  PostponePayload,
+  ReviewPriorityPayload,
+  TransferPayload,
+  VisitPayload,
+} from '@queue/protocol';
+import type { z } from 'zod';
+import {
+  type HandlerContext,
+  type QueueSocket,
+  actorOf,
+  idempotencyOf,
+  isError,
+  on,
+  resolveDesk,
+  visitAnswer,
+} from './handler';
+
+export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContext): void => {
+  const { queue } = context;
+
+  const deskCommand = <S extends z.ZodType<{ requestId: string; deskId?: string | undefined }>>(
+    name: keyof ClientToServerEvents,
+    schema: S,
+    build: (payload: z.infer<S>, deskId: DeskId, principal: Principal) => QueueCommand | WireError,
+    ticketOf?: (payload: z.infer<S>) => string,
+  ): void =>
+    on(socket, context, name, schema, (payload, principal): Ack<VisitAnswer> => {
+      const deskId = resolveDesk(principal, payload.deskId);
+      if (isError(deskId)) return { ok: false, error: deskId };
+      const command = build(payload, deskId, principal);
+      if (isError(command)) return { ok: false, error: command };
+      return queue.execute(
+        command,
+        visitAnswer(deskId, ticketOf?.(payload)),
+        idempotencyOf(principal, name, payload.requestId),
+      );
+    });
+
+  const base = (deskId: DeskId, principal: Principal) => ({
+    at: queue.now(),
+    actor: actorOf(principal),
+    deskId,
+  });
+
+  deskCommand('desk:open', DeskOpenPayload, (_payload, deskId, principal) =>
+    principal.kind === 'staff'
+      ? { type: 'open-desk', ...base(deskId, principal), operatorId: principal.staffId as StaffId }
+      : { code: 'FORBIDDEN', message: 'Only staff open desks.' },
+  );
+  deskCommand('desk:pause', DeskPausePayload, (payload, deskId, principal) => ({
+    type: 'pause-desk',
+    ...base(deskId, principal),
+    reason: payload.reason,
+  }));
+  deskCommand('desk:resume', DeskPlainPayload, (_payload, deskId, principal) => ({
+    type: 'resume-desk',
+    ...base(deskId, principal),
+  }));
+  deskCommand('desk:close', DeskPlainPayload, (_payload, deskId, principal) => ({
+    type: 'close-desk',
+    ...base(deskId, principal),
+  }));
+  deskCommand('visit:call-next', CallNextPayload, (_payload, deskId, principal) => ({
+    type: 'call-next',
+    ...base(deskId, principal),
+  }));
+  const onTicket = (payload: { ticketId: string }) => payload.ticketId;
+  deskCommand(
+    'visit:call',
+    CallTicketPayload,
+    (payload, deskId, principal) => ({
+      type: 'call-ticket',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+      reason: payload.reason,
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:recall',
+    VisitPayload,
+    (payload, deskId, principal) => ({
+      type: 'recall',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:start',
+    VisitPayload,
+    (payload, deskId, principal) => ({
+      type: 'start-serving',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:complete',
+    CompletePayload,
+    (payload, deskId, principal) => ({
+      type: 'complete',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+      ...(payload.outcome ? { outcome: payload.outcome } : {}),
+      ...(payload.note ? { note: payload.note } : {}),
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:no-show',
+    VisitPayload,
+    (payload, deskId, principal) => ({
+      type: 'mark-no-show',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:transfer',
+    TransferPayload,
+    (payload, deskId, principal) => ({
+      type: 'transfer',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+      toServiceCode: payload.toServiceCode as ServiceCode,
+      ...(payload.toDeskId ? { toDeskId: payload.toDeskId as DeskId } : {}),
+      ...(payload.toOperatorId ? { toOperatorId: payload.toOperatorId as StaffId } : {}),
+      ...(payload.comment ? { comment: payload.comment } : {}),
+      ...(payload.keepPlace !== undefined ? { keepPlace: payload.keepPlace } : {}),
+      ...(payload.returnToMe !== undefined ? { returnToMe: payload.returnToMe } : {}),
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:review-priority',
+    ReviewPriorityPayload,
+    (payload, deskId, principal) => ({
+      type: 'review-priority',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+      confirmed: payload.confirmed,
+    }),
+    onTicket,
+  );
+  deskCommand(
+    'visit:postpone',
+    PostponePayload,
+    (payload, deskId, principal) => ({
+      type: 'postpone',
+      ...base(deskId, principal),
+      ticketId: payload.ticketId as TicketId,
+      minutes: payload.minutes,
+    }),
+    onTicket,
+  );
+};

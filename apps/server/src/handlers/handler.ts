@@ -1,0 +1,125 @@
+/**
+ * What every socket handler shares: the typed socket, the context, and `on`, which
+ * validates a payload with its schema, runs the handler and answers with an acknowledgement.
+ * Nothing a client sends can crash the server: every failure becomes `{ ok: false, error }`.
+ */
+import type { DeskId, QueueCommand, QueueState, TicketId } from '@queue/core';
+import type { QueueStore } from '@queue/db';
+import type {
+  Ack,
+  ClientToServerEvents,
+  Principal,
+  ServerToClientEvents,
+  VisitAnswer,
+  WireError,
+} from '@queue/protocol';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import { hasRole, principalKey } from '../auth';
+import type { Logger } from '../logger';
+import { internalError, type QueueService } from '../queue-service';
+
+export type QueueSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { principal: Principal }
+>;
+
+export interface HandlerContext {
+  readonly queue: QueueService;
+  readonly store: QueueStore;
+  readonly logger: Logger;
+}
+
+export const refuse = (code: WireError['code'], message: string): Ack<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+const describeIssues = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+    .join('; ');
+
+/**
+ * Register one event: validate, run, answer. A client that sends no callback gets no answer,
+ * but its command is still validated and carried out (or refused) safely.
+ */
+export const on = <S extends z.ZodType, T>(
+  socket: QueueSocket,
+  context: HandlerContext,
+  name: keyof ClientToServerEvents,
+  schema: S,
+  run: (payload: z.infer<S>, principal: Principal) => Ack<T>,
+): void => {
+  (socket as unknown as { on(name: string, listener: (...args: unknown[]) => void): void }).on(
+    name,
+    (...args: unknown[]) => {
+      const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (answer: Ack<T>) => void) : undefined;
+      const answer = (() => {
+        try {
+          const parsed = schema.safeParse(args.length > 1 || !ack ? args[0] : undefined);
+          if (!parsed.success)
+            return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error)}`);
+          return run(parsed.data, socket.data.principal);
+        } catch (error) {
+          context.logger.error('handler failed', { event: name, error: String(error) });
+          return { ok: false, error: internalError } as Ack<T>;
+        }
+      })();
+      if (!answer.ok && answer.error.code !== 'BAD_REQUEST') {
+        context.logger.debug('refused', { event: name, code: answer.error.code });
+      }
+      ack?.(answer);
+    },
+  );
+};
+
+export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);
+
+export const STAFF_ROLES = ['operator', 'reception', 'supervisor', 'admin'] as const;
+
+/** The desk a staff command acts at: the caller's own, or any for supervisors and admins. */
+export const resolveDesk = (principal: Principal, requested: string | undefined): DeskId | WireError => {
+  if (principal.kind !== 'staff' || !hasRole(principal, ...STAFF_ROLES)) {
+    return { code: 'FORBIDDEN', message: 'Only staff act at desks.' };
+  }
+  const own = principal.deskId;
+  if (requested === undefined || requested === own) {
+    return own ?? { code: 'BAD_REQUEST', message: 'This session is not bound to a desk; log in at a desk.' };
+  }
+  if (hasRole(principal, 'supervisor', 'admin')) return requested as DeskId;
+  return { code: 'FORBIDDEN', message: 'You can act only at your own desk.' };
+};
+
+/**
+ * Request ids are remembered per principal and per command, so that an id reused for another
+ * command is carried out rather than answered with the other command's (differently shaped) answer.
+ */
+export const idempotencyOf = (principal: Principal, name: keyof ClientToServerEvents, requestId: string) => ({
+  principal: principalKey(principal),
+  requestId: `${name}:${requestId}`,
+});
+
+export const isError = (value: unknown): value is WireError =>
+  typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+
+export const actorOf = (principal: Principal): QueueCommand['actor'] =>
+  principal.kind === 'staff'
+    ? { kind: 'staff', staffId: principal.staffId }
+    : { kind: 'device', deviceId: principal.deviceId };
+
+export const visitAnswer =
+  (deskId: DeskId, ticketId?: string) =>
+  (state: QueueState): VisitAnswer => {
+    const desk = state.desks[deskId] ?? { id: deskId, status: 'closed' as const, privilegedStreak: 0 };
+    const id = (ticketId ?? desk.currentTicketId) as TicketId | undefined;
+    const ticket = id ? state.tickets[id] : undefined;
+    return { desk, ...(ticket ? { ticket } : {}) };
+  };
+
+export const failMissing = (): never => {
+  throw new Error('ticket vanished after a successful command');
+};

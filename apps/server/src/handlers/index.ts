@@ -1,0 +1,13 @@
+/** Every socket event a client may send, registered on each new connection. */
+import { registerDeskHandlers } from './desk-handlers';
+import type { HandlerContext, QueueSocket } from './handler';
+import { registerSyncHandlers } from './sync-handlers';
+import { registerTicketHandlers } from './ticket-handlers';
+
+export type { HandlerContext, QueueSocket } from './handler';
+
+export const registerHandlers = (socket: QueueSocket, context: HandlerContext): void => {
+  registerSyncHandlers(socket, context);
+  registerTicketHandlers(socket, context);
+  registerDeskHandlers(socket, context);
+};
