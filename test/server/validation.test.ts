@@ -100,6 +100,11 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     fields: { requestId: 'string', ticketId: 'string', reason: 'text' },
   },
   'ticket:find': { valid: { number: 'А-001' }, required: ['number'], fields: { number: 'text' } },
+  'board:update': {
+    valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
+    required: ['requestId', 'boardId'],
+    fields: { requestId: 'string', boardId: 'free', ticker: 'object', muted: 'boolean' },
+  },
   'ticket:change-service': {
     valid: { requestId: REQUEST, ticketId: TICKET, serviceCode: 'bill-explain', reason: 'wrong tile' },
     required: ['requestId', 'ticketId', 'serviceCode', 'reason'],

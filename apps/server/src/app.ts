@@ -10,6 +10,7 @@ import { ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { Authenticator } from './auth';
+import { CentreConfig } from './centre-config';
 import { type FRONT_ENDS, createHttpHandler } from './http';
 import { type Logger, createLogger } from './logger';
 import { type Clock, QueueService } from './queue-service';
@@ -87,11 +88,13 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     next();
   });
 
+  const centreConfig = new CentreConfig(config, queue, clock, (next) => io.emit('centre:updated', next));
+
   io.on('connection', (socket) => {
     const queueSocket = socket as QueueSocket;
     const principal = queueSocket.data.principal;
     void socket.join(isStaff(principal) ? 'staff' : 'public');
-    registerHandlers(queueSocket, { queue, store, logger });
+    registerHandlers(queueSocket, { queue, store, logger, config: centreConfig });
     logger.info('connected', {
       principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId,
     });

@@ -14,7 +14,14 @@ import type {
   SyncAnswer,
 } from '@queue/protocol';
 import { type Socket, io } from 'socket.io-client';
-import { type SyncState, applyEvents, applySnapshot, applySummary, initialSyncState } from './sync-state';
+import {
+  type SyncState,
+  applyCentre,
+  applyEvents,
+  applySnapshot,
+  applySummary,
+  initialSyncState,
+} from './sync-state';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorised';
 
@@ -105,6 +112,7 @@ export const connectQueue = (options: ConnectionOptions): QueueConnection => {
     else applyLive([event]);
   });
   socket.on('queue:summary', (summary: PublicSummary) => publish(applySummary(state, summary)));
+  socket.on('centre:updated', (centre) => publish(applyCentre(state, centre)));
   options.onStatus('connecting');
 
   return {

@@ -64,3 +64,6 @@ export const applyEvents = (
 
 export const applySummary = (state: SyncState, summary: PublicSummary): SyncState =>
   !state.summary || summary.at >= state.summary.at ? { ...state, summary } : state;
+
+/** The configuration was changed by an administrator: take it as it is. */
+export const applyCentre = (state: SyncState, centre: Centre): SyncState => ({ ...state, centre });

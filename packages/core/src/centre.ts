@@ -115,14 +115,42 @@ export const DEFAULT_POLICY: QueuePolicy = {
 
 export const DEFAULT_WAITING_STANDARD_MINUTES = 15;
 
+/** How a board speaks: recorded clips, the browser's speech engine, or only a chime. */
+export type BoardVoice = 'clips' | 'speech' | 'chime';
+
+/** A display board in the hall, and what it shows. */
+export interface Board {
+  readonly id: string;
+  readonly name: string;
+  /** Only calls to these desks; every desk when empty. */
+  readonly deskIds: readonly DeskId[];
+  /** Only calls to desks of this zone, when set. */
+  readonly zone?: string;
+  /** The language the board speaks and shows first. */
+  readonly language: Language;
+  readonly voice: BoardVoice;
+  readonly muted: boolean;
+  /** A running line at the bottom of the screen. */
+  readonly ticker: LocalizedText;
+  /** A panel of notices: opening hours, news. */
+  readonly info: LocalizedText;
+  readonly showWaiting: boolean;
+}
+
 export interface Centre {
   readonly site: Site;
   readonly organisations: readonly Organisation[];
   readonly categories: readonly Category[];
   readonly services: readonly Service[];
   readonly desks: readonly Desk[];
+  readonly boards: readonly Board[];
   readonly policy: QueuePolicy;
 }
+
+/** Whether a board shows calls to this desk. */
+export const boardShowsDesk = (board: Board, desk: Desk): boolean =>
+  (board.deskIds.length === 0 || board.deskIds.includes(desk.id)) &&
+  (board.zone === undefined || board.zone === desk.zone);
 
 export const findService = (centre: Centre, code: ServiceCode): Service | undefined =>
   centre.services.find((service) => service.code === code);

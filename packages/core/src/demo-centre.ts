@@ -602,5 +602,41 @@ export const DEMO_CENTRE: Centre = {
   categories,
   services,
   desks,
+  boards: [
+    {
+      id: 'hall',
+      name: 'Hall',
+      deskIds: [],
+      language: 'uk',
+      voice: 'speech',
+      muted: false,
+      showWaiting: true,
+      ticker: text(
+        'Пільгові категорії громадян обслуговуються позачергово. Тримайте талон при собі.',
+        'Льготные категории граждан обслуживаются вне очереди. Держите талон при себе.',
+        'Eligible groups are served without queueing. Keep your ticket with you.',
+      ),
+      info: text(
+        'Пн–Пт 08:00–21:00, Сб–Нд 09:00–17:00. Дільничний офіцер: вівторок і четвер.',
+        'Пн–Пт 08:00–21:00, Сб–Вс 09:00–17:00. Участковый: вторник и четверг.',
+        'Mon–Fri 08:00–21:00, Sat–Sun 09:00–17:00. Police officer: Tuesday and Thursday.',
+      ),
+    },
+    {
+      id: 'billing',
+      name: 'Billing corner',
+      deskIds: ['desk-1', 'desk-2', 'desk-3', 'desk-4'].map(deskId),
+      language: 'uk',
+      voice: 'speech',
+      muted: false,
+      showWaiting: false,
+      ticker: text(
+        'Рахунки, оплата та довідки',
+        'Счета, оплата и справки',
+        'Bills, payments and certificates',
+      ),
+      info: text('', '', ''),
+    },
+  ],
   policy: DEFAULT_POLICY,
 };

@@ -139,6 +139,7 @@ export const centre = (spec: CentreSpec): Centre => ({
   categories: [{ id: categoryId('general'), name: text('General') }],
   services: spec.services,
   desks: spec.desks,
+  boards: [],
   policy: { ...DEFAULT_POLICY, ...spec.policy },
 });
 

@@ -77,6 +77,11 @@ export const MIGRATIONS: readonly string[] = [
     revoked_at INTEGER
   );
   `,
+  // 2: boards became part of the centre's configuration; older configurations have none.
+  `
+  UPDATE config SET centre = json_set(centre, '$.boards', json('[]'))
+  WHERE json_type(centre, '$.boards') IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

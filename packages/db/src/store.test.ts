@@ -16,7 +16,8 @@ import {
 } from '@queue/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NewerDatabaseError, SCHEMA_VERSION } from './migrations';
+import { ConfigStore } from './config-store';
+import { MIGRATIONS, NewerDatabaseError, SCHEMA_VERSION } from './migrations';
 import { openDatabase } from './open';
 import { QueueStore } from './queue-store';
 
@@ -59,6 +60,20 @@ describe('database', () => {
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     check.close();
+  });
+
+  it('gives a configuration saved before boards existed an empty list of boards', () => {
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0] ?? '');
+    raw.pragma('user_version = 1');
+    const { boards: _boards, ...withoutBoards } = DEMO_CENTRE;
+    raw
+      .prepare('INSERT INTO config (id, centre, updated_at) VALUES (1, ?, 0)')
+      .run(JSON.stringify(withoutBoards));
+    raw.close();
+    const db = openDatabase(file);
+    expect(new ConfigStore(db).load()?.boards).toEqual([]);
+    db.close();
   });
 
   it('loads back exactly the state it committed, and keeps the epoch', () => {

@@ -2,8 +2,9 @@
  * The socket.io contract: event names (`entity:verb`), payloads and acknowledgements for
  * both directions. Server and clients are typed from this one file.
  */
-import type { DeskState, QueueErrorCode, Ticket } from '@queue/core';
+import type { Board, Centre, DeskState, QueueErrorCode, Ticket } from '@queue/core';
 import type {
+  BoardUpdatePayload,
   CallNextPayload,
   CallTicketPayload,
   CancelTicketPayload,
@@ -68,6 +69,7 @@ export interface ClientToServerEvents {
   'visit:no-show': (payload: VisitPayload, ack: AckCallback<VisitAnswer>) => void;
   'visit:transfer': (payload: TransferPayload, ack: AckCallback<VisitAnswer>) => void;
   'visit:postpone': (payload: PostponePayload, ack: AckCallback<VisitAnswer>) => void;
+  'board:update': (payload: BoardUpdatePayload, ack: AckCallback<Board>) => void;
   'visit:review-priority': (payload: ReviewPriorityPayload, ack: AckCallback<VisitAnswer>) => void;
 }
 
@@ -76,6 +78,8 @@ export interface ServerToClientEvents {
   'queue:event': (event: SequencedEvent) => void;
   /** Waiting counts and estimates, sent after changes (at most a few times a second). */
   'queue:summary': (summary: PublicSummary) => void;
+  /** The configuration changed (an administrator edited it): screens redraw without a restart. */
+  'centre:updated': (centre: Centre) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

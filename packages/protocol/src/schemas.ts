@@ -87,6 +87,20 @@ export const TransferPayload = z.strictObject({
 });
 export const PostponePayload = z.strictObject({ ...OnTicket, minutes: z.number().int().min(1).max(240) });
 
+const LocalizedTextSchema = z.strictObject({
+  uk: z.string().max(2000),
+  ru: z.string().max(2000),
+  en: z.string().max(2000),
+});
+
+export const BoardUpdatePayload = z.strictObject({
+  ...Mutation,
+  boardId: z.string().min(1).max(64),
+  ticker: LocalizedTextSchema.optional(),
+  info: LocalizedTextSchema.optional(),
+  muted: z.boolean().optional(),
+});
+
 export const SyncSincePayload = z.strictObject({
   epoch: z.string().min(1).max(64),
   seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -112,5 +126,6 @@ export type VisitPayload = z.infer<typeof VisitPayload>;
 export type CompletePayload = z.infer<typeof CompletePayload>;
 export type TransferPayload = z.infer<typeof TransferPayload>;
 export type PostponePayload = z.infer<typeof PostponePayload>;
+export type BoardUpdatePayload = z.infer<typeof BoardUpdatePayload>;
 export type SyncSincePayload = z.infer<typeof SyncSincePayload>;
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -16,6 +16,7 @@ import type {
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import { hasRole, principalKey } from '../auth';
+import type { CentreConfig } from '../centre-config';
 import type { Logger } from '../logger';
 import { internalError, type QueueService } from '../queue-service';
 
@@ -30,6 +31,7 @@ export interface HandlerContext {
   readonly queue: QueueService;
   readonly store: QueueStore;
   readonly logger: Logger;
+  readonly config: CentreConfig;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

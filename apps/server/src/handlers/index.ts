@@ -1,4 +1,5 @@
 /** Every socket event a client may send, registered on each new connection. */
+import { registerBoardHandlers } from './board-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
 import { registerSyncHandlers } from './sync-handlers';
@@ -10,4 +11,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerSyncHandlers(socket, context);
   registerTicketHandlers(socket, context);
   registerDeskHandlers(socket, context);
+  registerBoardHandlers(socket, context);
 };

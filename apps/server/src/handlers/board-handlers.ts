@@ -1,0 +1,31 @@
+/**
+ * Boards: administrators and supervisors change a board's running line, notices and sound
+ * while it runs; every screen gets the new configuration at once.
+ */
+import type { Board } from '@queue/core';
+import type { Ack } from '@queue/protocol';
+import { BoardUpdatePayload } from '@queue/protocol';
+import { hasRole } from '../auth';
+import { type HandlerContext, type QueueSocket, on, refuse } from './handler';
+
+export const registerBoardHandlers = (socket: QueueSocket, context: HandlerContext): void => {
+  on(socket, context, 'board:update', BoardUpdatePayload, (payload, principal): Ack<Board> => {
+    if (!hasRole(principal, 'admin', 'supervisor')) {
+      return refuse('FORBIDDEN', 'Only administrators and supervisors edit boards.');
+    }
+    const board = context.config.current.boards.find((entry) => entry.id === payload.boardId);
+    if (!board) return refuse('NOT_FOUND', `There is no board ${payload.boardId}.`);
+    const updated: Board = {
+      ...board,
+      ...(payload.ticker ? { ticker: payload.ticker } : {}),
+      ...(payload.info ? { info: payload.info } : {}),
+      ...(payload.muted !== undefined ? { muted: payload.muted } : {}),
+    };
+    context.config.update((centre) => ({
+      ...centre,
+      boards: centre.boards.map((entry) => (entry.id === updated.id ? updated : entry)),
+    }));
+    context.logger.info('board updated', { board: updated.id });
+    return { ok: true, data: updated };
+  });
+};
