@@ -48,6 +48,21 @@ export default tseslint.config(
     'The database layer knows nothing of sockets or screens.',
   ),
   restrict(
+    ['packages/printer/src/**'],
+    [
+      '@queue/protocol',
+      '@queue/db',
+      '@queue/client',
+      '@queue/ui',
+      '@queue/server',
+      'better-sqlite3',
+      'socket.io*',
+      'react',
+      'zustand',
+    ],
+    'The printer turns tickets into bytes: it knows only core, Node and its own libraries.',
+  ),
+  restrict(
     ['packages/client/src/**', 'packages/ui/src/**', 'apps/*/src/renderer/**'],
     ['@queue/db', '@queue/server', 'node:*', 'better-sqlite3', 'socket.io'],
     'Front-end code runs in a browser: no Node, no database.',

@@ -1,0 +1,121 @@
+/**
+ * A printer behind a device file: `/dev/usb/lp0` from the Linux usblp driver, a serial
+ * port, or a parallel port. Printing is a plain write. Status is read back with the file
+ * opened non-blocking (usblp supports it), polling until the deadline, so a printer that
+ * never answers cannot hold a libuv thread.
+ */
+import { constants } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
+import type { PrinterStatus } from '../status';
+import { ByteInbox, beforeDeadline, isTimedOut, queryStatus } from './status-query';
+import { DEFAULT_STATUS_TIMEOUT_MS, type PrinterTransport, PrinterTransportError } from './types';
+
+/** The few file operations the transport needs; tests pass a fake device. */
+export interface DeviceHandle {
+  write(data: Uint8Array): Promise<unknown>;
+  /** Resolves with the number of bytes read; may reject with EAGAIN when nothing is there. */
+  read(into: Uint8Array): Promise<number>;
+  close(): Promise<void>;
+}
+
+export type OpenDevice = (path: string, flags: number) => Promise<DeviceHandle>;
+
+export const openDeviceFile: OpenDevice = async (path, flags) => {
+  const handle = await openFile(path, flags);
+  return {
+    write: (data) => handle.write(data),
+    read: async (into) => (await handle.read(into, 0, into.length, null)).bytesRead,
+    close: () => handle.close(),
+  };
+};
+
+export interface DeviceTransportOptions {
+  /** e.g. `/dev/usb/lp0`, or the stable name the udev rules create. */
+  readonly path: string;
+  /** How long a job may take to be accepted before print() rejects with 'timeout'. */
+  readonly writeTimeoutMs?: number;
+  readonly pollIntervalMs?: number;
+  readonly openDevice?: OpenDevice;
+}
+
+const failure = (path: string, error: unknown): PrinterTransportError => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO') {
+    return new PrinterTransportError('not-found', `no printer at ${path}: ${message}`, { cause: error });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
+    return new PrinterTransportError('connect-failed', `cannot open ${path}: ${message}`, { cause: error });
+  }
+  return new PrinterTransportError('connection-lost', `writing to ${path} failed: ${message}`, {
+    cause: error,
+  });
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const createDeviceTransport = (options: DeviceTransportOptions): PrinterTransport => {
+  const { path, writeTimeoutMs = 10_000, pollIntervalMs = 15, openDevice = openDeviceFile } = options;
+  let closed = false;
+
+  const ensureOpen = (): void => {
+    if (closed) throw new PrinterTransportError('closed', `transport to ${path} is closed`);
+  };
+
+  const print = async (bytes: Uint8Array): Promise<void> => {
+    ensureOpen();
+    let handle: DeviceHandle;
+    try {
+      handle = await openDevice(path, constants.O_WRONLY);
+    } catch (error) {
+      throw failure(path, error);
+    }
+    let written: unknown;
+    try {
+      written = await beforeDeadline(handle.write(bytes), performance.now() + writeTimeoutMs);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw failure(path, error);
+    }
+    if (isTimedOut(written)) {
+      // Closing waits for the stuck write, so it is left to finish on its own.
+      void handle.close().catch(() => {});
+      throw new PrinterTransportError('timeout', `${path} did not take the job in ${writeTimeoutMs} ms`);
+    }
+    await handle.close().catch(() => {});
+  };
+
+  const status = async (timeoutMs = DEFAULT_STATUS_TIMEOUT_MS): Promise<PrinterStatus | 'no-answer'> => {
+    ensureOpen();
+    const deadline = performance.now() + timeoutMs;
+    let handle: DeviceHandle;
+    try {
+      handle = await openDevice(path, constants.O_RDWR | constants.O_NONBLOCK);
+    } catch {
+      return 'no-answer';
+    }
+    const inbox = new ByteInbox();
+    let polling = true;
+    const poll = async (): Promise<void> => {
+      const buffer = new Uint8Array(16);
+      while (polling && performance.now() < deadline) {
+        const count = await handle.read(buffer).catch(() => 0);
+        if (count > 0) inbox.push(buffer.slice(0, count));
+        else await sleep(pollIntervalMs);
+      }
+    };
+    const reading = poll();
+    try {
+      return await queryStatus(async (request) => void (await handle.write(request)), inbox, deadline);
+    } finally {
+      polling = false;
+      void reading.finally(() => handle.close().catch(() => {}));
+    }
+  };
+
+  const close = async (): Promise<void> => {
+    closed = true;
+  };
+
+  return { status, print, close };
+};

@@ -1,0 +1,41 @@
+/**
+ * One interface for every way bytes reach a printer (TCP 9100, a device file, USB), so the
+ * kiosk picks a transport from its configuration and the rest of the code does not care.
+ */
+import type { PrinterStatus } from '../status';
+
+export interface PrinterTransport {
+  /** Asks DLE EOT 1, 2, 4; 'no-answer' when the printer is silent, unreachable or babbling. */
+  status(timeoutMs?: number): Promise<PrinterStatus | 'no-answer'>;
+  /** Resolves once every byte has been handed to the printer; rejects with `PrinterTransportError`. */
+  print(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Ask for status with this much patience: long enough for a busy printer, short enough for a kiosk. */
+export const DEFAULT_STATUS_TIMEOUT_MS = 400;
+
+export type PrinterErrorCode =
+  /** No printer at the address, path or USB ids. */
+  | 'not-found'
+  /** The printer is there but would not take a connection (refused, no permission, timeout). */
+  | 'connect-failed'
+  /** The connection broke before the whole job was handed over. */
+  | 'connection-lost'
+  /** The printer did not accept the job in time. */
+  | 'timeout'
+  /** The transport was closed. */
+  | 'closed';
+
+export class PrinterTransportError extends Error {
+  override readonly name = 'PrinterTransportError';
+  readonly code: PrinterErrorCode;
+
+  constructor(code: PrinterErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export const isPrinterTransportError = (error: unknown): error is PrinterTransportError =>
+  error instanceof PrinterTransportError;
