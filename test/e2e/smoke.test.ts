@@ -4,54 +4,21 @@
  * a double tap on a service issues one ticket only. Needs the built front ends
  * (`npm run build`, which `npm test` runs first).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Instant } from '@queue/core';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Application, createApplication } from '../../apps/server/src/app';
-import { silentLogger } from '../../apps/server/src/logger';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, '.tmp');
-const KIOSK_TOKEN = 'demo-kiosk-1-token-change-me';
-const DISPLAY_TOKEN = 'demo-display-1-token-change-me';
-/** A Tuesday morning in Kyiv: the centre is open and every desk's services are on. */
-const NOW = Date.parse('2026-11-24T10:00:00+02:00') as Instant;
-const UI_TIMEOUT = 10_000;
-
-const assertBuilt = (): void => {
-  const missing = ['kiosk', 'display', 'desk'].filter(
-    (name) => !existsSync(join(ROOT, 'apps', name, 'dist', 'index.html')),
-  );
-  if (missing.length > 0) {
-    throw new Error(
-      `Front ends not built: ${missing.join(', ')}. Run \`npm run build\` before this test (\`npm test\` does).`,
-    );
-  }
-};
+import { type Screens, launchScreens } from './support/browser';
+import { DISPLAY_TOKEN, KIOSK_TOKEN, assertBuilt, screenshotPath } from './support/env';
+import { type TestServer, startServer } from './support/server';
 
 describe('front ends in Chromium', () => {
-  let app: Application;
-  let browser: Browser;
+  let server: TestServer;
+  let screens: Screens;
   let base: string;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
 
-  const openPage = async (path: string, viewport: { width: number; height: number }): Promise<Page> => {
-    const context = await browser.newContext({ viewport, locale: 'uk-UA' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT);
-    page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-    await page.goto(`${base}${path}`);
-    return page;
-  };
+  const openPage = (path: string, viewport: { width: number; height: number }): Promise<Page> =>
+    screens.open(`${base}${path}`, viewport);
 
-  const ticketCount = (): number => Object.keys(app.queue.state.tickets).length;
+  const ticketCount = (): number => Object.keys(server.app.queue.state.tickets).length;
 
   let kiosk: Page;
   let display: Page;
@@ -60,33 +27,15 @@ describe('front ends in Chromium', () => {
 
   beforeAll(async () => {
     assertBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'queue-e2e-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await createApplication({
-      databaseFile: join(dataDir, 'queue.sqlite'),
-      clock: { now: () => NOW },
-      logger: silentLogger,
-      seedDemo: true,
-    });
-    base = `http://127.0.0.1:${await app.listen(0)}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    // The clock stands still at 10:00 on a weekday.
+    server = await startServer();
+    base = server.url;
+    screens = await launchScreens();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await screens?.close();
+    await server?.close();
   });
 
   it('opens the board with its device token and hides the token from the address', async () => {
@@ -99,12 +48,12 @@ describe('front ends in Chromium', () => {
     kiosk = await openPage(`/kiosk/?device=${KIOSK_TOKEN}`, { width: 1080, height: 1920 });
     await kiosk.getByRole('button', { name: 'Рахунки та оплата' }).waitFor();
     expect(kiosk.url()).not.toContain('device=');
-    await kiosk.screenshot({ path: join(SCREENSHOTS, 'kiosk.png') });
+    await kiosk.screenshot({ path: screenshotPath('kiosk.png') });
 
     await kiosk.getByRole('button', { name: 'Рахунки та оплата' }).click();
     const service = kiosk.locator('[data-service="bill-reconcile"]');
     await expect.poll(() => service.isEnabled()).toBe(true);
-    await kiosk.screenshot({ path: join(SCREENSHOTS, 'kiosk-category.png') });
+    await kiosk.screenshot({ path: screenshotPath('kiosk-category.png') });
     await service.click();
 
     const number = kiosk.getByTestId('ticket-number');
@@ -113,7 +62,7 @@ describe('front ends in Chromium', () => {
     expect(firstNumber).toBe('А-001');
     await kiosk.getByText('Звірка нарахувань').waitFor();
     await kiosk.getByText('Перед вами: 0').waitFor();
-    await kiosk.screenshot({ path: join(SCREENSHOTS, 'kiosk-ticket.png') });
+    await kiosk.screenshot({ path: screenshotPath('kiosk-ticket.png') });
     expect(ticketCount()).toBe(1);
   });
 
@@ -133,7 +82,7 @@ describe('front ends in Chromium', () => {
     await callNext.click();
     await expect.poll(() => desk.getByTestId('current-number').textContent()).toBe(firstNumber);
     await desk.getByText('Звірка нарахувань').first().waitFor();
-    await desk.screenshot({ path: join(SCREENSHOTS, 'desk.png') });
+    await desk.screenshot({ path: screenshotPath('desk.png') });
   });
 
   it('shows the new call on the board, highlighted, at "Вікно 1"', async () => {
@@ -141,16 +90,24 @@ describe('front ends in Chromium', () => {
     await expect.poll(() => current.textContent()).toContain(firstNumber);
     expect(await current.textContent()).toContain('Вікно 1');
     expect(await current.getAttribute('class')).toContain('current--fresh');
-    await display.screenshot({ path: join(SCREENSHOTS, 'display.png') });
+    await display.screenshot({ path: screenshotPath('display.png') });
   });
 
   it("runs the visit by keyboard and shows refusals in the operator's language", async () => {
+    // A key does nothing while the previous command awaits its answer: wait for the button.
+    const ready = (action: string) =>
+      expect.poll(() => desk.locator(`[data-action="${action}"]`).isEnabled()).toBe(true);
+    await ready('start');
     await desk.keyboard.press('F3');
     await expect.poll(() => desk.getByText('На прийомі').count()).toBe(1);
+    await ready('complete');
     await desk.keyboard.press('F4');
+    await desk.getByTestId('complete-dialog').waitFor();
+    await desk.keyboard.press('Enter');
     await desk.getByText('Немає відвідувача', { exact: false }).waitFor();
+    await ready('callNext');
     await desk.keyboard.press('Space');
-    const refusal = desk.locator('.desk__refusal');
+    const refusal = desk.locator('.desk__work .refusal');
     await expect.poll(() => refusal.getAttribute('data-code')).toBe('QUEUE_EMPTY');
     expect(await refusal.textContent()).toBe('Черга порожня: ніхто не очікує.');
     await desk.getByRole('button', { name: 'ENG' }).click();
@@ -190,13 +147,10 @@ describe('front ends in Chromium', () => {
   });
 
   it('returns an idle kiosk to the start, in Ukrainian, after 60 s', async () => {
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    contexts.push(context);
-    const idle = await context.newPage();
-    idle.setDefaultTimeout(UI_TIMEOUT);
-    await idle.clock.install();
     // A fresh browser has no saved token: the kiosk says it is not paired.
-    await idle.goto(`${base}/kiosk/`);
+    const idle = await openPage('/kiosk/', { width: 1080, height: 1920 });
+    await idle.clock.install();
+    await idle.reload();
     await idle.getByText('Пристрій не зареєстровано', { exact: false }).waitFor();
     await idle.goto(`${base}/kiosk/?device=${KIOSK_TOKEN}`);
     await idle.getByRole('button', { name: 'Рахунки та оплата' }).click();
@@ -209,6 +163,6 @@ describe('front ends in Chromium', () => {
   });
 
   it('raised no errors in any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(screens.pageErrors).toEqual([]);
   });
 });

@@ -52,6 +52,7 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   NOT_FOUND: true,
   RATE_LIMITED: true,
   INTERNAL: true,
+  PRINTER_UNAVAILABLE: true,
 };
 
 /** string: a pattern-checked id; free: any 1-64 chars; text: trimmed, non-blank. */
@@ -83,6 +84,7 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
       itinerary: ['bill-explain'],
       note: 'a note',
       language: 'uk',
+      delivery: 'paper',
     },
     required: ['requestId', 'serviceCode'],
     fields: {
@@ -92,7 +94,28 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
       itinerary: 'array',
       note: 'text',
       language: 'enum',
+      delivery: 'enum',
     },
+  },
+  'ticket:reprint': {
+    valid: { requestId: REQUEST, ticketId: TICKET, kioskId: 'kiosk-1', language: 'uk' },
+    required: ['requestId', 'ticketId'],
+    fields: { requestId: 'string', ticketId: 'string', kioskId: 'string', language: 'enum' },
+  },
+  'booking:check-in': {
+    valid: { requestId: REQUEST, code: 'AB12CD', language: 'uk' },
+    required: ['requestId', 'code'],
+    fields: { requestId: 'string', code: 'string', language: 'enum' },
+  },
+  'kiosk:printer-status': {
+    valid: { status: { online: true, coverOpen: false, paperOut: false, paperNearEnd: false } },
+    required: ['status'],
+    fields: { status: 'object' },
+  },
+  'kiosk:print-result': {
+    valid: { requestId: REQUEST, ticketId: TICKET, ok: false, error: 'paper jam' },
+    required: ['requestId', 'ticketId', 'ok'],
+    fields: { requestId: 'string', ticketId: 'string', ok: 'boolean', error: 'text' },
   },
   'ticket:cancel': {
     valid: { requestId: REQUEST, ticketId: TICKET, reason: 'left' },

@@ -5,17 +5,22 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Centre, QueueCommand } from '@queue/core';
+import type { Centre, KioskPrinter, QueueCommand } from '@queue/core';
 import { ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
+import { AlertCenter } from './alerts';
 import { Authenticator } from './auth';
+import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
 import { CentreConfig } from './centre-config';
 import { type FRONT_ENDS, createHttpHandler } from './http';
 import { type Logger, createLogger } from './logger';
 import { type Clock, QueueService } from './queue-service';
 import { seedDemo } from './seed';
-import { type QueueSocket, registerHandlers } from './handlers';
+import { InFlight, type QueueSocket, registerHandlers } from './handlers';
+import { PrintService } from './printing/print-service';
+import { withKioskPrinters } from './printing/printer-settings';
+import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
 
 export interface AppOptions {
@@ -29,6 +34,16 @@ export interface AppOptions {
   readonly frontEndDir?: (name: (typeof FRONT_ENDS)[number]) => string;
   /** How often the scheduler runs, in ms. */
   readonly tickMs?: number;
+  /** Scheduled online backups; none when absent. */
+  readonly backup?: BackupOptions & { readonly intervalMs: number };
+  /** Kiosk printers by device id, laid over the configuration (not saved). */
+  readonly kioskPrinters?: Readonly<Record<string, KioskPrinter>>;
+  /** Printer profiles; `hardware/printers` of the repository by default. */
+  readonly printerProfilesDir?: string;
+  /** How long to wait for a printer's status before taking it as offline (400 ms). */
+  readonly printerStatusTimeoutMs?: number;
+  /** For tests: how the server reaches a printer. */
+  readonly printerTransport?: TransportFactory;
 }
 
 export interface Application {
@@ -37,11 +52,15 @@ export interface Application {
   readonly queue: QueueService;
   readonly demoTokens: Readonly<Record<string, string>>;
   listen(port: number, host?: string): Promise<number>;
+  /** Take an online backup now into the configured folder; resolves to the file. */
+  backupNow(): Promise<string>;
   close(): Promise<void>;
 }
 
 const SUMMARY_INTERVAL_MS = 250;
 const MAX_MESSAGE_BYTES = 256 * 1024;
+
+const DEFAULT_PROFILES_DIR = fileURLToPath(new URL('../../../hardware/printers', import.meta.url));
 
 const defaultFrontEndDir = (name: string): string =>
   fileURLToPath(new URL(`../../${name}/dist`, import.meta.url));
@@ -54,13 +73,24 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const people = new PeopleStore(db);
   const config = new ConfigStore(db);
   const demoTokens = options.seedDemo ? await seedDemo(db, config, people, clock.now()) : {};
-  const centre = options.centre ?? config.load();
-  if (!centre) {
+  const configured = options.centre ?? config.load();
+  if (!configured) {
     throw new Error('The database holds no centre configuration: start with the demo seed or import one.');
   }
+  const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
   const queue = new QueueService(store, centre, clock, logger);
   const auth = new Authenticator(people, (id) => queue.centre.desks.some((desk) => desk.id === id));
   const startedAt = Date.now();
+  const alerts = new AlertCenter(logger, () => clock.now());
+  const inflight = new InFlight();
+  const printing = new PrintService({
+    centre: () => queue.centre,
+    alerts,
+    logger,
+    profilesDir: options.printerProfilesDir ?? DEFAULT_PROFILES_DIR,
+    ...(options.printerStatusTimeoutMs ? { statusTimeoutMs: options.printerStatusTimeoutMs } : {}),
+    ...(options.printerTransport ? { transportFor: options.printerTransport } : {}),
+  });
 
   const httpServer = createServer(
     createHttpHandler({
@@ -89,12 +119,16 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   });
 
   const centreConfig = new CentreConfig(config, queue, clock, (next) => io.emit('centre:updated', next));
+  alerts.onChange((change) => io.to('staff').emit('device:alert', change));
 
   io.on('connection', (socket) => {
     const queueSocket = socket as QueueSocket;
     const principal = queueSocket.data.principal;
     void socket.join(isStaff(principal) ? 'staff' : 'public');
-    registerHandlers(queueSocket, { queue, store, logger, config: centreConfig });
+    registerHandlers(queueSocket, { queue, store, logger, config: centreConfig, alerts, printing, inflight });
+    if (isStaff(principal)) {
+      for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
+    }
     logger.info('connected', {
       principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId,
     });
@@ -121,6 +155,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     store.pruneAnswers(Date.now() - 24 * 3_600_000);
   };
   const ticker = setInterval(tick, options.tickMs ?? 5_000);
+  const stopBackups = options.backup ? scheduleBackups(db, options.backup, logger) : undefined;
   ticker.unref();
 
   return {
@@ -136,9 +171,15 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
           resolveListen(typeof address === 'object' && address ? address.port : port);
         });
       }),
+    backupNow: () => {
+      if (!options.backup) return Promise.reject(new Error('Backups are not configured (QUEUE_BACKUP_DIR).'));
+      return backupDatabase(db, options.backup);
+    },
     close: async () => {
       clearInterval(ticker);
+      stopBackups?.();
       if (summaryTimer) clearTimeout(summaryTimer);
+      await printing.close();
       await new Promise<void>((resolveClose) => {
         void io.close(() => resolveClose());
       });

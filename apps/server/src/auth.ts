@@ -6,6 +6,7 @@
 import type { DeskId, Instant } from '@queue/core';
 import type { PeopleStore, StaffRecord } from '@queue/db';
 import type { LoginAnswer, Principal, Role } from '@queue/protocol';
+import { ADDRESS_POLICY, LOGIN_POLICY, Throttle } from './login-throttle';
 import { hashToken, newToken, verifySecret } from './secrets';
 
 /** A session lasts a working shift and a little more. */
@@ -28,6 +29,9 @@ const staffPrincipal = (staff: StaffRecord, deskId: DeskId | undefined): Princip
 });
 
 export class Authenticator {
+  private readonly byLogin = new Throttle(LOGIN_POLICY);
+  private readonly byAddress = new Throttle(ADDRESS_POLICY);
+
   constructor(
     private readonly people: PeopleStore,
     private readonly knownDesks: (id: string) => boolean,
@@ -55,11 +59,20 @@ export class Authenticator {
     secret: string,
     requestedDesk: string | undefined,
     now: Instant,
-  ): Promise<LoginAnswer | 'bad-credentials' | 'unknown-desk'> {
+    address = 'unknown',
+  ): Promise<LoginAnswer | 'bad-credentials' | 'unknown-desk' | { readonly retryAfterMs: number }> {
+    const loginKey = login.toLowerCase();
+    const waitMs = Math.max(this.byLogin.waitMs(loginKey, now), this.byAddress.waitMs(address, now));
+    if (waitMs > 0) return { retryAfterMs: waitMs };
     const staff = this.people.staffByLogin(login);
     // Verify against a dummy hash for unknown logins so timing does not reveal them.
     const ok = await verifySecret(secret, staff?.secretHash ?? DUMMY_HASH);
-    if (!staff || !staff.active || !ok) return 'bad-credentials';
+    if (!staff || !staff.active || !ok) {
+      this.byLogin.fail(loginKey, now);
+      this.byAddress.fail(address, now);
+      return 'bad-credentials';
+    }
+    this.byLogin.succeed(loginKey);
     const deskId = (requestedDesk ?? staff.deskId) as DeskId | undefined;
     if (deskId && !this.knownDesks(deskId)) return 'unknown-desk';
     const token = newToken();

@@ -144,7 +144,14 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
     parsed.data.secret,
     parsed.data.deskId,
     deps.queue.now(),
+    request.socket.remoteAddress ?? 'unknown',
   );
+  if (typeof answer === 'object' && 'retryAfterMs' in answer) {
+    const seconds = Math.ceil(answer.retryAfterMs / 1000);
+    deps.logger.warn('login throttled', { login: parsed.data.login, address: request.socket.remoteAddress });
+    response.setHeader('retry-after', String(seconds));
+    return sendError(response, 429, 'RATE_LIMITED', `Too many failed attempts; try again in ${seconds} s.`);
+  }
   if (answer === 'bad-credentials') {
     deps.logger.warn('login refused', { login: parsed.data.login });
     return sendError(response, 401, 'UNAUTHENTICATED', 'Wrong login or password.');

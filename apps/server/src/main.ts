@@ -1,13 +1,15 @@
 /**
  * Starts the queue server from the command line: `npm start` at the top of the repo.
  * Settings come from the environment (see README): QUEUE_PORT, QUEUE_HOST, QUEUE_DB,
- * QUEUE_DEMO, QUEUE_LOG_LEVEL, and QUEUE_TIME_START for training and tests.
+ * QUEUE_DEMO, QUEUE_LOG_LEVEL, QUEUE_TIME_START for training and tests, and
+ * QUEUE_KIOSK_PRINTERS (JSON, kiosk printers by device id) until the administration screens.
  */
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { createApplication } from './app';
 import { type LogLevel, createLogger } from './logger';
+import { parseKioskPrinters } from './printing/printer-settings';
 
 const env = process.env;
 const port = Number(env.QUEUE_PORT ?? 8080);
@@ -35,6 +37,12 @@ const main = async (): Promise<void> => {
     clock: clockFrom(env.QUEUE_TIME_START),
     logger,
     seedDemo: env.QUEUE_DEMO !== '0',
+    backup: {
+      folder: resolve(env.QUEUE_BACKUP_DIR ?? 'data/backups'),
+      keep: Number(env.QUEUE_BACKUP_KEEP ?? 28),
+      intervalMs: Number(env.QUEUE_BACKUP_HOURS ?? 6) * 3_600_000,
+    },
+    ...(env.QUEUE_KIOSK_PRINTERS ? { kioskPrinters: parseKioskPrinters(env.QUEUE_KIOSK_PRINTERS) } : {}),
   });
   const actualPort = await app.listen(port, host);
   logger.info('listening', { port: actualPort, host, databaseFile });

@@ -137,6 +137,38 @@ export interface Board {
   readonly showWaiting: boolean;
 }
 
+/** Where a kiosk's ticket printer is and how it is reached; `profileId` names a file in `hardware/printers`. */
+export type KioskPrinter = { readonly profileId: string } & (
+  | { readonly transport: 'tcp'; readonly host: string; readonly port?: number }
+  | {
+      readonly transport: 'device';
+      readonly path: string;
+      /** Whose device file it is: the server's (default) or the kiosk computer's own. */
+      readonly printedBy?: 'server' | 'kiosk';
+    }
+  | { readonly transport: 'usb'; readonly vendorId?: number; readonly productId?: number }
+);
+
+/** A paired kiosk (by its device id) and its ticket printer; without one, tickets are shown on screen. */
+export interface KioskSettings {
+  readonly deviceId: string;
+  readonly name: string;
+  readonly printer?: KioskPrinter;
+  /** Base of the ticket status link printed as a QR code, e.g. `https://queue.example.ua`. */
+  readonly publicBaseUrl?: string;
+}
+
+/**
+ * Who sends the bytes: the server (network printers, and device files on the server) or the
+ * kiosk's own Electron shell (USB, and device files on the kiosk computer).
+ */
+export const printedBy = (printer: KioskPrinter): 'server' | 'kiosk' =>
+  printer.transport === 'tcp'
+    ? 'server'
+    : printer.transport === 'usb'
+      ? 'kiosk'
+      : (printer.printedBy ?? 'server');
+
 export interface Centre {
   readonly site: Site;
   readonly organisations: readonly Organisation[];
@@ -144,6 +176,9 @@ export interface Centre {
   readonly services: readonly Service[];
   readonly desks: readonly Desk[];
   readonly boards: readonly Board[];
+  readonly kiosks: readonly KioskSettings[];
+  /** The printed ticket's layout; checked by the server against the printer package's schema. */
+  readonly ticketTemplate?: unknown;
   readonly policy: QueuePolicy;
 }
 
@@ -154,6 +189,9 @@ export const boardShowsDesk = (board: Board, desk: Desk): boolean =>
 
 export const findService = (centre: Centre, code: ServiceCode): Service | undefined =>
   centre.services.find((service) => service.code === code);
+
+export const findKiosk = (centre: Centre, deviceId: string): KioskSettings | undefined =>
+  centre.kiosks.find((kiosk) => kiosk.deviceId === deviceId);
 
 export const findDesk = (centre: Centre, id: DeskId): Desk | undefined =>
   centre.desks.find((desk) => desk.id === id);

@@ -638,5 +638,7 @@ export const DEMO_CENTRE: Centre = {
       info: text('', '', ''),
     },
   ],
+  // No printer: the demo (and its tests) run without hardware and show tickets on screen.
+  kiosks: [{ deviceId: 'kiosk-1', name: 'Кіоск біля входу' }],
   policy: DEFAULT_POLICY,
 };

@@ -140,6 +140,7 @@ export const centre = (spec: CentreSpec): Centre => ({
   services: spec.services,
   desks: spec.desks,
   boards: [],
+  kiosks: [],
   policy: { ...DEFAULT_POLICY, ...spec.policy },
 });
 

@@ -82,6 +82,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE config SET centre = json_set(centre, '$.boards', json('[]'))
   WHERE json_type(centre, '$.boards') IS NULL;
   `,
+  // 3: kiosks (and their printers) became part of the configuration; older ones have none.
+  `
+  UPDATE config SET centre = json_set(centre, '$.kiosks', json('[]'))
+  WHERE json_type(centre, '$.kiosks') IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -76,6 +76,33 @@ describe('database', () => {
     db.close();
   });
 
+  it('gives a configuration saved before kiosks existed an empty list of kiosks', () => {
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0] ?? '');
+    raw.exec(MIGRATIONS[1] ?? '');
+    raw.pragma('user_version = 2');
+    const { kiosks: _kiosks, ...withoutKiosks } = DEMO_CENTRE;
+    raw
+      .prepare('INSERT INTO config (id, centre, updated_at) VALUES (1, ?, 0)')
+      .run(JSON.stringify(withoutKiosks));
+    raw.close();
+    const db = openDatabase(file);
+    const loaded = new ConfigStore(db).load();
+    expect(loaded?.kiosks).toEqual([]);
+    expect(loaded?.boards).toEqual(DEMO_CENTRE.boards);
+    db.close();
+  });
+
+  it('keeps the kiosks of a configuration that already has them', () => {
+    const db = openDatabase(file);
+    new ConfigStore(db).save(DEMO_CENTRE, 0);
+    db.pragma('user_version = 2');
+    db.close();
+    const reopened = openDatabase(file);
+    expect(new ConfigStore(reopened).load()?.kiosks).toEqual(DEMO_CENTRE.kiosks);
+    reopened.close();
+  });
+
   it('loads back exactly the state it committed, and keeps the epoch', () => {
     const db = openDatabase(file);
     const store = new QueueStore(db);

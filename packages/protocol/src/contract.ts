@@ -21,6 +21,15 @@ import type {
   TransferPayload,
   VisitPayload,
 } from './schemas';
+import type {
+  BookingCheckInPayload,
+  DeviceAlertChange,
+  KioskPrinterStatusPayload,
+  KioskPrintResultPayload,
+  PrinterAnswer,
+  ReprintAnswer,
+  ReprintTicketPayload,
+} from './printing';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -33,11 +42,15 @@ export type WireErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** The kiosk's printer cannot print now (offline, cover open, no paper): nothing was issued. */
+  | 'PRINTER_UNAVAILABLE';
 
 export interface WireError {
   readonly code: WireErrorCode;
   readonly message: string;
+  /** With PRINTER_UNAVAILABLE: what the printer said. */
+  readonly printer?: PrinterAnswer;
 }
 
 export type Ack<T> =
@@ -71,6 +84,14 @@ export interface ClientToServerEvents {
   'visit:postpone': (payload: PostponePayload, ack: AckCallback<VisitAnswer>) => void;
   'board:update': (payload: BoardUpdatePayload, ack: AckCallback<Board>) => void;
   'visit:review-priority': (payload: ReviewPriorityPayload, ack: AckCallback<VisitAnswer>) => void;
+  /** Reception, supervisors and administrators print a ticket again. */
+  'ticket:reprint': (payload: ReprintTicketPayload, ack: AckCallback<ReprintAnswer>) => void;
+  /** A visitor with a booking code at the kiosk. */
+  'booking:check-in': (payload: BookingCheckInPayload, ack: AckCallback<IssuedTicket>) => void;
+  /** A kiosk that prints itself reports its printer's status before issuing. */
+  'kiosk:printer-status': (payload: KioskPrinterStatusPayload, ack: AckCallback<null>) => void;
+  /** A kiosk that prints itself reports whether an issued ticket came out. */
+  'kiosk:print-result': (payload: KioskPrintResultPayload, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -80,6 +101,8 @@ export interface ServerToClientEvents {
   'queue:summary': (summary: PublicSummary) => void;
   /** The configuration changed (an administrator edited it): screens redraw without a restart. */
   'centre:updated': (centre: Centre) => void;
+  /** A device alert raised or cleared; staff only. */
+  'device:alert': (change: DeviceAlertChange) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -2,3 +2,4 @@ export * from './schemas';
 export * from './views';
 export * from './contract';
 export * from './public-events';
+export * from './printing';

@@ -48,6 +48,11 @@ export const IssueTicketPayload = z.strictObject({
   itinerary: z.array(ServiceCodeSchema).max(10).optional(),
   note: text(500).optional(),
   language: LanguageSchema.optional(),
+  /**
+   * `paper`: print it (refused with PRINTER_UNAVAILABLE when the kiosk's printer cannot);
+   * `screen`: the visitor takes it on screen. Paper when the kiosk has a printer.
+   */
+  delivery: z.enum(['paper', 'screen']).optional(),
 });
 
 export const CancelTicketPayload = z.strictObject({

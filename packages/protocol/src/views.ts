@@ -14,6 +14,7 @@ import type {
   Ticket,
   WaitEstimate,
 } from '@queue/core';
+import type { DeviceAlert } from './printing';
 
 export type Role = 'kiosk' | 'display' | 'operator' | 'reception' | 'supervisor' | 'admin';
 
@@ -75,6 +76,8 @@ export interface Snapshot {
   readonly recentCalls: readonly CallView[];
   /** The whole day's queue, for staff only. */
   readonly queue?: QueueState;
+  /** Devices that need attention (printer out of paper…), for staff only. */
+  readonly alerts?: readonly DeviceAlert[];
 }
 
 export type SyncAnswer =
@@ -86,6 +89,8 @@ export interface IssuedTicket {
   readonly ticket: Ticket;
   readonly estimate: WaitEstimate;
   readonly statusPath: string;
+  /** Set when the server printed the ticket: whether the paper came out. */
+  readonly print?: { readonly ok: boolean; readonly error?: string };
 }
 
 export interface LoginAnswer {

@@ -1,78 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { hashPin, startShell, type ShellStorage } from './create-shell';
-import type { BrowserWindowLike, BrowserWindowOptions, DisplayInfo, ElectronLike } from './electron-api';
+import { hashPin, startShell } from './create-shell';
 import { IPC } from './ipc';
 import { readShellConfig } from './shell-config';
-
-const display = (id: number, x: number): DisplayInfo => ({
-  id,
-  bounds: { x, y: 0, width: 1920, height: 1080 },
-  workArea: { x, y: 0, width: 1920, height: 1040 },
-});
-
-/** A stand-in for Electron that records what the shell asked of it. */
-const fakeElectron = (options: { locked?: boolean } = {}) => {
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const appEvents = new Map<string, () => void>();
-  const windowEvents = new Map<string, () => void>();
-  const contentEvents = new Map<string, (...args: unknown[]) => void>();
-  const created: BrowserWindowOptions[] = [];
-  const calls: string[] = [];
-  let kiosk = false;
-  const window: BrowserWindowLike = {
-    webContents: {
-      on: (event: string, listener: (...args: unknown[]) => void) => contentEvents.set(event, listener),
-      reload: () => calls.push('reload'),
-      setWindowOpenHandler: () => calls.push('deny-popups'),
-    } as BrowserWindowLike['webContents'],
-    loadURL: async (url) => {
-      calls.push(`load ${url}`);
-    },
-    on: (event, listener) => windowEvents.set(event, listener),
-    getBounds: () => ({ x: 10, y: 20, width: 1200, height: 700 }),
-    isMaximized: () => false,
-    maximize: () => calls.push('maximize'),
-    setKiosk: (flag) => {
-      kiosk = flag;
-      calls.push(`kiosk ${flag}`);
-    },
-    setFullScreen: (flag) => calls.push(`fullscreen ${flag}`),
-    setAlwaysOnTop: () => undefined,
-    focus: () => calls.push('focus'),
-    restore: () => calls.push('restore'),
-    isMinimized: () => true,
-    close: () => undefined,
-  };
-  const electron: ElectronLike = {
-    app: {
-      requestSingleInstanceLock: () => !options.locked,
-      on: (event, listener) => appEvents.set(event, listener),
-      whenReady: async () => undefined,
-      getPath: () => '/tmp/shell-test',
-      quit: () => calls.push('quit'),
-      exit: () => undefined,
-    },
-    BrowserWindow: function BrowserWindow(this: unknown, windowOptions: BrowserWindowOptions) {
-      created.push(windowOptions);
-      kiosk = windowOptions.kiosk === true;
-      return window;
-    } as unknown as ElectronLike['BrowserWindow'],
-    screen: {
-      getAllDisplays: () => [display(1, 0), display(2, 1920)],
-      getPrimaryDisplay: () => display(1, 0),
-    },
-    powerSaveBlocker: { start: (type) => (calls.push(`blocker ${type}`), 7) },
-    ipcMain: { handle: (channel, listener) => handlers.set(channel, listener) },
-  };
-  return { electron, created, calls, handlers, appEvents, windowEvents, contentEvents, isKiosk: () => kiosk };
-};
-
-const memoryStorage = (
-  initial: Record<string, string> = {},
-): ShellStorage & { files: Record<string, string> } => {
-  const files = { ...initial };
-  return { files, read: (name) => files[name], write: (name, text) => void (files[name] = text) };
-};
+import { fakeElectron, memoryStorage } from './testing/fake-electron';
 
 const start = (
   kind: 'kiosk' | 'display' | 'desk',

@@ -2,12 +2,14 @@
  * The main process of every front end, configured per kind: one instance only; the kiosk
  * locked in kiosk mode (left only with the administrator's PIN); the board full screen on
  * its chosen monitor; kiosk and board never let the screen sleep; the desk a normal window
- * that remembers its size and place. A crashed or hung renderer is reloaded.
+ * that remembers its size and place. A crashed or hung renderer is reloaded. A kiosk with its
+ * own printer answers the renderer's status and print requests through it.
  */
 import { createHash } from 'node:crypto';
 import { chooseDisplay } from './displays';
 import type { BrowserWindowLike, ElectronLike } from './electron-api';
-import { IPC, type ShellInfo } from './ipc';
+import { IPC, type LocalPrintResult, type LocalPrinterStatus, type ShellInfo } from './ipc';
+import type { ShellPrinter } from './kiosk-printer';
 import { type ShellConfig, screenUrl } from './shell-config';
 import { restoreWindowState } from './window-state';
 
@@ -24,6 +26,8 @@ export interface ShellOptions {
   readonly version: string;
   /** How long to wait before reloading a crashed renderer. */
   readonly reloadDelayMs?: number;
+  /** The kiosk's own ticket printer (USB or device file), when it has one. */
+  readonly printer?: ShellPrinter;
 }
 
 export interface Shell {
@@ -71,6 +75,8 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
   });
   if (saved?.maximized) window.maximize();
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (config.kind === 'kiosk')
+    void window.webContents.setVisualZoomLevelLimits?.(1, 1).catch(() => undefined);
 
   const reloadLater = (): void => {
     setTimeout(() => window.webContents.reload(), options.reloadDelayMs ?? 1_000);
@@ -94,7 +100,10 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    void options.printer?.close();
+    app.quit();
+  });
 
   const info: ShellInfo = { kind: config.kind, version: options.version };
   electron.ipcMain.handle(IPC.shellInfo, () => info);
@@ -106,6 +115,16 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     window.setFullScreen(false);
     return true;
   });
+
+  const { printer } = options;
+  electron.ipcMain.handle(IPC.printerStatus, (): Promise<LocalPrinterStatus> | LocalPrinterStatus =>
+    config.kind === 'kiosk' && printer ? printer.status() : 'none',
+  );
+  electron.ipcMain.handle(
+    IPC.printTicket,
+    (_event, view, template): Promise<LocalPrintResult> | LocalPrintResult =>
+      config.kind === 'kiosk' && printer ? printer.print(view, template) : { ok: false, error: 'no printer' },
+  );
 
   await window.loadURL(screenUrl(config)).catch(reloadLater);
   return { window, ...(powerSaveBlockerId !== undefined ? { powerSaveBlockerId } : {}) };

@@ -22,6 +22,8 @@ export interface WebContentsLike {
   on(event: 'unresponsive' | 'did-fail-load', listener: () => void): void;
   reload(): void;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+  /** Pinch zoom; the kiosk turns it off (its accessible mode enlarges text instead). */
+  setVisualZoomLevelLimits?(minimum: number, maximum: number): Promise<void>;
 }
 
 export interface BrowserWindowLike {

@@ -4,3 +4,4 @@ export * from './window-state';
 export * from './shell-config';
 export * from './ipc';
 export * from './create-shell';
+export * from './kiosk-printer';

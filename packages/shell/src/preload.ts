@@ -15,6 +15,9 @@ export const createBridge = (ipcRenderer: PreloadElectron['ipcRenderer']): Shell
   reload: async () => {
     await ipcRenderer.invoke(IPC.reload);
   },
+  printerStatus: () => ipcRenderer.invoke(IPC.printerStatus) as ReturnType<ShellBridge['printerStatus']>,
+  printTicket: (view, template) =>
+    ipcRenderer.invoke(IPC.printTicket, view, template) as ReturnType<ShellBridge['printTicket']>,
 });
 
 export const exposeBridge = (electron: PreloadElectron): void => {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startShell, type ShellStorage } from './create-shell';
 import type { ElectronLike } from './electron-api';
+import { createShellPrinter } from './kiosk-printer';
 import { readShellConfig, type ShellKind } from './shell-config';
 
 const readText = (file: string): string | undefined => {
@@ -31,5 +32,10 @@ export const runShell = async (kind: ShellKind, preloadPath: string, version: st
   const folder = electron.app.getPath('userData');
   const storage = fileStorage(folder);
   const config = readShellConfig(kind, storage.read('config.json'), process.env);
-  await startShell({ electron, config, preloadPath, storage, version });
+  const printer = config.printer
+    ? createShellPrinter(config.printer, {
+        ...(process.env.QUEUE_PRINTER_PROFILES ? { profilesDir: process.env.QUEUE_PRINTER_PROFILES } : {}),
+      })
+    : undefined;
+  await startShell({ electron, config, preloadPath, storage, version, ...(printer ? { printer } : {}) });
 };

@@ -4,6 +4,7 @@
  * overridden by environment variables, so an installer or an IT person can set them.
  */
 import { type DisplayChoice, parseDisplayChoice } from './displays';
+import { type ShellPrinterSettings, shellPrinterSchema } from './kiosk-printer';
 
 export type ShellKind = 'kiosk' | 'display' | 'desk';
 
@@ -16,6 +17,8 @@ export interface ShellConfig {
   readonly display: DisplayChoice;
   /** SHA-256 hex of the PIN that lets an administrator leave kiosk mode. */
   readonly exitPinHash?: string;
+  /** The kiosk's own ticket printer (USB or a device file); network printers are the server's. */
+  readonly printer?: ShellPrinterSettings;
 }
 
 export const DEFAULT_SERVER_URL = 'http://localhost:8080';
@@ -28,6 +31,20 @@ const isHttpUrl = (value: unknown): value is string => {
   } catch {
     return false;
   }
+};
+
+/** `printer` from the file, or `QUEUE_PRINTER` (the same JSON); ignored when not valid. */
+const readPrinter = (stored: unknown, fromEnv: string | undefined): ShellPrinterSettings | undefined => {
+  let candidate = stored;
+  if (fromEnv) {
+    try {
+      candidate = JSON.parse(fromEnv) as unknown;
+    } catch {
+      candidate = undefined;
+    }
+  }
+  const parsed = shellPrinterSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
 };
 
 /** Merge the stored file (may be missing or broken) with the environment. */
@@ -48,6 +65,7 @@ export const readShellConfig = (
   const deviceToken =
     env.QUEUE_DEVICE_TOKEN ?? (typeof stored.deviceToken === 'string' ? stored.deviceToken : undefined);
   const exitPinHash = typeof stored.exitPinHash === 'string' ? stored.exitPinHash : undefined;
+  const printer = kind === 'kiosk' ? readPrinter(stored.printer, env.QUEUE_PRINTER) : undefined;
   return {
     kind,
     serverUrl: serverUrl.replace(/\/+$/, ''),
@@ -56,6 +74,7 @@ export const readShellConfig = (
     ),
     ...(deviceToken ? { deviceToken } : {}),
     ...(exitPinHash ? { exitPinHash } : {}),
+    ...(printer ? { printer } : {}),
   };
 };
 

@@ -82,7 +82,13 @@ describe('preload bridge', () => {
         return args[0] === IPC.exitKiosk ? true : { kind: 'kiosk', version: '1' };
       },
     });
-    expect(Object.keys(bridge).sort()).toEqual(['exitKiosk', 'info', 'reload']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'exitKiosk',
+      'info',
+      'printTicket',
+      'printerStatus',
+      'reload',
+    ]);
     expect(await bridge.exitKiosk('1234')).toBe(true);
     expect(await bridge.info()).toEqual({ kind: 'kiosk', version: '1' });
     expect(invoked.map((call) => call[0])).toEqual([IPC.exitKiosk, IPC.shellInfo]);

@@ -1,10 +1,17 @@
-/** The kiosk: pick a category, pick a service, take the ticket shown on screen. */
+/**
+ * The kiosk: pick a category and a service (or the priority queue, or an appointment code),
+ * take the ticket printed or on screen. Idle, it starts over in Ukrainian for the next visitor.
+ */
 import type { Centre } from '@queue/core';
-import { ConnectionBanner, LanguageSwitch, setLanguage, useLocalize, useT } from '@queue/ui';
+import { ConnectionBanner, setLanguage, useLocalize, useT } from '@queue/ui';
 import { useEffect } from 'react';
+import { AppointmentScreen } from './AppointmentScreen';
 import { CategoryScreen } from './CategoryScreen';
 import { HomeScreen } from './HomeScreen';
-import { type Screen, goHome, useKiosk } from './kiosk-store';
+import { LanguageButtons } from './LanguageButtons';
+import { type Screen, resetKiosk, toggleAccessible, useKiosk } from './kiosk-store';
+import { PrinterOfferScreen } from './PrinterOfferScreen';
+import { PriorityScreen } from './PriorityScreen';
 import { hasDevice, useQueue } from './queue';
 import { RefusalScreen } from './RefusalScreen';
 import { TicketScreen } from './TicketScreen';
@@ -14,7 +21,7 @@ const IDLE_MS = 60_000;
 
 /** Nobody is at the kiosk any more: start over for the next visitor, in Ukrainian. */
 const reset = (): void => {
-  goHome();
+  resetKiosk();
   setLanguage('uk');
 };
 
@@ -24,11 +31,44 @@ const ScreenView = ({ screen, centre }: { readonly screen: Screen; readonly cent
       return <HomeScreen centre={centre} />;
     case 'category':
       return <CategoryScreen centre={centre} categoryId={screen.categoryId} />;
+    case 'priority':
+      return <PriorityScreen />;
+    case 'appointment':
+      return <AppointmentScreen />;
+    case 'printer-offer':
+      return <PrinterOfferScreen serviceCode={screen.serviceCode} requestId={screen.requestId} />;
     case 'ticket':
-      return <TicketScreen centre={centre} issued={screen.issued} />;
+      return <TicketScreen centre={centre} issued={screen.issued} delivery={screen.delivery} />;
     case 'refusal':
-      return <RefusalScreen code={screen.code} />;
+      return (
+        <RefusalScreen
+          centre={centre}
+          code={screen.code}
+          {...(screen.serviceCode ? { serviceCode: screen.serviceCode } : {})}
+        />
+      );
   }
+};
+
+/** Language and accessible mode: at the top, or at the bottom within reach in accessible mode. */
+const Toolbar = () => {
+  const t = useT();
+  const accessible = useKiosk((state) => state.accessible);
+  return (
+    <nav className="kiosk__toolbar" aria-label={t('kiosk.toolbar')}>
+      <LanguageButtons />
+      <button
+        type="button"
+        className="accessible-toggle"
+        aria-pressed={accessible}
+        data-action="accessible"
+        onClick={toggleAccessible}
+      >
+        <span aria-hidden="true">♿ </span>
+        {t('kiosk.accessible.toggle')}
+      </button>
+    </nav>
+  );
 };
 
 export const App = () => {
@@ -37,19 +77,25 @@ export const App = () => {
   const status = useQueue((state) => state.status);
   const centre = useQueue((state) => state.sync.centre);
   const screen = useKiosk((state) => state.screen);
+  const accessible = useKiosk((state) => state.accessible);
   useIdle(IDLE_MS, reset);
 
   useEffect(() => {
     document.title = t('kiosk.title');
   }, [t]);
 
+  // Sizes are in rem: the larger text of accessible mode is set on the root element.
+  useEffect(() => {
+    document.documentElement.classList.toggle('kiosk-accessible', accessible);
+  }, [accessible]);
+
   const usable = hasDevice && status !== 'unauthorised';
   return (
-    <div className="kiosk">
+    <div className={`kiosk ${accessible ? 'kiosk--accessible' : ''}`} data-accessible={accessible}>
       <header className="kiosk__header">
         <h1 className="kiosk__site">{centre ? localize(centre.site.name) : t('kiosk.title')}</h1>
-        <LanguageSwitch className="kiosk__languages" />
       </header>
+      <Toolbar />
       <ConnectionBanner state={hasDevice ? status : 'no-device'} />
       <main className="kiosk__main">
         {usable && !centre && <p className="kiosk__notice">{t('kiosk.loading')}</p>}

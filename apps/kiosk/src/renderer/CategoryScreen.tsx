@@ -1,9 +1,11 @@
-/** The services of one category, each with how many wait and for how long. */
+/** The services of one category, each with whether it is open, how many wait and for how long. */
 import type { CategoryId, Centre } from '@queue/core';
 import { useLocalize, useT } from '@queue/ui';
 import { useMemo } from 'react';
+import { useServerNow } from './availability';
 import { kioskServices } from './catalogue';
-import { goHome, useKiosk } from './kiosk-store';
+import { backHome, useKiosk } from './kiosk-store';
+import { PriorityBanner } from './PriorityBanner';
 import { useQueue } from './queue';
 import { ServiceTile } from './ServiceTile';
 
@@ -18,24 +20,28 @@ export const CategoryScreen = ({ centre, categoryId }: Props) => {
   const issuing = useKiosk((state) => state.issuing);
   const online = useQueue((state) => state.status === 'online');
   const summary = useQueue((state) => state.sync.summary);
+  const now = useServerNow();
   const services = useMemo(() => kioskServices(centre, categoryId), [centre, categoryId]);
   const category = centre.categories.find((entry) => entry.id === categoryId);
   return (
     <section className="screen">
       <div className="screen__bar">
-        <button type="button" className="back-button" onClick={goHome} disabled={issuing}>
+        <button type="button" className="back-button" onClick={backHome} disabled={issuing}>
           {t('kiosk.back')}
         </button>
         <h2 className="screen__heading">
           {category ? localize(category.name) : t('kiosk.category.heading')}
         </h2>
       </div>
+      <PriorityBanner />
       <div className="tiles tiles--services">
         {services.map((service) => (
           <ServiceTile
             key={service.code}
+            centre={centre}
             service={service}
             load={summary?.services[service.code]}
+            now={now}
             disabled={issuing || !online}
           />
         ))}

@@ -1,29 +1,43 @@
-/** One service: its name, the people waiting and the wait range; a tap takes a ticket. */
-import type { Service } from '@queue/core';
+/**
+ * One service: its name, whether it is open now (and when it opens if not), the people
+ * waiting and the wait range; a tap takes a ticket.
+ */
+import type { Centre, Instant, Service } from '@queue/core';
 import type { ServiceLoad } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
-import { issueTicket } from './kiosk-store';
+import { isServiceOpen, nextOpeningOf, useFormatOpening } from './availability';
+import { issueTicket } from './issue-flow';
 
 interface Props {
+  readonly centre: Centre;
   readonly service: Service;
   readonly load: ServiceLoad | undefined;
+  readonly now: Instant;
   readonly disabled: boolean;
 }
 
-export const ServiceTile = ({ service, load, disabled }: Props) => {
+export const ServiceTile = ({ centre, service, load, now, disabled }: Props) => {
   const t = useT();
   const localize = useLocalize();
+  const formatOpening = useFormatOpening(centre);
   const estimate = load?.estimate;
+  const open = isServiceOpen(centre, service, now);
+  const opens = open ? undefined : nextOpeningOf(centre, service.hours, now);
   return (
     <button
       type="button"
-      className="tile tile--service"
+      className={`tile tile--service ${open ? '' : 'tile--closed'}`}
       disabled={disabled}
       data-service={service.code}
+      data-open={open}
       onClick={() => void issueTicket(service.code)}
     >
       <span className="tile__title">{localize(service.name)}</span>
-      {load && estimate && (
+      <span className={`tile__status ${open ? 'tile__status--open' : 'tile__status--closed'}`}>
+        {open ? t('kiosk.service.open') : t('kiosk.service.closed')}
+        {opens !== undefined && <> · {t('kiosk.service.opens', { when: formatOpening(opens) })}</>}
+      </span>
+      {open && load && estimate && (
         <span className="tile__meta">
           <span>{t('kiosk.service.waiting', { count: load.waiting })}</span>
           <span>

@@ -1,44 +1,59 @@
 /**
- * The ticket just issued, shown big. It goes back to the start after a while or on a tap;
- * taps in the first moment are ignored, so the second half of a double tap cannot hide it.
+ * The ticket just issued, shown big: "take it from the printer", or on screen with a QR code
+ * of its status page when it was not printed. It goes back to the start after a while or on
+ * a tap; taps in the first moment are ignored, so the second half of a double tap cannot hide it.
  */
-import type { Centre } from '@queue/core';
+import { type Centre, findKiosk } from '@queue/core';
 import type { IssuedTicket } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
 import { useEffect, useState } from 'react';
-import { goHome } from './kiosk-store';
+import { type TicketDelivery, goHome } from './kiosk-store';
+import { statusUrlOf } from './print-view';
+import { QrCode } from './QrCode';
+import { useQueue } from './queue';
 
 const SHOW_MS = 15_000;
+/** An on-screen ticket stays longer: the visitor takes a photo of it. */
+const SHOW_ON_SCREEN_MS = 45_000;
 const IGNORE_TAPS_MS = 1_500;
 
 interface Props {
   readonly centre: Centre;
   readonly issued: IssuedTicket;
+  readonly delivery: TicketDelivery;
 }
 
-export const TicketScreen = ({ centre, issued }: Props) => {
+export const TicketScreen = ({ centre, issued, delivery }: Props) => {
   const t = useT();
   const localize = useLocalize();
   const [armed, setArmed] = useState(false);
+  const principal = useQueue((state) => state.sync.principal);
   const { ticket, estimate } = issued;
   const service = centre.services.find((entry) => entry.code === ticket.serviceCode);
+  const printed = delivery === 'printed';
+  const kiosk = principal?.kind === 'device' ? findKiosk(centre, principal.deviceId) : undefined;
 
   useEffect(() => {
     const arm = window.setTimeout(() => setArmed(true), IGNORE_TAPS_MS);
-    const leave = window.setTimeout(goHome, SHOW_MS);
+    const leave = window.setTimeout(goHome, printed ? SHOW_MS : SHOW_ON_SCREEN_MS);
     return () => {
       window.clearTimeout(arm);
       window.clearTimeout(leave);
     };
-  }, [ticket.id]);
+  }, [ticket.id, printed]);
 
   const close = (): void => {
     if (armed) goHome();
   };
 
   return (
-    <section className="screen ticket" onClick={close} aria-live="polite">
-      <h2 className="ticket__heading">{t('kiosk.ticket.heading')}</h2>
+    <section
+      className={`screen ticket ticket--${delivery}`}
+      onClick={close}
+      aria-live="polite"
+      data-delivery={delivery}
+    >
+      <h2 className="ticket__heading">{printed ? t('kiosk.ticket.take') : t('kiosk.ticket.heading')}</h2>
       <p className="ticket__number" data-testid="ticket-number">
         {ticket.number}
       </p>
@@ -49,7 +64,29 @@ export const TicketScreen = ({ centre, issued }: Props) => {
           ? t('kiosk.ticket.noWait')
           : t('kiosk.ticket.wait', { low: estimate.lowMinutes, high: estimate.highMinutes })}
       </p>
-      <p className="ticket__hint">{t('kiosk.ticket.hint')}</p>
+      {ticket.priority && (
+        <p className="ticket__priority" data-testid="ticket-priority">
+          {t('kiosk.ticket.priority', { category: t(`kiosk.priority.category.${ticket.priority.category}`) })}
+          {!ticket.priority.confirmed && (
+            <>
+              <br />
+              <strong>{t('kiosk.ticket.priorityConfirm')}</strong>
+            </>
+          )}
+        </p>
+      )}
+      {!printed && (
+        <div className="ticket__qr">
+          <QrCode data={statusUrlOf(issued, kiosk)} label={t('kiosk.ticket.qr')} size={260} />
+        </div>
+      )}
+      <p className="ticket__hint">
+        {delivery === 'print-failed'
+          ? t('kiosk.ticket.printFailed')
+          : printed
+            ? t('kiosk.ticket.hint')
+            : t('kiosk.ticket.screenHint')}
+      </p>
       <button type="button" className="primary-button">
         {t('kiosk.ticket.done')}
       </button>

@@ -1,56 +1,65 @@
 /**
- * What the kiosk shows and the one ticket request that may be under way. Issuing is
- * guarded here, not only by disabling the button, so a double tap issues one ticket.
+ * What the kiosk shows, the visitor's choices so far (a priority claim, accessible mode) and
+ * the one ticket request that may be under way. Issuing is guarded here, not only by
+ * disabling the button, so a double tap issues one ticket; the issuing itself is in
+ * `issue-flow.ts`.
  */
-import { newRequestId } from '@queue/client';
-import type { CategoryId, ServiceCode } from '@queue/core';
+import type { CategoryId, PriorityCategory, ServiceCode } from '@queue/core';
 import type { IssuedTicket } from '@queue/protocol';
-import { getLanguage } from '@queue/ui';
 import { create } from 'zustand';
-import { queueStore } from './queue';
+
+/** How the visitor holds the ticket: printed, on screen by choice, or on screen after a failed print. */
+export type TicketDelivery = 'printed' | 'screen' | 'print-failed';
 
 export type Screen =
   | { readonly kind: 'home' }
   | { readonly kind: 'category'; readonly categoryId: CategoryId }
-  | { readonly kind: 'ticket'; readonly issued: IssuedTicket }
-  | { readonly kind: 'refusal'; readonly code: string };
+  | { readonly kind: 'priority' }
+  | { readonly kind: 'appointment' }
+  | { readonly kind: 'printer-offer'; readonly serviceCode: ServiceCode; readonly requestId: string }
+  | { readonly kind: 'ticket'; readonly issued: IssuedTicket; readonly delivery: TicketDelivery }
+  | { readonly kind: 'refusal'; readonly code: string; readonly serviceCode?: ServiceCode };
 
 interface KioskState {
   readonly screen: Screen;
   readonly issuing: boolean;
+  /** The eligible group the visitor chose; the ticket carries it, unconfirmed. */
+  readonly priority?: PriorityCategory;
+  /** Larger text, high contrast, controls at the bottom; kept until the kiosk goes idle. */
+  readonly accessible: boolean;
   /** A request whose answer was lost: a new tap on the same service repeats it, not a new one. */
   readonly unanswered?: { readonly serviceCode: ServiceCode; readonly requestId: string };
 }
 
-export const useKiosk = create<KioskState>()(() => ({ screen: { kind: 'home' }, issuing: false }));
+export const useKiosk = create<KioskState>()(() => ({
+  screen: { kind: 'home' },
+  issuing: false,
+  accessible: false,
+}));
 
-export const goHome = (): void => useKiosk.setState({ screen: { kind: 'home' } });
+export const show = (screen: Screen): void => useKiosk.setState({ screen });
 
-export const openCategory = (categoryId: CategoryId): void =>
-  useKiosk.setState({ screen: { kind: 'category', categoryId } });
+/** Back to the start after a ticket or a refusal: the next visitor starts without a claim. */
+export const goHome = (): void => useKiosk.setState({ screen: { kind: 'home' }, priority: undefined });
 
-export const issueTicket = async (serviceCode: ServiceCode): Promise<void> => {
-  const { issuing, unanswered } = useKiosk.getState();
-  const connection = queueStore.getState().connection;
-  if (issuing || !connection) return;
-  const requestId = unanswered?.serviceCode === serviceCode ? unanswered.requestId : newRequestId();
-  useKiosk.setState({ issuing: true });
-  try {
-    const answer = await connection.request('ticket:issue', {
-      requestId,
-      serviceCode,
-      language: getLanguage(),
-    });
-    if (answer.ok) {
-      useKiosk.setState({ screen: { kind: 'ticket', issued: answer.data }, unanswered: undefined });
-    } else {
-      const lost = answer.error.code === 'INTERNAL';
-      useKiosk.setState({
-        screen: { kind: 'refusal', code: answer.error.code },
-        unanswered: lost ? { serviceCode, requestId } : undefined,
-      });
-    }
-  } finally {
-    useKiosk.setState({ issuing: false });
-  }
-};
+/** Back to the categories within one visitor's session (keeps the priority claim). */
+export const backHome = (): void => useKiosk.setState({ screen: { kind: 'home' } });
+
+/** Nobody is at the kiosk: everything the last visitor chose is forgotten. */
+export const resetKiosk = (): void =>
+  useKiosk.setState({
+    screen: { kind: 'home' },
+    priority: undefined,
+    accessible: false,
+    unanswered: undefined,
+  });
+
+export const openCategory = (categoryId: CategoryId): void => show({ kind: 'category', categoryId });
+
+export const choosePriority = (priority: PriorityCategory | undefined): void =>
+  useKiosk.setState({ priority, screen: { kind: 'home' } });
+
+/** The visitor drops the priority claim and goes on choosing where they are. */
+export const dropPriority = (): void => useKiosk.setState({ priority: undefined });
+
+export const toggleAccessible = (): void => useKiosk.setState((state) => ({ accessible: !state.accessible }));

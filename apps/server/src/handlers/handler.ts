@@ -15,8 +15,11 @@ import type {
 } from '@queue/protocol';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
+import type { AlertCenter } from '../alerts';
 import { hasRole, principalKey } from '../auth';
 import type { CentreConfig } from '../centre-config';
+import type { PrintService } from '../printing/print-service';
+import type { InFlight } from './async-handler';
 import type { Logger } from '../logger';
 import { internalError, type QueueService } from '../queue-service';
 
@@ -32,6 +35,10 @@ export interface HandlerContext {
   readonly store: QueueStore;
   readonly logger: Logger;
   readonly config: CentreConfig;
+  readonly alerts: AlertCenter;
+  readonly printing: PrintService;
+  /** Requests still being carried out, by principal and request id (shared by all sockets). */
+  readonly inflight: InFlight;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

@@ -2,14 +2,17 @@
 import { registerBoardHandlers } from './board-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
+import { registerPrintingHandlers } from './printing-handlers';
 import { registerSyncHandlers } from './sync-handlers';
 import { registerTicketHandlers } from './ticket-handlers';
 
 export type { HandlerContext, QueueSocket } from './handler';
+export { InFlight } from './async-handler';
 
 export const registerHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   registerSyncHandlers(socket, context);
   registerTicketHandlers(socket, context);
   registerDeskHandlers(socket, context);
   registerBoardHandlers(socket, context);
+  registerPrintingHandlers(socket, context);
 };

@@ -1,18 +1,26 @@
 /** Snapshot and catch-up requests, for every kind of client. */
+import type { Principal, Snapshot, SyncAnswer } from '@queue/protocol';
 import { SyncSincePayload } from '@queue/protocol';
-import { buildSnapshot, catchUp } from '../sync';
+import { buildSnapshot, catchUp, isStaff } from '../sync';
 import { type HandlerContext, type QueueSocket, emptyPayload, on } from './handler';
 
 export const registerSyncHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const { queue, store } = context;
+  /** Staff also see the device alerts in force. */
+  const withAlerts = (snapshot: Snapshot, principal: Principal): Snapshot =>
+    isStaff(principal) ? { ...snapshot, alerts: context.alerts.list() } : snapshot;
+  const answerWithAlerts = (answer: SyncAnswer, principal: Principal): SyncAnswer =>
+    answer.kind === 'snapshot'
+      ? { kind: 'snapshot', snapshot: withAlerts(answer.snapshot, principal) }
+      : answer;
 
   on(socket, context, 'sync:snapshot', emptyPayload, (_payload, principal) => ({
     ok: true,
-    data: buildSnapshot(queue, store, principal),
+    data: withAlerts(buildSnapshot(queue, store, principal), principal),
   }));
 
   on(socket, context, 'sync:since', SyncSincePayload, (payload, principal) => ({
     ok: true,
-    data: catchUp(queue, store, principal, payload),
+    data: answerWithAlerts(catchUp(queue, store, principal, payload), principal),
   }));
 };

@@ -1,0 +1,137 @@
+/**
+ * Issuing a ticket, made transactional with the kiosk's printer when the server drives it:
+ * the rules are checked first, then the printer is asked (a short timeout); a printer that
+ * cannot print refuses with PRINTER_UNAVAILABLE and nothing is issued, so the visitor is
+ * never promised paper that will not come. Then the ticket is committed and printed; a print
+ * that fails after the commit answers ok with `print.ok: false` so the kiosk shows the
+ * ticket on screen. A retried request id never issues or prints twice.
+ */
+import type { Language, QueueCommand, ServiceCode, TicketId } from '@queue/core';
+import { decide, estimateWait, findKiosk } from '@queue/core';
+import type { Ack, IssuedTicket, Principal } from '@queue/protocol';
+import { IssueTicketPayload, isPrintable } from '@queue/protocol';
+import { hasRole } from '../auth';
+import { newTicketId } from '../secrets';
+import { onAsync } from './async-handler';
+import { type HandlerContext, type QueueSocket, actorOf, idempotencyOf, refuse } from './handler';
+
+type Payload = IssueTicketPayload;
+type PrintResult = NonNullable<IssuedTicket['print']>;
+
+/** The page's origin, for the status link on tickets of kiosks without a public base URL. */
+export const originOf = (socket: QueueSocket): string | undefined => {
+  const { origin, host } = socket.handshake.headers;
+  if (typeof origin === 'string' && /^https?:\/\//.test(origin)) return origin;
+  return host ? `http://${host}` : undefined;
+};
+
+const issueCommand = (
+  context: HandlerContext,
+  payload: Payload,
+  principal: Principal,
+  ticketId: TicketId,
+  isReception: boolean,
+): QueueCommand => ({
+  type: 'issue-ticket',
+  at: context.queue.now(),
+  actor: actorOf(principal),
+  ticketId,
+  serviceCode: payload.serviceCode as ServiceCode,
+  source: isReception ? 'reception' : 'kiosk',
+  ...(payload.priority
+    ? {
+        priority: {
+          category: payload.priority.category,
+          // Staff see the document; a kiosk claim is confirmed later at the desk.
+          confirmed: isReception,
+          ...(payload.priority.reason ? { reason: payload.priority.reason } : {}),
+        },
+      }
+    : {}),
+  ...(payload.itinerary ? { itinerary: payload.itinerary as ServiceCode[] } : {}),
+  ...(payload.note ? { note: payload.note } : {}),
+});
+
+export const registerIssueHandlers = (socket: QueueSocket, context: HandlerContext): void => {
+  const { queue, store, printing, inflight } = context;
+
+  const execute = (payload: Payload, principal: Principal, isReception: boolean): Ack<IssuedTicket> => {
+    const ticketId = newTicketId() as TicketId;
+    return queue.execute(
+      issueCommand(context, payload, principal, ticketId, isReception),
+      (state) => {
+        const ticket = state.tickets[ticketId];
+        if (!ticket) throw new Error('issued ticket missing from state');
+        return {
+          ticket,
+          estimate: estimateWait(queue.centre, state, ticket.serviceCode, ticket.issuedAt, ticket),
+          statusPath: `/t/${ticket.id}`,
+        };
+      },
+      idempotencyOf(principal, 'ticket:issue', payload.requestId),
+    );
+  };
+
+  const issue = async (payload: Payload, principal: Principal, isReception: boolean) => {
+    const key = idempotencyOf(principal, 'ticket:issue', payload.requestId);
+    const printKey = { principal: key.principal, requestId: `${key.requestId}:print` };
+    const previous = store.answerFor(key.principal, key.requestId) as Ack<IssuedTicket> | undefined;
+    if (previous) {
+      const print = store.answerFor(printKey.principal, printKey.requestId) as PrintResult | undefined;
+      return previous.ok && print ? { ok: true as const, data: { ...previous.data, print } } : previous;
+    }
+    const kioskId = principal.kind === 'device' && !isReception ? principal.deviceId : undefined;
+    const printerKiosk = kioskId ? printing.serverKiosk(kioskId) : undefined;
+    const hasPrinter = kioskId ? findKiosk(queue.centre, kioskId)?.printer !== undefined : false;
+    const paper = (payload.delivery ?? (hasPrinter ? 'paper' : 'screen')) === 'paper';
+    if (!kioskId || !printerKiosk || !paper) {
+      const answer = execute(payload, principal, isReception);
+      if (answer.ok && kioskId) printing.rememberIssuer(answer.data.ticket.id, kioskId);
+      return answer;
+    }
+
+    // Refusals first: a closed centre is said as such, not as a printer problem.
+    const check = decide(
+      queue.centre,
+      queue.state,
+      issueCommand(context, payload, principal, newTicketId() as TicketId, false),
+    );
+    if (!check.ok) return { ok: false as const, error: check.error };
+    const status = await printing.status(kioskId);
+    if (!isPrintable(status)) {
+      return {
+        ok: false as const,
+        error: {
+          code: 'PRINTER_UNAVAILABLE' as const,
+          message: 'The printer cannot print now; nothing was issued.',
+          printer: status,
+        },
+      };
+    }
+    const answer = execute(payload, principal, false);
+    if (!answer.ok) return answer;
+    const { ticket, estimate } = answer.data;
+    printing.rememberIssuer(ticket.id, kioskId);
+    const origin = originOf(socket);
+    const outcome = await printing.print(kioskId, {
+      ticket,
+      estimate,
+      language: (payload.language ?? 'uk') as Language,
+      ...(origin ? { origin } : {}),
+    });
+    const print: PrintResult = outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
+    store.rememberAnswer({ ...printKey, answer: print });
+    return { ok: true as const, data: { ...answer.data, print } };
+  };
+
+  onAsync(socket, context, 'ticket:issue', IssueTicketPayload, async (payload, principal) => {
+    const isKiosk = hasRole(principal, 'kiosk');
+    const isReception = hasRole(principal, 'reception', 'admin', 'supervisor');
+    if (!isKiosk && !isReception) return refuse('FORBIDDEN', 'Only kiosks and reception issue tickets.');
+    if (isKiosk && !isReception && (payload.itinerary?.length || payload.note)) {
+      return refuse('FORBIDDEN', 'A kiosk issues single-service tickets only.');
+    }
+    const key = idempotencyOf(principal, 'ticket:issue', payload.requestId);
+    return inflight.run(`${key.principal} ${key.requestId}`, () => issue(payload, principal, isReception));
+  });
+};

@@ -1,0 +1,137 @@
+/**
+ * The printers the server drives, one per kiosk from the centre's configuration: asks a
+ * kiosk's printer for its status (a short timeout, so a dead printer never holds up a
+ * visitor), prints tickets, keeps the device alerts current, and remembers which kiosk
+ * issued which ticket so reception can reprint it there.
+ */
+import { type Centre, type KioskSettings, findKiosk, printedBy } from '@queue/core';
+import {
+  DEFAULT_STATUS_TIMEOUT_MS,
+  type PrinterProfile,
+  type PrinterTransport,
+  loadPrinterProfiles,
+} from '@queue/printer';
+import type { PrinterAnswer } from '@queue/protocol';
+import type { AlertCenter } from '../alerts';
+import type { Logger } from '../logger';
+import { alertMessage, applyPrinterAnswer } from './printer-alerts';
+import { type TicketToPrint, ticketBytes } from './ticket-bytes';
+import { type TransportFactory, serverTransport, transportSignature } from './transports';
+
+export interface PrintServiceOptions {
+  readonly centre: () => Centre;
+  readonly alerts: AlertCenter;
+  readonly logger: Logger;
+  /** Folder of printer profiles, usually `hardware/printers`. */
+  readonly profilesDir: string;
+  readonly statusTimeoutMs?: number;
+  readonly transportFor?: TransportFactory;
+}
+
+export type PrintOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
+
+type ServerKiosk = KioskSettings & { readonly printer: NonNullable<KioskSettings['printer']> };
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export class PrintService {
+  private readonly transports = new Map<string, { signature: string; transport: PrinterTransport }>();
+  private readonly issuers = new Map<string, string>();
+  private profiles: Promise<Map<string, PrinterProfile>> | undefined;
+  private readonly transportFor: TransportFactory;
+  private readonly statusTimeoutMs: number;
+
+  constructor(private readonly options: PrintServiceOptions) {
+    this.transportFor = options.transportFor ?? serverTransport;
+    this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
+  }
+
+  /** The kiosk's settings when the server prints its tickets. */
+  serverKiosk(kioskId: string): ServerKiosk | undefined {
+    const kiosk = findKiosk(this.options.centre(), kioskId);
+    return kiosk?.printer && printedBy(kiosk.printer) === 'server' ? (kiosk as ServerKiosk) : undefined;
+  }
+
+  /** Asks the printer; the answer also raises or clears the kiosk's alerts. */
+  async status(kioskId: string): Promise<PrinterAnswer> {
+    const kiosk = this.serverKiosk(kioskId);
+    if (!kiosk) return 'no-answer';
+    const profile = (await this.loadProfiles()).get(kiosk.printer.profileId);
+    const answer: PrinterAnswer =
+      profile?.status === 'none'
+        ? // A printer that cannot report is taken at its word; a failed print still alerts.
+          { online: true, coverOpen: false, paperOut: false, paperNearEnd: false }
+        : await this.transport(kiosk).status(this.statusTimeoutMs);
+    this.options.logger.debug('printer status', { kioskId, answer });
+    applyPrinterAnswer(this.options.alerts, kioskId, answer);
+    return answer;
+  }
+
+  /** Prints one ticket on the kiosk's printer; a failure raises a `print-failed` alert. */
+  async print(kioskId: string, job: TicketToPrint): Promise<PrintOutcome> {
+    const kiosk = this.serverKiosk(kioskId);
+    const { alerts, logger } = this.options;
+    const ticket = { id: job.ticket.id, number: job.ticket.number };
+    const fail = (error: string): PrintOutcome => {
+      logger.error('ticket:print-failed', { kioskId, ticket: ticket.number, ticketId: ticket.id, error });
+      alerts.raise(
+        kioskId,
+        'print-failed',
+        `${alertMessage('print-failed')} ${ticket.number}: ${error}`,
+        ticket,
+      );
+      return { ok: false, error };
+    };
+    if (!kiosk) return fail('this kiosk has no printer the server drives');
+    try {
+      const profile = (await this.loadProfiles()).get(kiosk.printer.profileId);
+      if (!profile) return fail(`unknown printer profile ${kiosk.printer.profileId}`);
+      const centre = this.options.centre();
+      const bytes = ticketBytes(centre, job, profile, kiosk.publicBaseUrl, logger);
+      await this.transport(kiosk).print(bytes);
+    } catch (error) {
+      return fail(describe(error));
+    }
+    logger.info('ticket printed', { kioskId, ticket: ticket.number });
+    alerts.clear(kioskId, ['print-failed']);
+    return { ok: true };
+  }
+
+  rememberIssuer(ticketId: string, kioskId: string): void {
+    this.issuers.set(ticketId, kioskId);
+  }
+
+  /** Where to reprint: the kiosk asked for, else the one that issued it, else the first with a printer. */
+  reprintKiosk(ticketId: string, requested?: string): string | undefined {
+    if (requested) return this.serverKiosk(requested) ? requested : undefined;
+    const issuer = this.issuers.get(ticketId);
+    if (issuer && this.serverKiosk(issuer)) return issuer;
+    return this.options.centre().kiosks.find((kiosk) => this.serverKiosk(kiosk.deviceId))?.deviceId;
+  }
+
+  async close(): Promise<void> {
+    const open = [...this.transports.values()];
+    this.transports.clear();
+    await Promise.all(open.map(({ transport }) => transport.close().catch(() => undefined)));
+  }
+
+  private transport(kiosk: ServerKiosk): PrinterTransport {
+    const signature = transportSignature(kiosk.printer);
+    const cached = this.transports.get(kiosk.deviceId);
+    if (cached?.signature === signature) return cached.transport;
+    if (cached) void cached.transport.close().catch(() => undefined);
+    const transport = this.transportFor(kiosk.printer);
+    if (!transport) throw new Error(`no server transport for ${kiosk.printer.transport}`);
+    this.transports.set(kiosk.deviceId, { signature, transport });
+    return transport;
+  }
+
+  private loadProfiles(): Promise<Map<string, PrinterProfile>> {
+    this.profiles ??= loadPrinterProfiles(this.options.profilesDir).catch((error: unknown) => {
+      this.options.logger.error('printer profiles not loaded', { error: describe(error) });
+      this.profiles = undefined;
+      return new Map<string, PrinterProfile>();
+    });
+    return this.profiles;
+  }
+}

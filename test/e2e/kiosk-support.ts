@@ -1,0 +1,155 @@
+/**
+ * What the kiosk's end-to-end test needs besides the browser: the server with kiosk-1 on a
+ * fake network printer, a clock the test can move, the printed jobs, axe-core run inside the
+ * page (serious and critical violations only), and an operator at a desk over socket.io.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_CENTRE, type Instant } from '@queue/core';
+import { type Application, createApplication, silentLogger } from '@queue/server';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
+import { type FakePrinter, startFakePrinter } from '../support/fake-printer';
+import { type ClientSocket, clientsFor, okData, rid } from '../server/harness';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, '.tmp');
+export const KIOSK_TOKEN = 'demo-kiosk-1-token-change-me';
+/** A Tuesday morning in Kyiv: the centre is open. */
+export const TUESDAY_10 = Date.parse('2026-11-24T10:00:00+02:00');
+
+export interface KioskRig {
+  readonly app: Application;
+  readonly printer: FakePrinter;
+  readonly base: string;
+  /** The server's clock; tests move it to see the centre closed. */
+  readonly clock: { at: number };
+  /** Connections that carried a ticket (status checks carry only DLE EOT). */
+  jobs(): Uint8Array[];
+  close(): Promise<void>;
+}
+
+export const assertKioskBuilt = (): void => {
+  if (!existsSync(join(ROOT, 'apps', 'kiosk', 'dist', 'index.html'))) {
+    throw new Error('The kiosk is not built: run `npm run build` before this test (`npm test` does).');
+  }
+};
+
+export const startKioskRig = async (): Promise<KioskRig> => {
+  const dir = mkdtempSync(join(tmpdir(), 'queue-kiosk-e2e-'));
+  const printer = await startFakePrinter();
+  const clock = { at: TUESDAY_10 };
+  const app = await createApplication({
+    databaseFile: join(dir, 'queue.sqlite'),
+    clock: { now: () => clock.at as Instant },
+    logger: silentLogger,
+    seedDemo: true,
+    centre: {
+      ...DEMO_CENTRE,
+      kiosks: [
+        {
+          deviceId: 'kiosk-1',
+          name: 'Кіоск біля входу',
+          printer: { transport: 'tcp', host: printer.host, port: printer.port, profileId: 'epson-80' },
+        },
+      ],
+    },
+  });
+  const base = `http://127.0.0.1:${await app.listen(0)}`;
+  return {
+    app,
+    printer,
+    base,
+    clock,
+    jobs: () => printer.connections().filter((bytes) => bytes[0] === 0x1b && bytes[1] === 0x40),
+    close: async () => {
+      await app.close();
+      await printer.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+/** Serious and critical axe-core violations on the page as it is now, as readable lines. */
+export const axeViolations = async (page: Page): Promise<string[]> => {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
+    return (await axe.run()).violations as AxeViolation[];
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+};
+
+/** The computed font size of an element, in px. */
+export const fontSize = (page: Page, selector: string): Promise<number> =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((node) => {
+      const { getComputedStyle } = globalThis as unknown as {
+        getComputedStyle(element: unknown): { fontSize: string };
+      };
+      return parseFloat(getComputedStyle(node).fontSize);
+    });
+
+/** Wait out the ticket screen's guard against double taps, then tap it to go home. */
+export const leaveTicket = async (page: Page): Promise<void> => {
+  await page.waitForTimeout(1_600);
+  await page.getByTestId('ticket-number').click();
+  await page.locator('[data-category="billing"]').waitFor();
+};
+
+/** Open a category and wait until the service's tile can be tapped. */
+export const serviceTile = async (page: Page, service = 'bill-reconcile', category = 'billing') => {
+  await page.locator(`[data-category="${category}"]`).click();
+  const tile = page.locator(`[data-service="${service}"]`);
+  await expect.poll(() => tile.isEnabled()).toBe(true);
+  return tile;
+};
+
+/** Operator 1 at desk 1, desk open, over socket.io: calls (and serves) the next visitor. */
+export const openDesk = async (base: string): Promise<{ callNext(): Promise<string>; close(): void }> => {
+  const clients = clientsFor(() => base);
+  const { token } = await clients.login('operator1', '1111', 'desk-1');
+  const socket: ClientSocket = await clients.connect(token);
+  await okData(socket.emitWithAck('desk:open', { requestId: rid('open') }));
+  return {
+    callNext: async () => {
+      const answer = await okData(socket.emitWithAck('visit:call-next', { requestId: rid('call') }));
+      const ticketId = answer.ticket?.id ?? '';
+      // Serve and finish the visit, so the desk is free for the next call.
+      await okData(socket.emitWithAck('visit:start', { requestId: rid('start'), ticketId }));
+      await okData(socket.emitWithAck('visit:complete', { requestId: rid('done'), ticketId }));
+      return answer.ticket?.number ?? '';
+    },
+    close: () => clients.closeSockets(),
+  };
+};

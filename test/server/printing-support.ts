@@ -1,0 +1,118 @@
+/**
+ * The server with kiosk-1 on a fake network printer, for the printing tests: a kiosk and a
+ * supervisor connected, the alerts the supervisor saw, the ticket jobs the printer got, and a
+ * switch that cuts the next ticket job off mid-way (after its status check went through).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_CENTRE } from '@queue/core';
+import { type PrinterTransport, createTcpTransport } from '@queue/printer';
+import type { Ack, DeviceAlertChange, IssueTicketPayload, IssuedTicket } from '@queue/protocol';
+import { type Application, createApplication, silentLogger } from '@queue/server';
+import { type FakePrinter, startFakePrinter } from '../support/fake-printer';
+import {
+  type Clients,
+  KIOSK_TOKEN,
+  type RecordingSocket,
+  TestClock,
+  clientsFor,
+  rid,
+  tempDir,
+} from './harness';
+
+export interface PrintingRig {
+  readonly printer: FakePrinter;
+  readonly app: Application;
+  readonly clients: Clients;
+  readonly clock: TestClock;
+  readonly kiosk: RecordingSocket;
+  readonly staff: RecordingSocket;
+  /** Every alert change the supervisor received. */
+  readonly alerts: DeviceAlertChange[];
+  /** Cut the next ticket job off after this many bytes. */
+  dropNextPrintAfter(bytes: number): void;
+  /** Connections that carried a ticket (status checks carry only DLE EOT). */
+  jobs(): Uint8Array[];
+  /** `device:kind` of the alerts in force, as the supervisor knows them. */
+  activeAlerts(): string[];
+  ticketCount(): number;
+  /** kiosk-1 issues a ticket for bill reconciliation, in Ukrainian unless told otherwise. */
+  issue(extra?: Partial<IssueTicketPayload>, requestId?: string): Promise<Ack<IssuedTicket>>;
+  close(): Promise<void>;
+}
+
+export const startPrintingRig = async (): Promise<PrintingRig> => {
+  const printer = await startFakePrinter();
+  const dir = tempDir('printing');
+  const clock = new TestClock();
+  let dropAfter: number | undefined;
+  const app = await createApplication({
+    databaseFile: join(dir, 'queue.sqlite'),
+    seedDemo: true,
+    clock,
+    logger: silentLogger,
+    centre: {
+      ...DEMO_CENTRE,
+      kiosks: [
+        {
+          deviceId: 'kiosk-1',
+          name: 'Кіоск біля входу',
+          printer: { transport: 'tcp', host: printer.host, port: printer.port, profileId: 'epson-80' },
+        },
+      ],
+    },
+    printerTransport: (settings): PrinterTransport | undefined => {
+      if (settings.transport !== 'tcp') return undefined;
+      const tcp = createTcpTransport({ host: settings.host, port: settings.port, finishTimeoutMs: 1000 });
+      return {
+        status: (timeoutMs) => tcp.status(timeoutMs),
+        print: (bytes) => {
+          if (dropAfter !== undefined) printer.dropNextJobAfter(dropAfter);
+          dropAfter = undefined;
+          return tcp.print(bytes);
+        },
+        close: () => tcp.close(),
+      };
+    },
+  });
+  const port = await app.listen(0);
+  const clients = clientsFor(() => `http://127.0.0.1:${port}`);
+  const kiosk = await clients.connect(KIOSK_TOKEN);
+  const { token } = await clients.login('supervisor', '2222');
+  const staff = await clients.connect(token);
+  const alerts: DeviceAlertChange[] = [];
+  staff.on('device:alert', (change) => alerts.push(change));
+
+  return {
+    printer,
+    app,
+    clients,
+    clock,
+    kiosk,
+    staff,
+    alerts,
+    dropNextPrintAfter: (bytes) => {
+      dropAfter = bytes;
+    },
+    jobs: () => printer.connections().filter((bytes) => bytes[0] === 0x1b && bytes[1] === 0x40),
+    activeAlerts: () => {
+      const active = new Map<string, boolean>();
+      for (const { alert, active: on } of alerts) active.set(`${alert.deviceId}:${alert.kind}`, on);
+      return [...active].filter(([, on]) => on).map(([key]) => key);
+    },
+    ticketCount: () => Object.keys(app.queue.state.tickets).length,
+    issue: (extra = {}, requestId = rid('issue')) =>
+      kiosk.emitWithAck('ticket:issue', {
+        serviceCode: 'bill-reconcile',
+        language: 'uk',
+        ...extra,
+        requestId,
+      }),
+    close: async () => {
+      clients.closeSockets();
+      await app.close();
+      await printer.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
