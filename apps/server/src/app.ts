@@ -5,7 +5,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Centre, KioskPrinter, QueueCommand } from '@queue/core';
+import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
 import { ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
@@ -99,6 +99,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       logger,
       frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
       startedAt,
+      lookupTicket: (id) => queue.state.tickets[id as TicketId] ?? store.ticketById(id),
     }),
   );
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {

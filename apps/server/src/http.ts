@@ -6,9 +6,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
+import type { Ticket } from '@queue/core';
+import { estimateWait } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
 import type { QueueService } from './queue-service';
+import { RateLimit } from './rate-limit';
+import { pickLanguage, renderNotFound, renderTicketStatus } from './status-page/render';
 
 export const FRONT_ENDS = ['kiosk', 'display', 'desk'] as const;
 
@@ -66,19 +70,34 @@ export interface HttpDeps {
   /** Folder holding `kiosk/`, `display/`, `desk/` builds; usually `apps/<name>/dist`. */
   readonly frontEndDir: (name: (typeof FRONT_ENDS)[number]) => string;
   readonly startedAt: number;
+  /** A ticket by its id, today's or older, for the visitor's status page. */
+  readonly lookupTicket: (id: string) => Ticket | undefined;
 }
 
-export const createHttpHandler =
-  (deps: HttpDeps) =>
-  (request: IncomingMessage, response: ServerResponse): void => {
+const TICKET_PATH = /^\/t\/([A-Za-z0-9_-]{8,64})\/?$/;
+/** Status-page requests allowed per address and minute. */
+export const STATUS_PAGE_LIMIT = 60;
+
+interface RequestContext extends HttpDeps {
+  readonly statusPageLimit: RateLimit;
+}
+
+export const createHttpHandler = (httpDeps: HttpDeps) => {
+  const deps: RequestContext = { ...httpDeps, statusPageLimit: new RateLimit(STATUS_PAGE_LIMIT, 60_000) };
+  return (request: IncomingMessage, response: ServerResponse): void => {
     handle(deps, request, response).catch((error: unknown) => {
       deps.logger.error('http handler failed', { url: request.url, error: String(error) });
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'Internal error.');
       else response.end();
     });
   };
+};
 
-const handle = async (deps: HttpDeps, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+const handle = async (
+  deps: RequestContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (path.startsWith('/socket.io')) return; // socket.io answers these itself
@@ -103,6 +122,10 @@ const handle = async (deps: HttpDeps, request: IncomingMessage, response: Server
 
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendError(response, 405, 'BAD_REQUEST', 'Method not allowed.');
+  }
+  const ticketPath = TICKET_PATH.exec(path);
+  if (ticketPath?.[1] || path.startsWith('/t/')) {
+    return statusPage(deps, ticketPath?.[1], url, request, response);
   }
   if (path === '/') {
     response.writeHead(302, { location: '/kiosk/' });
@@ -159,6 +182,33 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
   if (answer === 'unknown-desk') return sendError(response, 400, 'BAD_REQUEST', 'No such desk.');
   deps.logger.info('login', { login: parsed.data.login, deskId: parsed.data.deskId ?? null });
   sendJson(response, 200, { ok: true, data: answer });
+};
+
+const statusPage = (
+  deps: RequestContext,
+  id: string | undefined,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void => {
+  const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
+  if (!deps.statusPageLimit.allow(request.socket.remoteAddress ?? 'unknown', Date.now())) {
+    response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
+    return void response.end('Too many requests.');
+  }
+  const ticket = id ? deps.lookupTicket(id) : undefined;
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (!ticket) {
+    response.writeHead(404, headers);
+    return void response.end(renderNotFound(language));
+  }
+  const live = deps.queue.state.tickets[ticket.id] === ticket;
+  const now = deps.queue.now();
+  const estimate = live
+    ? estimateWait(deps.queue.centre, deps.queue.state, ticket.serviceCode, now, ticket)
+    : undefined;
+  response.writeHead(200, headers);
+  response.end(renderTicketStatus(deps.queue.centre, ticket, estimate, language));
 };
 
 const serveStatic = (root: string, relative: string, response: ServerResponse): void => {

@@ -1,8 +1,8 @@
-/** The operator's screen once logged in, the login form before. */
+/** The staff screen once logged in, the login form before. */
 import { useT } from '@queue/ui';
 import { useEffect } from 'react';
 import { LoginScreen } from './LoginScreen';
-import { OperatorScreen } from './OperatorScreen';
+import { Workspace } from './Workspace';
 import { useSession } from './session-store';
 
 export const App = () => {
@@ -11,5 +11,5 @@ export const App = () => {
   useEffect(() => {
     document.title = t('desk.title');
   }, [t]);
-  return session ? <OperatorScreen key={session.token} session={session} /> : <LoginScreen />;
+  return session ? <Workspace key={session.token} session={session} /> : <LoginScreen />;
 };

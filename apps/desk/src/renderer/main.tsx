@@ -2,7 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { restoreLanguage } from './language';
-import './desk.css';
+import './styles/base.css';
+import './styles/workspace.css';
+import './styles/operator.css';
+import './styles/visitor.css';
+import './styles/queue.css';
+import './styles/dialog.css';
+import './styles/reception.css';
 
 restoreLanguage();
 

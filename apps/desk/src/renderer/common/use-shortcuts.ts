@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts for the operator: function keys and Space. Typing in a field is left
- * alone, held keys do not repeat the command, and the browser's own use of the keys (help
- * on F1, activating a focused button on Space) is suppressed.
+ * alone, held keys do not repeat the command, nothing fires behind an open dialog or on a
+ * hidden tab, and the browser's own use of the keys (help on F1, activating a focused
+ * button on Space) is suppressed.
  */
 import { useEffect } from 'react';
 
@@ -10,15 +11,19 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLTextAreaElement ||
   target instanceof HTMLSelectElement;
 
-export const useShortcuts = (bindings: ReadonlyMap<string, () => void>): void => {
+const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== null;
+
+export const useShortcuts = (bindings: ReadonlyMap<string, () => void>, active = true): void => {
   useEffect(() => {
+    if (!active) return undefined;
     const onKeyDown = (event: KeyboardEvent): void => {
       const handler = bindings.get(event.code);
       if (!handler || isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (dialogOpen()) return;
       event.preventDefault();
       if (!event.repeat) handler();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [bindings]);
+  }, [bindings, active]);
 };

@@ -1,0 +1,29 @@
+import { deskId, staffId } from '@queue/core';
+import type { Principal } from '@queue/protocol';
+import { describe, expect, it } from 'vitest';
+import { tabsFor } from './tabs';
+
+const staff = (roles: Extract<Principal, { kind: 'staff' }>['roles'], desk?: string): Principal => ({
+  kind: 'staff',
+  staffId: staffId('someone'),
+  name: 'Someone',
+  roles,
+  ...(desk ? { deskId: deskId(desk) } : {}),
+});
+
+describe('panels by role', () => {
+  it('gives an operator at a desk the operator panel only', () => {
+    expect(tabsFor(staff(['operator'], 'desk-1'))).toEqual(['operator']);
+  });
+
+  it('gives reception at its desk both panels, and without a desk reception only', () => {
+    expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).toEqual(['operator', 'reception']);
+    expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception']);
+    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception']);
+  });
+
+  it('gives an operator without a desk, or a device, nothing', () => {
+    expect(tabsFor(staff(['operator']))).toEqual([]);
+    expect(tabsFor({ kind: 'device', deviceId: 'kiosk-1', role: 'kiosk', name: 'Kiosk' })).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * Which panels a member of staff gets: the operator's panel when the session is bound to a
+ * desk, the reception panel for reception, supervisors and administrators. Reception at
+ * its own desk gets both.
+ */
+import type { Principal, Role } from '@queue/protocol';
+
+export type Tab = 'operator' | 'reception';
+
+const has = (principal: Principal, ...roles: Role[]): boolean =>
+  principal.kind === 'staff' && principal.roles.some((role) => roles.includes(role));
+
+export const tabsFor = (principal: Principal): Tab[] => {
+  const tabs: Tab[] = [];
+  if (principal.kind === 'staff' && principal.deskId && has(principal, 'operator', 'supervisor', 'admin')) {
+    tabs.push('operator');
+  }
+  if (has(principal, 'reception', 'supervisor', 'admin')) tabs.push('reception');
+  return tabs;
+};

@@ -1,0 +1,63 @@
+/**
+ * The visitor called to or served at this desk: number, service and organisation, how long
+ * they waited and how long the visit has lasted, a priority claim to check, notes and the
+ * rest of their route.
+ */
+import type { Centre, Service, Ticket } from '@queue/core';
+import { useLocalize, useT } from '@queue/ui';
+import type { NoShowGate } from '../logic/timers';
+import { ItineraryList } from './ItineraryList';
+import { PriorityClaim } from './PriorityClaim';
+import { VisitNotes } from './VisitNotes';
+import { VisitTimers } from './VisitTimers';
+
+interface Props {
+  readonly ticket: Ticket | undefined;
+  readonly service: Service | undefined;
+  readonly centre: Centre | undefined;
+  readonly now: number;
+  readonly noShow: NoShowGate | undefined;
+  readonly canReview: boolean;
+  readonly onReview: (confirmed: boolean) => void;
+}
+
+export const CurrentVisitor = ({ ticket, service, centre, now, noShow, canReview, onReview }: Props) => {
+  const t = useT();
+  const localize = useLocalize();
+  if (!ticket) {
+    return (
+      <section className="visitor visitor--none" data-testid="visitor">
+        <h2 className="panel-heading">{t('desk.current.heading')}</h2>
+        <p className="visitor__none">{t('desk.current.none')}</p>
+      </section>
+    );
+  }
+  const organisation = centre?.organisations.find((entry) => entry.id === service?.organisationId);
+  return (
+    <section className="visitor" data-status={ticket.status} data-testid="visitor">
+      <div className="visitor__top">
+        <h2 className="panel-heading">{t('desk.current.heading')}</h2>
+        <span className={`visitor__state visitor__state--${ticket.status}`} data-testid="visit-state">
+          {ticket.status === 'serving'
+            ? t('desk.current.serving')
+            : t('desk.current.called', { count: ticket.callCount })}
+        </span>
+      </div>
+      <div className="visitor__identity">
+        <p className="visitor__number" data-testid="current-number">
+          {ticket.number}
+        </p>
+        <div>
+          <p className="visitor__service" data-testid="current-service">
+            {service ? localize(service.name) : ticket.serviceCode}
+          </p>
+          {organisation && <p className="visitor__organisation">{localize(organisation.name)}</p>}
+        </div>
+      </div>
+      <VisitTimers ticket={ticket} service={service} centre={centre} now={now} noShow={noShow} />
+      {ticket.priority && <PriorityClaim claim={ticket.priority} canReview={canReview} onReview={onReview} />}
+      <VisitNotes ticket={ticket} />
+      <ItineraryList ticket={ticket} centre={centre} />
+    </section>
+  );
+};

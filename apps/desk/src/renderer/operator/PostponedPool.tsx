@@ -1,0 +1,23 @@
+/** Visitors who stepped away from this desk, and when they come back to it. */
+import { useT } from '@queue/ui';
+import type { PostponedEntry } from '../logic/desk-queue';
+import { formatDuration } from '../logic/timers';
+
+export const PostponedPool = ({ entries }: { readonly entries: readonly PostponedEntry[] }) => {
+  const t = useT();
+  return (
+    <div className="pool" data-testid="postponed-pool">
+      <h3 className="tickets__heading">{t('desk.queue.postponed', { count: entries.length })}</h3>
+      {entries.length > 0 && (
+        <ul className="pool__list">
+          {entries.map(({ ticket, remainingMs }) => (
+            <li key={ticket.id} className="pool__item" data-number={ticket.number}>
+              <span className="tickets__number">{ticket.number}</span>
+              <span>{t('desk.queue.returnsIn', { time: formatDuration(remainingMs) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,126 @@
+/**
+ * Find a ticket by its number and act on it: see where it stands, move it to another
+ * service, cancel it. The cards follow the live queue, so they stay current.
+ */
+import type { QueueConnection } from '@queue/client';
+import type { Centre, QueueState, Ticket, TicketId } from '@queue/core';
+import { useT } from '@queue/ui';
+import { type FormEvent, useState } from 'react';
+import { RefusalLine } from '../common/RefusalLine';
+import { OFFLINE, useCommands } from '../common/use-commands';
+import { normalizeTicketNumber } from '../logic/ticket-number';
+import { CancelDialog } from './CancelDialog';
+import { ChangeServiceDialog } from './ChangeServiceDialog';
+import { TicketCard } from './TicketCard';
+
+interface Props {
+  readonly centre: Centre;
+  readonly queue: QueueState;
+  readonly connection: QueueConnection | undefined;
+  readonly online: boolean;
+  readonly now: number;
+}
+
+type Editing = { readonly kind: 'change' | 'cancel'; readonly ticketId: TicketId };
+
+export const TicketSearch = ({ centre, queue, connection, online, now }: Props) => {
+  const t = useT();
+  const commands = useCommands(connection, online);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<readonly Ticket[]>();
+  const [searchRefusal, setSearchRefusal] = useState<string>();
+  const [editing, setEditing] = useState<Editing>();
+  const live = (ticket: Ticket): Ticket => queue.tickets[ticket.id] ?? ticket;
+
+  const search = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    const number = normalizeTicketNumber(query);
+    if (!number || !connection || !online) return;
+    setQuery(number);
+    const answer = await connection.request('ticket:find', { number });
+    if (answer.ok) {
+      setFound(answer.data);
+      setSearchRefusal(undefined);
+    } else {
+      setSearchRefusal(answer.error.code === 'INTERNAL' ? OFFLINE : answer.error.code);
+    }
+  };
+
+  const editedTicket = editing ? found?.find((ticket) => ticket.id === editing.ticketId) : undefined;
+  const close = (): void => setEditing(undefined);
+  const closeOnSuccess = (answer: { ok: boolean } | undefined): void => {
+    if (answer?.ok) close();
+  };
+  const common = {
+    ready: commands.ready,
+    busy: commands.pending !== undefined,
+    refusal: commands.refusal,
+    onClose: close,
+  };
+
+  return (
+    <section className="panel search" aria-labelledby="search-heading" data-testid="ticket-search">
+      <h2 className="panel-heading" id="search-heading">
+        {t('reception.find.heading')}
+      </h2>
+      <form className="search__form" onSubmit={(event) => void search(event)}>
+        <input
+          type="search"
+          name="number"
+          aria-label={t('reception.find.number')}
+          placeholder={t('reception.find.placeholder')}
+          maxLength={16}
+          autoComplete="off"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={!online || !query.trim()}>
+          {t('reception.find.submit')}
+        </button>
+      </form>
+      <RefusalLine code={searchRefusal ?? (editing ? undefined : commands.refusal)} />
+      {found && found.length === 0 && <p className="search__none">{t('reception.find.none')}</p>}
+      <div className="search__results">
+        {found?.map((ticket) => (
+          <TicketCard
+            key={ticket.id}
+            ticket={live(ticket)}
+            centre={centre}
+            queue={queue}
+            now={now}
+            canAct={commands.ready}
+            onChangeService={() => {
+              commands.clearRefusal();
+              setEditing({ kind: 'change', ticketId: ticket.id });
+            }}
+            onCancel={() => {
+              commands.clearRefusal();
+              setEditing({ kind: 'cancel', ticketId: ticket.id });
+            }}
+          />
+        ))}
+      </div>
+      {editing?.kind === 'change' && editedTicket && (
+        <ChangeServiceDialog
+          {...common}
+          ticket={live(editedTicket)}
+          centre={centre}
+          onConfirm={(serviceCode, reason) =>
+            void commands
+              .send('ticket:change-service', { ticketId: editedTicket.id, serviceCode, reason })
+              .then(closeOnSuccess)
+          }
+        />
+      )}
+      {editing?.kind === 'cancel' && editedTicket && (
+        <CancelDialog
+          {...common}
+          ticket={live(editedTicket)}
+          onConfirm={(reason) =>
+            void commands.send('ticket:cancel', { ticketId: editedTicket.id, reason }).then(closeOnSuccess)
+          }
+        />
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,77 @@
+/**
+ * Texts of the visitor's status page in the three languages. The page is rendered by the
+ * server (it must open instantly on any phone that scans the ticket's QR code).
+ */
+import type { Language, TicketStatus } from '@queue/core';
+
+export interface StatusMessages {
+  readonly title: string;
+  readonly ticket: string;
+  readonly ahead: (count: number) => string;
+  readonly wait: (low: number, high: number) => string;
+  readonly waitSoon: string;
+  readonly calledTo: (desk: string) => string;
+  readonly status: Readonly<Record<TicketStatus, string>>;
+  readonly refreshes: string;
+  readonly notFound: string;
+}
+
+export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
+  uk: {
+    title: 'Стан вашого талона',
+    ticket: 'Талон',
+    ahead: (count) => `Перед вами: ${count}`,
+    wait: (low, high) => `Очікування: ${low}–${high} хв`,
+    waitSoon: 'Вас запросять найближчим часом',
+    calledTo: (desk) => `Вас запрошують: ${desk}`,
+    status: {
+      waiting: 'Очікує',
+      called: 'Вас запрошують',
+      serving: 'Обслуговується',
+      postponed: 'Відкладено',
+      completed: 'Обслуговування завершено',
+      'no-show': 'Ви не підійшли на виклик',
+      cancelled: 'Талон скасовано',
+    },
+    refreshes: 'Сторінка оновлюється сама.',
+    notFound: 'Талон не знайдено.',
+  },
+  ru: {
+    title: 'Состояние вашего талона',
+    ticket: 'Талон',
+    ahead: (count) => `Перед вами: ${count}`,
+    wait: (low, high) => `Ожидание: ${low}–${high} мин`,
+    waitSoon: 'Вас пригласят в ближайшее время',
+    calledTo: (desk) => `Вас приглашают: ${desk}`,
+    status: {
+      waiting: 'Ожидает',
+      called: 'Вас приглашают',
+      serving: 'Обслуживается',
+      postponed: 'Отложено',
+      completed: 'Обслуживание завершено',
+      'no-show': 'Вы не подошли по вызову',
+      cancelled: 'Талон отменён',
+    },
+    refreshes: 'Страница обновляется сама.',
+    notFound: 'Талон не найден.',
+  },
+  en: {
+    title: 'Your ticket',
+    ticket: 'Ticket',
+    ahead: (count) => `People ahead: ${count}`,
+    wait: (low, high) => `Wait: ${low}–${high} min`,
+    waitSoon: 'You will be called shortly',
+    calledTo: (desk) => `Please go to ${desk}`,
+    status: {
+      waiting: 'Waiting',
+      called: 'You are being called',
+      serving: 'Being served',
+      postponed: 'Postponed',
+      completed: 'Visit completed',
+      'no-show': 'You did not come when called',
+      cancelled: 'Ticket cancelled',
+    },
+    refreshes: 'This page updates itself.',
+    notFound: 'Ticket not found.',
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * Debian's Chromium driven by playwright-core: one browser per test file, a context per
+ * screen, and every page error collected so a test can assert there were none.
+ */
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { UI_TIMEOUT } from './env';
+
+export interface Screens {
+  readonly browser: Browser;
+  readonly pageErrors: string[];
+  /** A new page in its own context (own storage: a separate computer). */
+  open(url: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Close every context opened so far (the browser stays). */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DESK_VIEWPORT = { width: 1366, height: 768 };
+
+export const launchScreens = async (): Promise<Screens> => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  return {
+    browser,
+    pageErrors,
+    open: async (url, viewport = DESK_VIEWPORT) => {
+      const context = await browser.newContext({ viewport, locale: 'uk-UA' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT);
+      page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+      await page.goto(url);
+      return page;
+    },
+    closePages: async () => {
+      for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+    },
+    close: async () => {
+      for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+};
