@@ -30,6 +30,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
   '.mp3': 'audio/mpeg',
   '.ogg': 'audio/ogg',
+  '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream',
 };
 
 const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
@@ -115,7 +117,7 @@ const handle = async (
   if (path === '/api/session' && request.method === 'POST') return login(deps, request, response);
   if (path === '/api/session' && request.method === 'DELETE') {
     const token = bearer(request);
-    if (token) deps.auth.logout(token);
+    if (token) deps.auth.logout(token, request.socket.remoteAddress);
     return sendJson(response, 200, { ok: true, data: null });
   }
   if (path.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND', 'No such endpoint.');

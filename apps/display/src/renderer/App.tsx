@@ -1,35 +1,63 @@
-/** The hall board: the newest call large, the previous calls beside it, the time above. */
-import { ConnectionBanner, useLocalize, useT } from '@queue/ui';
+/**
+ * The hall board: the newest call large, the previous calls beside it, the time above, the
+ * waiting counts and notices when the board has them, and the running line below. One layout
+ * for a landscape TV (1080p or 4K) and a portrait screen (see layout.css).
+ */
+import { ConnectionBanner, localize, useLanguage, useT } from '@queue/ui';
 import { useEffect, useMemo } from 'react';
-import { boardOf } from './board';
-import { CallList } from './CallList';
-import { Clock } from './Clock';
-import { CurrentCall } from './CurrentCall';
-import { hasDevice, useQueue } from './queue';
+import { CallList } from './components/CallList';
+import { Clock } from './components/Clock';
+import { CurrentCall } from './components/CurrentCall';
+import { InfoPanel } from './components/InfoPanel';
+import { SoundPrompt, SpeakerIcon } from './components/SoundPrompt';
+import { Ticker } from './components/Ticker';
+import { WaitingPanel } from './components/WaitingPanel';
+import { callsShown } from './logic/calls-shown';
+import { hasDevice, useQueue } from './state/queue';
+import { useBoard, useBoardCalls } from './state/use-board';
 
 export const App = () => {
   const t = useT();
-  const localize = useLocalize();
+  const language = useLanguage();
   const status = useQueue((state) => state.status);
-  const calls = useQueue((state) => state.sync.calls);
   const siteName = useQueue((state) => state.sync.centre?.site.name);
-  const board = useMemo(() => boardOf(calls), [calls]);
+  const board = useBoard();
+  const calls = useBoardCalls(board);
+  const shown = useMemo(() => callsShown(calls), [calls]);
+  const info = board ? localize(board.info, language).trim() : '';
+  const ticker = board ? localize(board.ticker, language) : '';
+  const showWaiting = board?.showWaiting ?? false;
+  const muted = board?.muted ?? false;
 
   useEffect(() => {
     document.title = t('display.title');
   }, [t]);
 
   return (
-    <div className="board">
+    <div className={`board${showWaiting || info ? ' board--side' : ''}`} data-board={board?.id}>
       <header className="board__header">
-        <h1 className="board__site">{siteName ? localize(siteName) : t('display.title')}</h1>
+        <h1 className="board__site">{siteName ? localize(siteName, language) : t('display.title')}</h1>
+        {muted && (
+          <span className="board__muted" data-testid="muted">
+            <SpeakerIcon muted />
+            {t('display.muted')}
+          </span>
+        )}
         <Clock />
       </header>
       <ConnectionBanner state={hasDevice ? status : 'no-device'} />
       <main className="board__main">
-        <CurrentCall call={board.current} />
-        <CallList calls={board.previous} />
+        <CurrentCall call={shown.current} />
+        <CallList calls={shown.previous} />
+        {(showWaiting || info) && (
+          <aside className="board__side">
+            {showWaiting && <WaitingPanel board={board} />}
+            {info && <InfoPanel text={info} />}
+          </aside>
+        )}
       </main>
+      <Ticker text={ticker} />
+      <SoundPrompt muted={muted} />
     </div>
   );
 };

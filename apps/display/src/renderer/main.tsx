@@ -1,7 +1,13 @@
+/** Entry of the board's page: styles, the sound check, and the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './display.css';
+import { watchAutoplay } from './sound/audio-output';
+import './styles/layout.css';
+import './styles/calls.css';
+import './styles/panels.css';
+
+watchAutoplay();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,7 +1,7 @@
 /** The time and date of the centre, by the server's clock, in the centre's time zone. */
 import { formatDate, formatTime, useLanguage } from '@queue/ui';
 import { useEffect, useState } from 'react';
-import { useQueue } from './queue';
+import { useQueue } from '../state/queue';
 
 export const Clock = () => {
   const language = useLanguage();

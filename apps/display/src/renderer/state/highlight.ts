@@ -1,7 +1,8 @@
-/** Which call is fresh: the newest one is highlighted for a few seconds after it comes. */
+/** Which call blinks: the newest call of the board, for a few seconds after it comes. */
 import { create } from 'zustand';
 
-export const HIGHLIGHT_MS = 10_000;
+/** As long as the blinking in display.css (five 1 s blinks). */
+export const HIGHLIGHT_MS = 5_000;
 
 interface HighlightState {
   readonly seq?: number;

@@ -1,8 +1,8 @@
-/** The desk's name as visitors know it ("Вікно 5"), in the board's language. */
+/** The desk's name as visitors know it ("Вікно 5", "Кабінет 13"), in the board's language. */
 import type { DeskId } from '@queue/core';
 import { useLocalize } from '@queue/ui';
 import { useCallback } from 'react';
-import { useQueue } from './queue';
+import { useQueue } from '../state/queue';
 
 export const useDeskName = (): ((deskId: DeskId) => string) => {
   const localize = useLocalize();
