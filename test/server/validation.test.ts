@@ -123,6 +123,11 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     fields: { requestId: 'string', ticketId: 'string', reason: 'text' },
   },
   'ticket:find': { valid: { number: 'А-001' }, required: ['number'], fields: { number: 'text' } },
+  'audit:list': {
+    valid: { before: 100, limit: 20, action: 'login' },
+    required: [],
+    fields: { before: 'number', limit: 'number', action: 'string' },
+  },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
     required: ['requestId', 'boardId'],

@@ -4,18 +4,22 @@
  * day's rollover. Tests start it on port 0 with their own clock and database file.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
-import { ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import { AuditStore, ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
+import { Auditor } from './audit';
 import { Authenticator } from './auth';
 import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
 import { CentreConfig } from './centre-config';
 import { type FRONT_ENDS, createHttpHandler } from './http';
 import { type Logger, createLogger } from './logger';
+import { allowRequestFor } from './origin';
 import { type Clock, QueueService } from './queue-service';
+import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './retention';
 import { seedDemo } from './seed';
 import { InFlight, type QueueSocket, registerHandlers } from './handlers';
 import { PrintService } from './printing/print-service';
@@ -44,6 +48,12 @@ export interface AppOptions {
   readonly printerStatusTimeoutMs?: number;
   /** For tests: how the server reaches a printer. */
   readonly printerTransport?: TransportFactory;
+  /** Days to keep ticket notes and comments (90); older ones are purged daily and at start-up. */
+  readonly retentionDays?: number;
+  /** Serve HTTPS with this certificate and key (PEM text) instead of plain HTTP. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Browser origins besides the server's own that may open sockets, e.g. `https://desk.example`. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface Application {
@@ -54,6 +64,8 @@ export interface Application {
   listen(port: number, host?: string): Promise<number>;
   /** Take an online backup now into the configured folder; resolves to the file. */
   backupNow(): Promise<string>;
+  /** The retention job, to run a pass now (tests, administration). */
+  readonly retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -72,6 +84,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const store = new QueueStore(db);
   const people = new PeopleStore(db);
   const config = new ConfigStore(db);
+  const auditStore = new AuditStore(db);
+  const audit = new Auditor(auditStore, () => clock.now(), logger);
   const demoTokens = options.seedDemo ? await seedDemo(db, config, people, clock.now()) : {};
   const configured = options.centre ?? config.load();
   if (!configured) {
@@ -79,7 +93,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   }
   const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
   const queue = new QueueService(store, centre, clock, logger);
-  const auth = new Authenticator(people, (id) => queue.centre.desks.some((desk) => desk.id === id));
+  const auth = new Authenticator(people, (id) => queue.centre.desks.some((desk) => desk.id === id), audit);
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
   const inflight = new InFlight();
@@ -92,27 +106,47 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     ...(options.printerTransport ? { transportFor: options.printerTransport } : {}),
   });
 
-  const httpServer = createServer(
-    createHttpHandler({
-      queue,
-      auth,
-      logger,
-      frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
-      startedAt,
-      lookupTicket: (id) => queue.state.tickets[id as TicketId] ?? store.ticketById(id),
-    }),
-  );
+  const handler = createHttpHandler({
+    queue,
+    auth,
+    logger,
+    frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
+    startedAt,
+    lookupTicket: (id) => queue.state.tickets[id as TicketId] ?? store.ticketById(id),
+  });
+  const httpServer: HttpServer = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : createServer(handler);
+  const allowedOrigins = options.allowedOrigins ?? [];
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    allowRequest: allowRequestFor(allowedOrigins, (origin, address) => {
+      logger.warn('connection refused', { origin, address });
+      audit.recordCoalesced(`origin ${origin} ${address}`, {
+        actor: 'unknown',
+        action: 'connection:refused',
+        details: { reason: 'origin', origin },
+        ...(address ? { address } : {}),
+      });
+    }),
+    // Polling from allow-listed pages needs CORS answers; the server's own pages do not.
+    ...(allowedOrigins.length > 0 ? { cors: { origin: [...allowedOrigins] } } : {}),
   });
 
   io.use((socket, next) => {
     const principal = auth.authenticate((socket.handshake.auth as { token?: unknown }).token, clock.now());
     if (!principal) {
-      logger.warn('connection refused', { address: socket.handshake.address });
+      const { address } = socket.handshake;
+      logger.warn('connection refused', { address });
+      audit.recordCoalesced(`token ${address}`, {
+        actor: 'unknown',
+        action: 'connection:refused',
+        details: { reason: 'token' },
+        address,
+      });
       return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
     }
     (socket as QueueSocket).data.principal = principal;
@@ -126,7 +160,16 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     const queueSocket = socket as QueueSocket;
     const principal = queueSocket.data.principal;
     void socket.join(isStaff(principal) ? 'staff' : 'public');
-    registerHandlers(queueSocket, { queue, store, logger, config: centreConfig, alerts, printing, inflight });
+    registerHandlers(queueSocket, {
+      queue,
+      store,
+      logger,
+      config: centreConfig,
+      alerts,
+      printing,
+      inflight,
+      audit,
+    });
     if (isStaff(principal)) {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
     }
@@ -158,6 +201,11 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const ticker = setInterval(tick, options.tickMs ?? 5_000);
   const stopBackups = options.backup ? scheduleBackups(db, options.backup, logger) : undefined;
   ticker.unref();
+  const retention = startRetention(db, auditStore, {
+    days: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    now: () => clock.now(),
+    logger,
+  });
 
   return {
     httpServer,
@@ -172,12 +220,14 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
           resolveListen(typeof address === 'object' && address ? address.port : port);
         });
       }),
+    retention,
     backupNow: () => {
       if (!options.backup) return Promise.reject(new Error('Backups are not configured (QUEUE_BACKUP_DIR).'));
       return backupDatabase(db, options.backup);
     },
     close: async () => {
       clearInterval(ticker);
+      retention.stop();
       stopBackups?.();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();

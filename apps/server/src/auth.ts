@@ -6,6 +6,7 @@
 import type { DeskId, Instant } from '@queue/core';
 import type { PeopleStore, StaffRecord } from '@queue/db';
 import type { LoginAnswer, Principal, Role } from '@queue/protocol';
+import type { Auditor } from './audit';
 import { ADDRESS_POLICY, LOGIN_POLICY, Throttle } from './login-throttle';
 import { hashToken, newToken, verifySecret } from './secrets';
 
@@ -35,6 +36,8 @@ export class Authenticator {
   constructor(
     private readonly people: PeopleStore,
     private readonly knownDesks: (id: string) => boolean,
+    /** Logins, failures, back-offs and logouts go to the audit log. */
+    private readonly audit?: Auditor,
   ) {}
 
   authenticate(token: unknown, now: Instant): Principal | undefined {
@@ -63,18 +66,37 @@ export class Authenticator {
   ): Promise<LoginAnswer | 'bad-credentials' | 'unknown-desk' | { readonly retryAfterMs: number }> {
     const loginKey = login.toLowerCase();
     const waitMs = Math.max(this.byLogin.waitMs(loginKey, now), this.byAddress.waitMs(address, now));
-    if (waitMs > 0) return { retryAfterMs: waitMs };
+    const attempt = { actor: `login:${loginKey}`, address };
+    if (waitMs > 0) {
+      this.audit?.recordCoalesced(`throttled ${loginKey} ${address}`, {
+        ...attempt,
+        action: 'login:throttled',
+        details: { retryAfterMs: waitMs },
+      });
+      return { retryAfterMs: waitMs };
+    }
     const staff = this.people.staffByLogin(login);
     // Verify against a dummy hash for unknown logins so timing does not reveal them.
     const ok = await verifySecret(secret, staff?.secretHash ?? DUMMY_HASH);
     if (!staff || !staff.active || !ok) {
       this.byLogin.fail(loginKey, now);
       this.byAddress.fail(address, now);
+      this.audit?.record({
+        ...attempt,
+        action: 'login:failed',
+        details: { knownLogin: staff !== undefined },
+      });
       return 'bad-credentials';
     }
     this.byLogin.succeed(loginKey);
     const deskId = (requestedDesk ?? staff.deskId) as DeskId | undefined;
     if (deskId && !this.knownDesks(deskId)) return 'unknown-desk';
+    this.audit?.record({
+      actor: `staff:${staff.id}`,
+      action: 'login',
+      ...(deskId ? { target: `desk:${deskId}` } : {}),
+      address,
+    });
     const token = newToken();
     const expiresAt = (now + SESSION_HOURS * 3_600_000) as Instant;
     this.people.addSession(
@@ -85,8 +107,18 @@ export class Authenticator {
     return { token, principal: staffPrincipal(staff, deskId), expiresAt };
   }
 
-  logout(token: string): void {
-    this.people.deleteSession(hashToken(token));
+  logout(token: string, address?: string): void {
+    const tokenHash = hashToken(token);
+    const session = this.people.sessionByTokenHash(tokenHash);
+    this.people.deleteSession(tokenHash);
+    if (session) {
+      this.audit?.record({
+        actor: `staff:${session.staffId}`,
+        action: 'logout',
+        ...(session.deskId ? { target: `desk:${session.deskId}` } : {}),
+        ...(address ? { address } : {}),
+      });
+    }
   }
 }
 

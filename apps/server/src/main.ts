@@ -2,14 +2,19 @@
  * Starts the queue server from the command line: `npm start` at the top of the repo.
  * Settings come from the environment (see README): QUEUE_PORT, QUEUE_HOST, QUEUE_DB,
  * QUEUE_DEMO, QUEUE_LOG_LEVEL, QUEUE_TIME_START for training and tests, and
- * QUEUE_KIOSK_PRINTERS (JSON, kiosk printers by device id) until the administration screens.
+ * QUEUE_KIOSK_PRINTERS (JSON, kiosk printers by device id) until the administration screens,
+ * QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files: serve HTTPS), QUEUE_ALLOWED_ORIGINS and
+ * QUEUE_RETENTION_DAYS.
  */
+import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { createApplication } from './app';
 import { type LogLevel, createLogger } from './logger';
+import { parseAllowedOrigins } from './origin';
 import { parseKioskPrinters } from './printing/printer-settings';
+import { parseRetentionDays } from './retention';
 
 const env = process.env;
 const port = Number(env.QUEUE_PORT ?? 8080);
@@ -25,6 +30,13 @@ const clockFrom = (start: string | undefined) => {
   return { now: () => (Date.now() + offset) as Instant };
 };
 
+/** HTTPS when both a certificate and a key are given; one without the other is a mistake. */
+const tlsFrom = (cert: string | undefined, key: string | undefined) => {
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new Error('Set both QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files), or neither.');
+  return { cert: readFileSync(resolve(cert), 'utf8'), key: readFileSync(resolve(key), 'utf8') };
+};
+
 const lanAddresses = (): string[] =>
   Object.values(networkInterfaces())
     .flat()
@@ -32,6 +44,7 @@ const lanAddresses = (): string[] =>
     .map((entry) => entry?.address ?? '');
 
 const main = async (): Promise<void> => {
+  const tls = tlsFrom(env.QUEUE_TLS_CERT, env.QUEUE_TLS_KEY);
   const app = await createApplication({
     databaseFile,
     clock: clockFrom(env.QUEUE_TIME_START),
@@ -43,12 +56,16 @@ const main = async (): Promise<void> => {
       intervalMs: Number(env.QUEUE_BACKUP_HOURS ?? 6) * 3_600_000,
     },
     ...(env.QUEUE_KIOSK_PRINTERS ? { kioskPrinters: parseKioskPrinters(env.QUEUE_KIOSK_PRINTERS) } : {}),
+    retentionDays: parseRetentionDays(env.QUEUE_RETENTION_DAYS),
+    allowedOrigins: parseAllowedOrigins(env.QUEUE_ALLOWED_ORIGINS),
+    ...(tls ? { tls } : {}),
   });
+  const scheme = tls ? 'https' : 'http';
   const actualPort = await app.listen(port, host);
-  logger.info('listening', { port: actualPort, host, databaseFile });
+  logger.info('listening', { port: actualPort, host, databaseFile, scheme });
 
   const hosts = host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [host];
-  const base = `http://${hosts[0]}:${actualPort}`;
+  const base = `${scheme}://${hosts[0]}:${actualPort}`;
   const kioskToken = app.demoTokens['kiosk-1'];
   const displayToken = app.demoTokens['display-1'];
   process.stdout.write(
@@ -59,7 +76,7 @@ const main = async (): Promise<void> => {
       displayToken ? `  Display: ${base}/display/?device=${displayToken}` : `  Display: ${base}/display/`,
       `  Desk:    ${base}/desk/   (demo logins in README: operator1 / 1111, reception / 0000, admin / admin)`,
       `  Health:  ${base}/health`,
-      ...hosts.slice(1).map((address) => `  On the LAN: http://${address}:${actualPort}/`),
+      ...hosts.slice(1).map((address) => `  On the LAN: ${scheme}://${address}:${actualPort}/`),
       '',
     ].join('\n') + '\n',
   );

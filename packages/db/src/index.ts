@@ -3,3 +3,5 @@ export * from './migrations';
 export * from './queue-store';
 export * from './people-store';
 export * from './config-store';
+export * from './audit-store';
+export * from './retention';

@@ -87,6 +87,28 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE config SET centre = json_set(centre, '$.kiosks', json('[]'))
   WHERE json_type(centre, '$.kiosks') IS NULL;
   `,
+  // 4: the audit log of privileged actions. Append-only: the triggers refuse any change or
+  // deletion, so that neither a bug nor a retention job can rewrite who did what. Written to be
+  // safe to run again over a database whose version number was set back.
+  `
+  CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    details TEXT CHECK (details IS NULL OR json_valid(details)),
+    address TEXT
+  );
+  CREATE INDEX IF NOT EXISTS audit_log_action_seq ON audit_log(action, seq);
+  CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  -- The retention job purges notes by age: these keep its daily pass to one day of rows.
+  CREATE INDEX IF NOT EXISTS events_at ON events(at);
+  CREATE INDEX IF NOT EXISTS tickets_issued_at ON tickets(issued_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -30,6 +30,7 @@ import type {
   ReprintAnswer,
   ReprintTicketPayload,
 } from './printing';
+import type { AuditListPayload, AuditRecord } from './audit';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -92,6 +93,8 @@ export interface ClientToServerEvents {
   'kiosk:printer-status': (payload: KioskPrinterStatusPayload, ack: AckCallback<null>) => void;
   /** A kiosk that prints itself reports whether an issued ticket came out. */
   'kiosk:print-result': (payload: KioskPrintResultPayload, ack: AckCallback<null>) => void;
+  /** Administrators read the audit log, newest first. */
+  'audit:list': (payload: AuditListPayload, ack: AckCallback<readonly AuditRecord[]>) => void;
 }
 
 export interface ServerToClientEvents {

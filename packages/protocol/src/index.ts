@@ -3,3 +3,4 @@ export * from './views';
 export * from './contract';
 export * from './public-events';
 export * from './printing';
+export * from './audit';

@@ -7,7 +7,7 @@
 import type { Ack, ClientEventName, Principal } from '@queue/protocol';
 import type { z } from 'zod';
 import { internalError } from '../queue-service';
-import { type HandlerContext, type QueueSocket, refuse } from './handler';
+import { type HandlerContext, type QueueSocket, auditForbidden, refuse } from './handler';
 
 export const onAsync = <S extends z.ZodType, T>(
   socket: QueueSocket,
@@ -35,6 +35,7 @@ export const onAsync = <S extends z.ZodType, T>(
         if (!settled.ok && settled.error.code !== 'BAD_REQUEST') {
           context.logger.debug('refused', { event: name, code: settled.error.code });
         }
+        auditForbidden(socket, context, name, settled);
         ack?.(settled);
       });
     },

@@ -6,7 +6,7 @@ import type { Board } from '@queue/core';
 import type { Ack } from '@queue/protocol';
 import { BoardUpdatePayload } from '@queue/protocol';
 import { hasRole } from '../auth';
-import { type HandlerContext, type QueueSocket, on, refuse } from './handler';
+import { type HandlerContext, type QueueSocket, auditAction, on, refuse } from './handler';
 
 export const registerBoardHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   on(socket, context, 'board:update', BoardUpdatePayload, (payload, principal): Ack<Board> => {
@@ -26,6 +26,15 @@ export const registerBoardHandlers = (socket: QueueSocket, context: HandlerConte
       boards: centre.boards.map((entry) => (entry.id === updated.id ? updated : entry)),
     }));
     context.logger.info('board updated', { board: updated.id });
+    auditAction(socket, context, {
+      action: 'board:update',
+      target: `board:${updated.id}`,
+      details: {
+        ticker: payload.ticker !== undefined,
+        info: payload.info !== undefined,
+        muted: payload.muted,
+      },
+    });
     return { ok: true, data: updated };
   });
 };

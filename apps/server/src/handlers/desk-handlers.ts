@@ -22,6 +22,7 @@ import {
   type HandlerContext,
   type QueueSocket,
   actorOf,
+  auditAction,
   idempotencyOf,
   isError,
   on,
@@ -43,11 +44,25 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
       if (isError(deskId)) return { ok: false, error: deskId };
       const command = build(payload, deskId, principal);
       if (isError(command)) return { ok: false, error: command };
-      return queue.execute(
+      const answer = queue.execute(
         command,
         visitAnswer(deskId, ticketOf?.(payload)),
         idempotencyOf(principal, name, payload.requestId),
       );
+      // A supervisor or administrator acting at someone else's desk is on the record.
+      if (principal.kind === 'staff' && deskId !== principal.deskId) {
+        const ticketId = ticketOf?.(payload);
+        auditAction(socket, context, {
+          action: name,
+          target: `desk:${deskId}`,
+          details: {
+            ok: answer.ok,
+            ...(answer.ok ? {} : { code: answer.error.code }),
+            ...(ticketId ? { ticketId } : {}),
+          },
+        });
+      }
+      return answer;
     });
 
   const base = (deskId: DeskId, principal: Principal) => ({

@@ -16,6 +16,7 @@ import type {
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AlertCenter } from '../alerts';
+import { type AuditInput, Auditor } from '../audit';
 import { hasRole, principalKey } from '../auth';
 import type { CentreConfig } from '../centre-config';
 import type { PrintService } from '../printing/print-service';
@@ -39,6 +40,7 @@ export interface HandlerContext {
   readonly printing: PrintService;
   /** Requests still being carried out, by principal and request id (shared by all sockets). */
   readonly inflight: InFlight;
+  readonly audit: Auditor;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({
@@ -81,9 +83,39 @@ export const on = <S extends z.ZodType, T>(
       if (!answer.ok && answer.error.code !== 'BAD_REQUEST') {
         context.logger.debug('refused', { event: name, code: answer.error.code });
       }
+      auditForbidden(socket, context, name, answer);
       ack?.(answer);
     },
   );
+};
+
+/** Record a privileged action by the socket's principal, from its address. */
+export const auditAction = (
+  socket: QueueSocket,
+  context: HandlerContext,
+  entry: Omit<AuditInput, 'actor' | 'address'>,
+): void =>
+  context.audit.record({
+    ...entry,
+    actor: Auditor.actor(socket.data.principal),
+    address: socket.handshake.address,
+  });
+
+/** A command refused as not allowed for this principal goes to the audit log (coalesced). */
+export const auditForbidden = (
+  socket: QueueSocket,
+  context: HandlerContext,
+  name: string,
+  answer: Ack<unknown>,
+): void => {
+  if (answer.ok || answer.error.code !== 'FORBIDDEN') return;
+  const actor = Auditor.actor(socket.data.principal);
+  context.audit.recordCoalesced(`forbidden ${actor} ${name}`, {
+    actor,
+    action: 'command:forbidden',
+    target: name,
+    address: socket.handshake.address,
+  });
 };
 
 export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);

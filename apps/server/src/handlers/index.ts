@@ -1,4 +1,5 @@
 /** Every socket event a client may send, registered on each new connection. */
+import { registerAuditHandlers } from './audit-handlers';
 import { registerBoardHandlers } from './board-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
@@ -15,4 +16,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerDeskHandlers(socket, context);
   registerBoardHandlers(socket, context);
   registerPrintingHandlers(socket, context);
+  registerAuditHandlers(socket, context);
 };

@@ -13,10 +13,11 @@ import {
   ReprintTicketPayload,
   isPrintable,
 } from '@queue/protocol';
+import { Auditor } from '../audit';
 import { hasRole } from '../auth';
 import { alertMessage, applyPrinterAnswer } from '../printing/printer-alerts';
 import { onAsync } from './async-handler';
-import { type HandlerContext, type QueueSocket, idempotencyOf, on, refuse } from './handler';
+import { type HandlerContext, type QueueSocket, auditAction, idempotencyOf, on, refuse } from './handler';
 import { originOf } from './issue-handlers';
 
 export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerContext): void => {
@@ -70,7 +71,13 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
       return refuse('FORBIDDEN', 'Only reception and supervisors reprint tickets.');
     }
     const key = idempotencyOf(principal, 'ticket:reprint', payload.requestId);
-    return inflight.run(`${key.principal} ${key.requestId}`, () => reprint(payload, key));
+    const answer = await inflight.run(`${key.principal} ${key.requestId}`, () => reprint(payload, key));
+    auditAction(socket, context, {
+      action: 'ticket:reprint',
+      target: `ticket:${payload.ticketId}`,
+      details: { ...Auditor.outcome(answer), ...(answer.ok ? { kioskId: answer.data.kioskId } : {}) },
+    });
+    return answer;
   });
 
   on(socket, context, 'kiosk:printer-status', KioskPrinterStatusPayload, (payload, principal): Ack<null> => {

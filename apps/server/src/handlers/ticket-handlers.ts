@@ -5,12 +5,14 @@
 import type { ServiceCode, Ticket, TicketId } from '@queue/core';
 import type { Ack } from '@queue/protocol';
 import { CancelTicketPayload, ChangeServicePayload, FindTicketPayload } from '@queue/protocol';
+import { Auditor } from '../audit';
 import { hasRole } from '../auth';
 import {
   type HandlerContext,
   type QueueSocket,
   STAFF_ROLES,
   actorOf,
+  auditAction,
   failMissing,
   idempotencyOf,
   on,
@@ -28,11 +30,17 @@ export const registerTicketHandlers = (socket: QueueSocket, context: HandlerCont
       return refuse('FORBIDDEN', 'Only reception and supervisors cancel tickets.');
     }
     const ticketId = payload.ticketId as TicketId;
-    return queue.execute(
+    const answer = queue.execute(
       { type: 'cancel-ticket', at: queue.now(), actor: actorOf(principal), ticketId, reason: payload.reason },
       (state) => state.tickets[ticketId] ?? failMissing(),
       idempotencyOf(principal, 'ticket:cancel', payload.requestId),
     );
+    auditAction(socket, context, {
+      action: 'ticket:cancel',
+      target: `ticket:${ticketId}`,
+      details: { ...Auditor.outcome(answer), ...(answer.ok ? { number: answer.data.number } : {}) },
+    });
+    return answer;
   });
 
   on(socket, context, 'ticket:change-service', ChangeServicePayload, (payload, principal) => {
@@ -40,7 +48,7 @@ export const registerTicketHandlers = (socket: QueueSocket, context: HandlerCont
       return refuse('FORBIDDEN', 'Only reception and supervisors move tickets between services.');
     }
     const ticketId = payload.ticketId as TicketId;
-    return queue.execute(
+    const answer = queue.execute(
       {
         type: 'change-service',
         at: queue.now(),
@@ -52,6 +60,12 @@ export const registerTicketHandlers = (socket: QueueSocket, context: HandlerCont
       (state) => state.tickets[ticketId] ?? failMissing(),
       idempotencyOf(principal, 'ticket:change-service', payload.requestId),
     );
+    auditAction(socket, context, {
+      action: 'ticket:change-service',
+      target: `ticket:${ticketId}`,
+      details: { ...Auditor.outcome(answer), serviceCode: payload.serviceCode },
+    });
+    return answer;
   });
 
   on(socket, context, 'ticket:find', FindTicketPayload, (payload, principal): Ack<Ticket[]> => {
