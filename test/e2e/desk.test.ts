@@ -2,10 +2,12 @@
  * The desk web app in Chromium against a real in-process server: an operator's whole visit,
  * transfers, postponement and no-show, pause, a reception "one window" route served at three
  * desks, a server restart mid-visit, the server's refusal of another desk's visit, and
- * reception's find / change service / cancel with a kiosk priority claim confirmed at the
- * desk. Needs the built front ends (`npm run build`, which `npm test` runs first).
+ * reception's find / change service / cancel / reprint with a kiosk priority claim confirmed
+ * at the desk. Needs the built front ends (`npm run build`, which `npm test` runs first).
  */
+import { readableLines } from '@queue/printer/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePrinter } from '../support/fake-printer';
 import { type Screens, launchScreens } from './support/browser';
 import { DeskPage } from './support/desk-page';
 import { ReceptionPage } from './support/reception-page';
@@ -299,6 +301,33 @@ describe('desk in Chromium', () => {
       category: 'veteran',
       confirmed: true,
     });
+  });
+
+  it('prints a ticket again from reception on the kiosk printer', async () => {
+    const printer = await startFakePrinter('ready');
+    try {
+      server = await startServer({
+        clock: new TestClock(),
+        tickMs: 100,
+        kioskPrinters: {
+          'kiosk-1': { transport: 'tcp', host: printer.host, port: printer.port, profileId: 'epson-80' },
+        },
+      });
+      const kiosk = await kioskOf(server);
+      const issued = await kiosk.issue('doc-copy');
+      await printer.closedConnections(2);
+      const jobsBefore = printer.connections().length;
+      const reception = new ReceptionPage(await login('admin', 'admin'));
+      const card = await reception.find(issued.number, issued.number);
+      await card.locator('[data-action="reprint"]').click();
+      await card.getByTestId('reprinted').waitFor();
+      await expect
+        .poll(() => readableLines(printer.received()).filter((line) => line.includes(issued.number)).length)
+        .toBe(2);
+      expect(printer.connections().length).toBeGreaterThan(jobsBefore);
+    } finally {
+      await printer.close();
+    }
   });
 
   it('raised no errors in any page', () => {

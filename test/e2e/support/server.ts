@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Instant } from '@queue/core';
+import type { Instant, KioskPrinter } from '@queue/core';
 import type {
   Ack,
   ClientToServerEvents,
@@ -51,6 +51,8 @@ export interface TestServer {
 export interface ServerOptions {
   readonly clock?: TestClock;
   readonly tickMs?: number;
+  /** Printers the server drives, by kiosk device id. */
+  readonly kioskPrinters?: Readonly<Record<string, KioskPrinter>>;
 }
 
 let counter = 0;
@@ -76,6 +78,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<TestServ
       logger: silentLogger,
       seedDemo: true,
       ...(options.tickMs ? { tickMs: options.tickMs } : {}),
+      ...(options.kioskPrinters ? { kioskPrinters: options.kioskPrinters } : {}),
     });
   let app: Application | undefined = await open();
   let port = await app.listen(0);

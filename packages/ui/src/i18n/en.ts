@@ -300,6 +300,8 @@ export const en: Catalogue = {
   'reception.card.route': 'Route',
   'reception.card.changeService': 'Change service',
   'reception.card.cancel': 'Cancel ticket',
+  'reception.card.reprint': 'Print again',
+  'reception.card.reprinted': 'The ticket was printed again.',
   'reception.change.title': 'Change the service of {number}',
   'reception.change.service': 'New service',
   'reception.change.reason': 'Reason',

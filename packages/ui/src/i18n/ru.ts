@@ -297,6 +297,8 @@ export const ru: Catalogue = {
   'reception.card.route': 'Маршрут',
   'reception.card.changeService': 'Изменить услугу',
   'reception.card.cancel': 'Отменить талон',
+  'reception.card.reprint': 'Напечатать ещё раз',
+  'reception.card.reprinted': 'Талон напечатан ещё раз.',
   'reception.change.title': 'Изменить услугу для {number}',
   'reception.change.service': 'Новая услуга',
   'reception.change.reason': 'Причина',

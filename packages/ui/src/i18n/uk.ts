@@ -300,6 +300,8 @@ export const uk = {
   'reception.card.route': 'Маршрут',
   'reception.card.changeService': 'Змінити послугу',
   'reception.card.cancel': 'Скасувати талон',
+  'reception.card.reprint': 'Надрукувати ще раз',
+  'reception.card.reprinted': 'Талон надруковано ще раз.',
   'reception.change.title': 'Змінити послугу для {number}',
   'reception.change.service': 'Нова послуга',
   'reception.change.reason': 'Причина',

@@ -1,4 +1,4 @@
-/** One ticket found at reception: its state, where it stands, its route; change or cancel. */
+/** One ticket found at reception: its state, where it stands, its route; change, reprint or cancel. */
 import type { Centre, QueueState, Ticket } from '@queue/core';
 import { findDesk, findService, isFinal } from '@queue/core';
 import { formatTime, useLanguage, useLocalize, useT } from '@queue/ui';
@@ -12,10 +12,23 @@ interface Props {
   readonly now: number;
   readonly canAct: boolean;
   readonly onChangeService: () => void;
+  readonly onReprint: () => void;
   readonly onCancel: () => void;
+  /** Set after a reprint went to a printer. */
+  readonly reprinted?: boolean;
 }
 
-export const TicketCard = ({ ticket, centre, queue, now, canAct, onChangeService, onCancel }: Props) => {
+export const TicketCard = ({
+  ticket,
+  centre,
+  queue,
+  now,
+  canAct,
+  onChangeService,
+  onReprint,
+  onCancel,
+  reprinted,
+}: Props) => {
   const t = useT();
   const localize = useLocalize();
   const language = useLanguage();
@@ -88,6 +101,15 @@ export const TicketCard = ({ ticket, centre, queue, now, canAct, onChangeService
         </button>
         <button
           type="button"
+          className="button"
+          data-action="reprint"
+          disabled={!canAct || isFinal(ticket)}
+          onClick={onReprint}
+        >
+          {t('reception.card.reprint')}
+        </button>
+        <button
+          type="button"
           className="button button--danger"
           data-action="cancel"
           disabled={!canAct || isFinal(ticket)}
@@ -96,6 +118,11 @@ export const TicketCard = ({ ticket, centre, queue, now, canAct, onChangeService
           {t('reception.card.cancel')}
         </button>
       </div>
+      {reprinted && (
+        <p className="card__note" role="status" data-testid="reprinted">
+          {t('reception.card.reprinted')}
+        </p>
+      )}
     </article>
   );
 };

@@ -1,6 +1,6 @@
 /**
  * Find a ticket by its number and act on it: see where it stands, move it to another
- * service, cancel it. The cards follow the live queue, so they stay current.
+ * service, print it again, cancel it. The cards follow the live queue, so they stay current.
  */
 import type { QueueConnection } from '@queue/client';
 import type { Centre, QueueState, Ticket, TicketId } from '@queue/core';
@@ -30,6 +30,7 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
   const [found, setFound] = useState<readonly Ticket[]>();
   const [searchRefusal, setSearchRefusal] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
+  const [reprinted, setReprinted] = useState<TicketId>();
   const live = (ticket: Ticket): Ticket => queue.tickets[ticket.id] ?? ticket;
 
   const search = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -93,6 +94,13 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
               commands.clearRefusal();
               setEditing({ kind: 'change', ticketId: ticket.id });
             }}
+            onReprint={() => {
+              setReprinted(undefined);
+              void commands.send('ticket:reprint', { ticketId: ticket.id }).then((answer) => {
+                if (answer?.ok) setReprinted(ticket.id);
+              });
+            }}
+            reprinted={reprinted === ticket.id}
             onCancel={() => {
               commands.clearRefusal();
               setEditing({ kind: 'cancel', ticketId: ticket.id });
