@@ -34,17 +34,40 @@ describe('estimateWait', () => {
     const estimate = estimateNew(withQueue(4));
     expect(estimate.ahead).toBe(4);
     expect(estimate.capacity).toBe(1);
-    expect(estimate.expectedMinutes).toBeCloseTo(45);
+    // d1 is free: four visits of 10 minutes, each with half a minute for the walk to the desk.
+    expect(estimate.expectedMinutes).toBeCloseTo(4 * 10.5);
     expect(estimate.lowMinutes).toBeLessThanOrEqual(estimate.expectedMinutes);
     expect(estimate.highMinutes).toBeGreaterThanOrEqual(estimate.expectedMinutes);
     expect(estimate.lowMinutes).toBeLessThan(estimate.highMinutes);
   });
 
-  it('starts the range at 0 with nobody ahead', () => {
+  it('says no wait with nobody ahead and a desk free', () => {
     const estimate = estimateNew(withQueue(0));
-    expect(estimate).toMatchObject({ ahead: 0, lowMinutes: 0 });
-    expect(estimate.expectedMinutes).toBeGreaterThan(0);
-    expect(estimate.highMinutes).toBeGreaterThanOrEqual(estimate.expectedMinutes);
+    expect(estimate).toMatchObject({ ahead: 0, lowMinutes: 0, expectedMinutes: 0, highMinutes: 0 });
+  });
+
+  it('counts what is left of the visit at the desk', () => {
+    const s = withQueue(1);
+    const id = s.callNext('d1');
+    s.start('d1', id).advance(4);
+    // The visit started 4 minutes ago and takes 10: the desk is free in 6.
+    const estimate = estimateNew(s);
+    expect(estimate.ahead).toBe(0);
+    expect(estimate.expectedMinutes).toBeCloseTo(6);
+    expect(estimate.lowMinutes).toBe(0);
+    expect(estimate.highMinutes).toBeGreaterThanOrEqual(6);
+    // A visit running long is still given a quarter of its mean.
+    s.advance(20);
+    expect(estimateNew(s).expectedMinutes).toBeCloseTo(2.5);
+  });
+
+  it('gives a waiting ticket the moment the play reaches it', () => {
+    const s = withQueue(3, ['d1', 'd2']);
+    const mine = estimateWait(hall, s.state, A, s.now, s.ticket('t3'));
+    // t1 and t2 go to the two free desks now; t3 waits for the first to finish.
+    expect(mine.ahead).toBe(2);
+    expect(mine.expectedMinutes).toBeCloseTo(10.5);
+    expect(estimateWait(hall, s.state, A, s.now, s.ticket('t1')).expectedMinutes).toBe(0);
   });
 
   it('grows with the people ahead', () => {
@@ -80,14 +103,17 @@ describe('estimateWait', () => {
     s.issue('b1', 'b');
     const shared = estimateNew(s);
     expect(shared.capacity).toBe(2.5);
-    expect(shared.expectedMinutes).toBeCloseTo(((6 + 0.5) * 10) / 2.5);
+    // d1, d2, d3 take t1-t3 now; after 10.5 minutes d1 and d2 take t4 and t5, while d3 takes
+    // b1, who has waited past two thirds of the standard; 10.5 minutes later d1 is free again.
+    expect(shared.expectedMinutes).toBeCloseTo(2 * 10.5);
   });
 
   it('assumes the configured desks when none is open yet', () => {
     const s = withQueue(6, []);
     const none = estimateNew(s);
     expect(none.capacity).toBe(0);
-    expect(none.expectedMinutes).toBeCloseTo(((6 + 0.5) * 10) / 3);
+    // As if d1-d3 opened now: two rounds of three visits.
+    expect(none.expectedMinutes).toBeCloseTo(2 * 10.5);
     expect(Number.isFinite(none.highMinutes)).toBe(true);
   });
 
@@ -106,7 +132,8 @@ describe('estimateWait', () => {
     expect(meanServiceMinutes(hall, s.state, A)).toBe(4);
     const after = estimateNew(s);
     expect(after.ahead).toBe(2);
-    expect(after.expectedMinutes).toBeCloseTo((2 + 0.5) * 4);
+    // Two visits of the learned 4 minutes; these visitors reached the desk at once (no walk).
+    expect(after.expectedMinutes).toBeCloseTo(2 * 4);
     expect(after.expectedMinutes).toBeLessThan(before.expectedMinutes);
     // Another service's catalogue minutes are untouched.
     expect(meanServiceMinutes(hall, s.state, serviceCode('b'))).toBe(5);

@@ -1,14 +1,19 @@
 /**
- * How long a visitor will wait. From the people ahead, the desks that serve the service
- * (each by the share of its attention the service gets) and the mean visit length learned
- * from today's history (the catalogue's minutes until there is some). The relative error of
- * such a predictor is about 1/sqrt(n+1) for n people ahead, so the answer is a range.
+ * How long a visitor will wait. The queue is played forward with the real routing rule
+ * (`pickNext`): each open desk finishes its current visit, then calls whom the rule says, each
+ * visit taking the mean length learned today (the catalogue's minutes until there is some),
+ * until this visitor is called. Only the desks and services linked to the visitor's service
+ * take part, so the cost stays small. The people ahead are still counted in the visitor's own
+ * service, as the ticket shows them. The answer is a range: the relative error of such a
+ * prediction is about 1/sqrt(n+1) for n calls before this one.
  */
 import type { Centre, Desk } from './centre';
 import { deskWeightFor, findService } from './centre';
 import type { Instant, ServiceCode } from './ids';
 import type { QueueState } from './state';
 import { deskStateOf } from './state';
+import { forecastNew, forecastTicket } from './forecast';
+import { waitingOf } from './queue-index';
 import { isPriority } from './routing';
 import { type Ticket, isCallable } from './ticket';
 
@@ -42,13 +47,22 @@ export const serviceShare = (
   return own / total;
 };
 
-/** Services with visitors waiting now. */
-const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> =>
-  new Set(
-    Object.values(state.tickets)
-      .filter((ticket) => isCallable(ticket, at) && ticket.targetDeskId === undefined)
-      .map((ticket) => ticket.serviceCode),
+/** Services with visitors waiting now (kept for the last instant asked, per tickets object). */
+const busyCache = new WeakMap<QueueState['tickets'], { at: Instant; services: Set<ServiceCode> }>();
+
+const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> => {
+  const known = busyCache.get(state.tickets);
+  if (known?.at === at) return known.services;
+  const services = new Set(
+    [...waitingOf(state).byService]
+      .filter(([, tickets]) =>
+        tickets.some((ticket) => isCallable(ticket, at) && ticket.targetDeskId === undefined),
+      )
+      .map(([code]) => code),
   );
+  busyCache.set(state.tickets, { at, services });
+  return services;
+};
 
 /**
  * Equivalent full-time desks serving the service: open desks, each counted by its share.
@@ -78,7 +92,7 @@ const isAhead = (a: Ticket, b: Ticket): boolean => {
 
 /** People ahead of a ticket in its service (or of a new ticket, when none is given). */
 export const peopleAhead = (state: QueueState, code: ServiceCode, at: Instant, ticket?: Ticket): number =>
-  Object.values(state.tickets).filter(
+  (waitingOf(state).byService.get(code) ?? []).filter(
     (other) =>
       other.serviceCode === code &&
       other.targetDeskId === undefined &&
@@ -98,11 +112,25 @@ export const estimateWait = (
 ): WaitEstimate => {
   const ahead = peopleAhead(state, code, at, ticket);
   const capacity = capacityFor(centre, state, code, at);
-  const mean = meanServiceMinutes(centre, state, code);
-  const assumed = capacity > 0 ? capacity : configuredCapacity(centre, state, code, at);
-  // Half a visit for whoever is at the desk now, then a whole visit for each person ahead.
-  const expected = ((ahead + 0.5) * mean) / Math.max(assumed, 0.01);
-  const spread = 1 / Math.sqrt(ahead + 1);
+  const current = ticket ? (state.tickets[ticket.id] ?? ticket) : undefined;
+  const minutesOf = (service: ServiceCode): number => meanServiceMinutes(centre, state, service);
+  const forecast = !current
+    ? forecastNew(centre, state, code, at, minutesOf)
+    : current.status === 'waiting' || current.status === 'postponed'
+      ? forecastTicket(centre, state, current, at, minutesOf)
+      : { minutes: 0, callsBefore: 0 };
+  let expected: number;
+  let spread: number;
+  if (forecast) {
+    expected = forecast.minutes;
+    spread = 1 / Math.sqrt(forecast.callsBefore + 1);
+  } else {
+    // Nobody on duty may call it, or the hall is too busy to play: the plain formula.
+    const mean = meanServiceMinutes(centre, state, code);
+    const assumed = capacity > 0 ? capacity : configuredCapacity(centre, state, code, at);
+    expected = ((ahead + 0.5) * mean) / Math.max(assumed, 0.01);
+    spread = 1 / Math.sqrt(ahead + 1);
+  }
   return {
     ahead,
     capacity,

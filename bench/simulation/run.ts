@@ -1,0 +1,117 @@
+/**
+ * Part 4, a day in the centre: the demo centre's 40 services and 13 desks over many
+ * simulated weekdays, under our routing and under strict per-service FIFO, on the same
+ * visitors; then the simulator itself checked against Erlang C on a pooled queue.
+ */
+import { type Figure, fmt, heading, ratio, say } from '../lib/report';
+import { setting } from '../lib/options';
+import { DEFAULT_DEMAND } from './demand';
+import { simulateDays } from './days';
+import { type WaitMetrics, waitMetrics } from './metrics';
+import { fifoPolicy, routingPolicy } from './policies';
+import { runPooled } from './pooled';
+
+const PART = 'Day in the centre';
+const SEED = 20_261_124;
+/** Differences smaller than this share are noise between two policies on the same visitors. */
+const TOLERANCE = 0.02;
+
+const compare = (
+  figure: string,
+  ours: number,
+  fifo: number,
+  unit: string,
+  higherIsBetter = false,
+  digits = 1,
+): Figure => {
+  const worse = higherIsBetter ? ours < fifo * (1 - TOLERANCE) : ours > fifo * (1 + TOLERANCE);
+  return {
+    part: PART,
+    figure,
+    value: `${fmt(ours, digits)} ${unit}`.trim(),
+    baseline: `FIFO ${fmt(fifo, digits)} ${unit}`.trim(),
+    ratio: ratio(ours, fifo),
+    ...(worse ? { flag: 'worse than FIFO' } : {}),
+  };
+};
+
+const describe = (name: string, metrics: WaitMetrics, days: number): void => {
+  say(
+    `${name.padEnd(18)} served ${(metrics.served / days).toFixed(0)}/day  mean ${fmt(metrics.meanWait, 2)} min  ` +
+      `p90 ${fmt(metrics.p90Wait, 1)}  within 15 min ${fmt(100 * metrics.withinStandard, 1)}%  ` +
+      `longest ordinary ${fmt(metrics.longestOrdinary, 0)} min  priority mean ${fmt(metrics.meanPriorityWait, 2)}  ` +
+      `booked ≤5 min past slot ${fmt(100 * metrics.bookedOnTime, 1)}%  unserved ${metrics.unserved}`,
+  );
+};
+
+export const runSimulation = async (): Promise<Figure[]> => {
+  heading('4. A day in the centre (discrete-event simulation through decide/evolve)');
+  const days = setting('BENCH_SIM_DAYS', 100, 5);
+  const load = setting('BENCH_SIM_LOAD', 1, 1);
+  const demand = { ...DEFAULT_DEMAND, load };
+  const started = performance.now();
+  const ours = waitMetrics(
+    simulateDays({ policy: routingPolicy, days, seed: SEED, estimates: false }).flat(),
+  );
+  const fifo = waitMetrics(
+    simulateDays({ policy: fifoPolicy, days, seed: SEED, estimates: false, demand }).flat(),
+  );
+  say(
+    `${days} weekdays of the demo centre at ${fmt(100 * load, 0)}% of the usual demand, the same visitors under both ` +
+      `policies (seed ${SEED}):`,
+  );
+  describe(routingPolicy.name, ours, days);
+  describe(fifoPolicy.name, fifo, days);
+  const busyDays = Math.max(1, Math.round(days / 2));
+  const busy = { ...DEFAULT_DEMAND, load: load * 1.15 };
+  say(`the same at ${fmt(115 * load, 0)}% demand (${busyDays} days, desks overloaded at the peaks):`);
+  for (const policy of [routingPolicy, fifoPolicy]) {
+    const metrics = simulateDays({
+      policy,
+      days: busyDays,
+      seed: SEED,
+      estimates: false,
+      demand: busy,
+    }).flat();
+    describe(policy.name, waitMetrics(metrics), busyDays);
+  }
+
+  const pooledDays = setting('BENCH_POOLED_DAYS', 150, 8);
+  const pooled = [7, 6].map((desks) =>
+    runPooled({
+      desks,
+      arrivalsPerHour: 40,
+      serviceMinutes: 8,
+      days: pooledDays,
+      warmUpHours: 4,
+      seed: SEED,
+    }),
+  );
+  for (const [index, result] of pooled.entries()) {
+    say(
+      `pooled M/M/${7 - index}, 40/h, 8 min: simulated mean wait ${fmt(result.simulatedMeanWait, 2)} ± ` +
+        `${fmt(result.halfWidth, 2)} min (95%, ${pooledDays} days, ${result.visits} visits), ` +
+        `Erlang C ${fmt(result.erlangMeanWait, 2)} min`,
+    );
+  }
+  say(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+
+  const pooledFigures: Figure[] = pooled.map((result, index) => {
+    const inside = Math.abs(result.simulatedMeanWait - result.erlangMeanWait) <= result.halfWidth;
+    return {
+      part: PART,
+      figure: `Pooled M/M/${7 - index} mean wait (40/h, 8 min)`,
+      value: `${fmt(result.simulatedMeanWait, 2)} ± ${fmt(result.halfWidth, 2)} min`,
+      baseline: `Erlang C ${fmt(result.erlangMeanWait, 2)} min`,
+      ratio: ratio(result.simulatedMeanWait, result.erlangMeanWait),
+      ...(inside ? {} : { flag: 'exact value outside the 95% interval' }),
+    };
+  });
+  return [
+    compare('Mean wait', ours.meanWait, fifo.meanWait, 'min', false, 2),
+    compare('90th percentile wait', ours.p90Wait, fifo.p90Wait, 'min'),
+    compare('Served within 15 min', 100 * ours.withinStandard, 100 * fifo.withinStandard, '%', true),
+    compare('Longest wait, ordinary visitor', ours.longestOrdinary, fifo.longestOrdinary, 'min', false, 0),
+    ...pooledFigures,
+  ];
+};

@@ -1,0 +1,220 @@
+/**
+ * A discrete-event simulation of one day at a centre that runs every change through the real
+ * queue rules (`decide` then `evolve` from @queue/core), so what it measures is what the
+ * server would do. Visitors arrive and take a ticket (the estimate they would be shown is
+ * recorded); a free desk calls by its policy; the visitor walks up, is served for their drawn
+ * minutes, or never comes and is marked a no-show after the policy's minutes.
+ */
+import {
+  type Centre,
+  type DeskId,
+  type Instant,
+  type QueueCommand,
+  type QueueState,
+  type ServiceStats,
+  type TicketId,
+  type WaitEstimate,
+  deskStateOf,
+  deskWeightFor,
+  decide,
+  emptyState,
+  estimateWait,
+  evolveAll,
+  isFinal,
+  meanServiceMinutes,
+  peopleAhead,
+  staffId,
+  ticketId,
+} from '@queue/core';
+import type { Visitor } from './demand';
+import { Agenda } from './heap';
+import type { CallPolicy } from './policies';
+
+const MS_PER_MINUTE = 60_000;
+const COMPACT_EVERY = 25;
+
+export interface DayOptions {
+  readonly centre: Centre;
+  readonly visitors: readonly Visitor[];
+  readonly policy: CallPolicy;
+  /** When the desks open. */
+  readonly opensAt: Instant;
+  /** From the call to the visitor standing at the desk. */
+  readonly walkMinutes: number;
+  /** Learned visit lengths carried over from the day before. */
+  readonly stats?: Readonly<Record<string, ServiceStats>>;
+  /** Record the estimate shown at issue (costs time; off for long checks). */
+  readonly estimates: boolean;
+  /**
+   * Drop finished tickets from the state now and then. No rule looks at them, so the calls
+   * are the same (a test checks it), but every step then costs O(waiting), not O(day).
+   */
+  readonly compact?: boolean;
+  /** The estimator to record at issue; the system's `estimateWait` unless another is compared. */
+  readonly estimator?: typeof estimateWait;
+}
+
+export interface VisitRecord {
+  readonly visitor: Visitor;
+  readonly issuedAt: Instant;
+  calledAt?: Instant;
+  deskId?: DeskId;
+  /** What the ticket showed, and the naive "ahead × mean / desks" beside it. */
+  estimate?: WaitEstimate;
+  naiveMinutes?: number;
+  refused?: string;
+}
+
+export interface DayResult {
+  readonly records: readonly VisitRecord[];
+  readonly finalState: QueueState;
+}
+
+type Happening =
+  | { readonly kind: 'arrive'; readonly visitor: Visitor }
+  | { readonly kind: 'at-desk'; readonly deskId: DeskId; readonly ticketId: TicketId }
+  | { readonly kind: 'complete'; readonly deskId: DeskId; readonly ticketId: TicketId }
+  | { readonly kind: 'no-show'; readonly deskId: DeskId; readonly ticketId: TicketId };
+
+export const simulateDay = (options: DayOptions): DayResult => {
+  const { centre, policy } = options;
+  let state: QueueState = { ...emptyState(), stats: options.stats ?? {} };
+  const agenda = new Agenda<Happening>();
+  const records = new Map<TicketId, VisitRecord>();
+  const allRecords: VisitRecord[] = [];
+  const idleSince = new Map<DeskId, number>();
+
+  const apply = (command: QueueCommand) => {
+    const decision = decide(centre, state, command);
+    if (decision.ok) state = evolveAll(state, decision.value);
+    return decision;
+  };
+  let finished = 0;
+  const compact = (): void => {
+    finished += 1;
+    if (options.compact === false || finished % COMPACT_EVERY !== 0) return;
+    const tickets = Object.fromEntries(
+      Object.entries(state.tickets).filter(([, ticket]) => !isFinal(ticket)),
+    );
+    state = { ...state, tickets };
+  };
+  const staff = (deskId: DeskId) => ({ kind: 'staff' as const, staffId: staffId(`op-${deskId}`) });
+
+  for (const desk of centre.desks) {
+    const opened = apply({
+      type: 'open-desk',
+      at: options.opensAt,
+      actor: staff(desk.id),
+      deskId: desk.id,
+      operatorId: staffId(`op-${desk.id}`),
+    });
+    if (!opened.ok) throw new Error(`cannot open ${desk.id}: ${opened.error.message}`);
+    idleSince.set(desk.id, options.opensAt);
+  }
+  for (const visitor of options.visitors) agenda.push(visitor.arrival, { kind: 'arrive', visitor });
+
+  /** Free desks (longest idle first) that may serve `code` try to call someone. */
+  const dispatch = (at: Instant, only?: (deskId: DeskId) => boolean): void => {
+    const free = [...idleSince.entries()].sort((a, b) => a[1] - b[1]);
+    for (const [deskId] of free) {
+      if (only && !only(deskId)) continue;
+      const desk = centre.desks.find((entry) => entry.id === deskId);
+      if (!desk) continue;
+      const command = policy.call(centre, state, desk, deskStateOf(state, deskId), at);
+      if (!command) continue;
+      const decision = apply(command);
+      if (!decision.ok) continue;
+      const called = decision.value.find((event) => event.type === 'ticket:called');
+      if (called?.type !== 'ticket:called') continue;
+      idleSince.delete(deskId);
+      const record = records.get(called.ticketId);
+      if (record) {
+        record.calledAt = at;
+        record.deskId = deskId;
+      }
+      const noShow = record?.visitor.noShow ?? false;
+      agenda.push(
+        noShow
+          ? at + centre.policy.noShowAfterMinutes * MS_PER_MINUTE
+          : at + options.walkMinutes * MS_PER_MINUTE,
+        { kind: noShow ? 'no-show' : 'at-desk', deskId, ticketId: called.ticketId },
+      );
+    }
+  };
+
+  const deskAction = (
+    type: 'start-serving' | 'complete' | 'mark-no-show',
+    at: Instant,
+    deskId: DeskId,
+    id: TicketId,
+  ) => {
+    const decision = apply({ type, at, actor: staff(deskId), deskId, ticketId: id } as QueueCommand);
+    if (!decision.ok) throw new Error(`${type} refused: ${decision.error.message}`);
+  };
+
+  for (let next = agenda.pop(); next; next = agenda.pop()) {
+    const at = next.at as Instant;
+    const happening = next.value;
+    if (happening.kind === 'arrive') {
+      const { visitor } = happening;
+      const id = ticketId(`t${visitor.index}`);
+      const record: VisitRecord = { visitor, issuedAt: at };
+      allRecords.push(record);
+      const issued = apply({
+        type: 'issue-ticket',
+        at,
+        actor: { kind: 'device', deviceId: 'kiosk-1' },
+        ticketId: id,
+        serviceCode: visitor.serviceCode,
+        source:
+          visitor.appointmentAt !== undefined
+            ? 'booking'
+            : visitor.serviceCode === 'priority-any'
+              ? 'reception'
+              : 'kiosk',
+        ...(visitor.priority ? { priority: { category: 'disability', confirmed: true } } : {}),
+        ...(visitor.appointmentAt !== undefined ? { appointmentAt: visitor.appointmentAt } : {}),
+      });
+      if (!issued.ok) {
+        record.refused = issued.error.code;
+        continue;
+      }
+      records.set(id, record);
+      if (options.estimates) {
+        const ticket = state.tickets[id];
+        record.estimate = (options.estimator ?? estimateWait)(centre, state, visitor.serviceCode, at, ticket);
+        const desks = centre.desks.filter(
+          (desk) =>
+            deskWeightFor(desk, visitor.serviceCode) > 0 && deskStateOf(state, desk.id).status === 'open',
+        ).length;
+        record.naiveMinutes =
+          (peopleAhead(state, visitor.serviceCode, at, ticket) *
+            meanServiceMinutes(centre, state, visitor.serviceCode)) /
+          Math.max(1, desks);
+      }
+      dispatch(at, (deskId) => {
+        const desk = centre.desks.find((entry) => entry.id === deskId);
+        return desk !== undefined && deskWeightFor(desk, visitor.serviceCode) > 0;
+      });
+    } else if (happening.kind === 'at-desk') {
+      deskAction('start-serving', at, happening.deskId, happening.ticketId);
+      const record = records.get(happening.ticketId);
+      agenda.push(at + (record?.visitor.serviceMinutes ?? 0) * MS_PER_MINUTE, {
+        kind: 'complete',
+        deskId: happening.deskId,
+        ticketId: happening.ticketId,
+      });
+    } else {
+      deskAction(
+        happening.kind === 'complete' ? 'complete' : 'mark-no-show',
+        at,
+        happening.deskId,
+        happening.ticketId,
+      );
+      compact();
+      idleSince.set(happening.deskId, at);
+      dispatch(at, (deskId) => deskId === happening.deskId);
+    }
+  }
+  return { records: allRecords, finalState: state };
+};
