@@ -104,6 +104,13 @@ const handle = async (
   const path = url.pathname;
   if (path.startsWith('/socket.io')) return; // socket.io answers these itself
 
+  if (path === '/api/desks' && request.method === 'GET') {
+    // Public on purpose: the desk's login screen lists them, and their names are on the board.
+    return sendJson(response, 200, {
+      ok: true,
+      data: deps.queue.centre.desks.map((desk) => ({ id: desk.id, number: desk.number, name: desk.name })),
+    });
+  }
   if (path === '/health' && request.method === 'GET') {
     return sendJson(response, 200, {
       status: 'ok',

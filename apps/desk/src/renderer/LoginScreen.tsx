@@ -1,10 +1,32 @@
 /** Login, password or PIN, and the desk to work at (the assigned one by default). */
-import { LanguageSwitch, type MessageKey, useT } from '@queue/ui';
-import { type FormEvent, useState } from 'react';
+import type { LocalizedText } from '@queue/core';
+import { LanguageSwitch, type MessageKey, useLocalize, useT } from '@queue/ui';
+import { type FormEvent, useEffect, useState } from 'react';
 import { type LoginFailure, requestLogin } from './session';
 import { startSession, useSession } from './session-store';
 
-const DESK_NUMBERS = Array.from({ length: 13 }, (_, index) => index + 1);
+interface DeskChoice {
+  readonly id: string;
+  readonly name: LocalizedText;
+}
+
+/** The centre's desks, from the server; none (only "assigned") if it cannot be reached. */
+const useDeskChoices = (): readonly DeskChoice[] => {
+  const [desks, setDesks] = useState<readonly DeskChoice[]>([]);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/desks')
+      .then((response) => response.json() as Promise<{ ok: boolean; data?: DeskChoice[] }>)
+      .then((answer) => {
+        if (live && answer.ok && answer.data) setDesks(answer.data);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return desks;
+};
 
 const FAILURES: Readonly<Record<LoginFailure, MessageKey>> = {
   failed: 'desk.login.failed',
@@ -14,6 +36,8 @@ const FAILURES: Readonly<Record<LoginFailure, MessageKey>> = {
 
 export const LoginScreen = () => {
   const t = useT();
+  const localize = useLocalize();
+  const desks = useDeskChoices();
   const notice = useSession((state) => state.notice);
   const [login, setLogin] = useState('');
   const [secret, setSecret] = useState('');
@@ -66,9 +90,9 @@ export const LoginScreen = () => {
           <span className="field__label">{t('desk.login.desk')}</span>
           <select name="desk" value={deskId} onChange={(event) => setDeskId(event.target.value)}>
             <option value="">{t('desk.login.assigned')}</option>
-            {DESK_NUMBERS.map((number) => (
-              <option key={number} value={`desk-${number}`}>
-                {t('desk.login.deskOption', { number })}
+            {desks.map((desk) => (
+              <option key={desk.id} value={desk.id}>
+                {localize(desk.name)}
               </option>
             ))}
           </select>
