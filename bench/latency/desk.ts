@@ -8,7 +8,7 @@
 import type { Ack, VisitAnswer } from '@queue/protocol';
 import { monotonicMs, sleep } from '../lib/processes';
 import { type QueueClient, connect, exponentialGap, loginAt, request, requestId } from '../lib/clients';
-import { type CallRecord, type Mode, type RunMessage, callKey } from './messages';
+import { type CallRecord, type Mode, type Receipt, type RunMessage, callKey } from './messages';
 
 interface DeskClient {
   readonly deskId: string;
@@ -20,6 +20,8 @@ export class Desks {
   private desks: DeskClient[] = [];
   private calls: CallRecord[] = [];
   private refused = 0;
+  /** When the first desk of this worker saw each call on its own screen (staff room). */
+  private seen: Receipt[] = [];
 
   constructor(
     private readonly url: string,
@@ -36,14 +38,30 @@ export class Desks {
         return { deskId, socket };
       }),
     );
+    const observer = this.desks[0]?.socket;
+    if (!observer) return;
+    if (this.mode === 'queue') {
+      observer.on('queue:event', ({ event }) => {
+        if (event.type === 'ticket:called')
+          this.seen.push([callKey(event.deskId, event.number), monotonicMs()]);
+      });
+    } else {
+      (
+        observer as unknown as {
+          on(name: string, listener: (p: { deskId: string; number: number }) => void): void;
+        }
+      ).on('called', (payload) => this.seen.push([callKey(payload.deskId, payload.number), monotonicMs()]));
+    }
   }
 
-  async run(run: RunMessage): Promise<{ calls: CallRecord[]; refused: number }> {
+  async run(run: RunMessage): Promise<{ calls: CallRecord[]; refused: number; seen: Receipt[] }> {
     this.calls = [];
     this.refused = 0;
+    this.seen = [];
     const end = monotonicMs() + run.seconds * 1000;
     await Promise.all(this.desks.map((desk) => this.loop(desk, run, end)));
-    return { calls: this.calls, refused: this.refused };
+    await sleep(1000);
+    return { calls: this.calls, refused: this.refused, seen: this.seen };
   }
 
   private async loop(desk: DeskClient, run: RunMessage, end: number): Promise<void> {

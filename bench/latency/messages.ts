@@ -44,7 +44,13 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'prefilled' }
-  | { readonly type: 'done'; readonly calls: readonly CallRecord[]; readonly refused: number }
+  | {
+      readonly type: 'done';
+      readonly calls: readonly CallRecord[];
+      readonly refused: number;
+      /** Desk workers: when one desk screen of the worker saw each call. */
+      readonly seen?: readonly Receipt[];
+    }
   | {
       readonly type: 'receipts';
       readonly receipts: readonly Receipt[];

@@ -38,6 +38,8 @@ interface SessionResult {
   /** Summaries each client received a second, and the size of one (JSON characters). */
   readonly summaries?: number;
   readonly summaryBytes?: number;
+  /** The same calls as seen on desk screens (the staff room in the queue server). */
+  readonly atDesks?: Summary;
 }
 
 const ask = <T extends FromWorker['type']>(
@@ -127,7 +129,12 @@ const session = async (workers: Worker[], mode: Mode, callsPerDeskPerMinute: num
       .reduce((sum, answer) => sum + answer.refused, 0);
     const summaries = seen.reduce((sum, answer) => sum + answer.summaries, 0) / BOARDS / elapsed;
     const summaryBytes = Math.max(0, ...seen.map((answer) => answer.summaryBytes));
-    return { ...measure(calls, receipts, refused), summaries, summaryBytes };
+    const atDesks = measure(
+      calls,
+      done.flatMap((answer) => answer.seen ?? []),
+      refused,
+    ).latency;
+    return { ...measure(calls, receipts, refused), summaries, summaryBytes, atDesks };
   } finally {
     await stopChild(server);
   }
@@ -161,7 +168,8 @@ const describe = (mode: Mode, result: SessionResult): void => {
       `  p99 ${fmt(latency.p99, 2)}  max ${fmt(latency.max, 1)} ms;  desk's answer p50 ${fmt(answer.p50, 2)} ms` +
       (result.summaries
         ? `;  ${fmt(result.summaries, 1)} summaries/s to every client, ${fmt((result.summaryBytes ?? 0) / 1024, 1)} KB each`
-        : ''),
+        : '') +
+      (result.atDesks ? `;  on desk screens p50 ${fmt(result.atDesks.p50, 2)} ms` : ''),
   );
 };
 

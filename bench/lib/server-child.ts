@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Centre, DEMO_CENTRE, type Instant, type KioskPrinter } from '@queue/core';
-import { createApplication, silentLogger } from '@queue/server';
+import { type Application, createApplication, silentLogger } from '@queue/server';
 import { hallOf } from './hall';
 import { WEEKDAY_MORNING } from './options';
 
@@ -33,6 +33,22 @@ const centreOf = (value: ServerSettings): Centre => {
   return { ...base, kiosks: [{ deviceId: 'kiosk-1', name: 'Kiosk', printer }] };
 };
 
+/**
+ * Experiment (BENCH_EXPERIMENT=public-first): send the hall (boards, kiosks) each event before
+ * the staff room, by deferring staff emits to a microtask. Shows what emitting in that order
+ * in apps/server/src/app.ts would gain; not how the server behaves.
+ */
+const hallFirst = (app: Application): void => {
+  type Emitter = { emit(event: string, ...args: unknown[]): unknown };
+  const io = app.io as unknown as { to: (room: string) => Emitter };
+  const original = io.to.bind(io);
+  const to = (room: string): Emitter => original(room);
+  io.to = (room: string): Emitter =>
+    room === 'staff'
+      ? { emit: (event, ...args) => queueMicrotask(() => void to(room).emit(event, ...args)) }
+      : to(room);
+};
+
 const main = async (): Promise<void> => {
   const offset = Date.parse(settings.timeStart ?? WEEKDAY_MORNING) - Date.now();
   const app = await createApplication({
@@ -42,6 +58,7 @@ const main = async (): Promise<void> => {
     logger: silentLogger,
     clock: { now: () => (Date.now() + offset) as Instant },
   });
+  if (process.env.BENCH_EXPERIMENT === 'public-first') hallFirst(app);
   const port = await app.listen(0);
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'memory') process.send?.({ type: 'memory', usage: process.memoryUsage() });

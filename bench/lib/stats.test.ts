@@ -1,3 +1,4 @@
+/** The percentile and confidence helpers behind every printed figure. */
 import { describe, expect, it } from 'vitest';
 import { ci95HalfWidth, mean, percentile, summarize } from './stats';
 

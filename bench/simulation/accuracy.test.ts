@@ -1,3 +1,4 @@
+/** The estimate-accuracy measures of part 5: MAE, relative RMSE, range hits, bias. */
 import { describe, expect, it } from 'vitest';
 import { accuracy } from './accuracy';
 

@@ -1,3 +1,4 @@
+/** Erlang C against the service standards' figures: the yardstick for the simulator. */
 import { describe, expect, it } from 'vitest';
 import { erlangC, mmc } from './erlang';
 

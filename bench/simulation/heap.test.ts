@@ -1,3 +1,4 @@
+/** The simulator's agenda keeps time order and, for ties, push order (reproducible runs). */
 import { describe, expect, it } from 'vitest';
 import { Agenda } from './heap';
 import { Random } from './prng';

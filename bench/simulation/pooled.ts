@@ -2,8 +2,8 @@
  * The simulator checked against theory: one service, `c` identical desks, Poisson arrivals at
  * 40 an hour and exponential 8-minute visits, run through the same simulator and the real
  * rules. The mean wait must match Erlang C. The centre is open all day; each day starts empty
- * at midnight, so the first hours (warm-up) are left out and arrivals stop an hour before the
- * day ends.
+ * at midnight, so the first hours (warm-up) are left out, and arrivals stop at 20:00 so the
+ * queue has emptied before the service day ends.
  */
 import {
   type Centre,
@@ -39,6 +39,8 @@ export interface PooledResult {
   readonly halfWidth: number;
   readonly erlangMeanWait: number;
   readonly visits: number;
+  /** Visitors still waiting at midnight (left out of the mean). */
+  readonly unserved: number;
 }
 
 const ALL_DAY = [{ from: '00:00', to: '24:00' }];
@@ -88,7 +90,8 @@ export const runPooled = (options: PooledOptions): PooledResult => {
   const centre = pooledCentre(options.desks, options.serviceMinutes);
   const dayMeans: number[] = [];
   let visits = 0;
-  const lastArrival = MIDNIGHT + 23 * MS_PER_HOUR;
+  let unserved = 0;
+  const lastArrival = MIDNIGHT + 20 * MS_PER_HOUR;
   for (let day = 0; day < options.days; day += 1) {
     const random = new Random(options.seed + day);
     const visitors: Visitor[] = [];
@@ -110,18 +113,21 @@ export const runPooled = (options: PooledOptions): PooledResult => {
       opensAt: MIDNIGHT as Instant,
       walkMinutes: 0,
       estimates: false,
+      endsAt: (MIDNIGHT + 24 * MS_PER_HOUR - 1) as Instant,
     });
     const measured = records.filter(
-      (record) =>
-        record.issuedAt >= MIDNIGHT + options.warmUpHours * MS_PER_HOUR && record.calledAt !== undefined,
+      (record) => record.issuedAt >= MIDNIGHT + options.warmUpHours * MS_PER_HOUR,
     );
+    unserved += measured.filter((record) => record.calledAt === undefined).length;
     visits += measured.length;
-    dayMeans.push(mean(measured.map((record) => ((record.calledAt ?? 0) - record.issuedAt) / 60_000)));
+    const called = measured.filter((record) => record.calledAt !== undefined);
+    dayMeans.push(mean(called.map((record) => ((record.calledAt ?? 0) - record.issuedAt) / 60_000)));
   }
   return {
     simulatedMeanWait: mean(dayMeans),
     halfWidth: ci95HalfWidth(dayMeans),
     erlangMeanWait: mmc(options.arrivalsPerHour, options.serviceMinutes, options.desks).meanWaitMinutes,
     visits,
+    unserved,
   };
 };

@@ -1,3 +1,4 @@
+/** The seeded random source and its distributions, on which every simulated day rests. */
 import { describe, expect, it } from 'vitest';
 import { Random } from './prng';
 

@@ -90,7 +90,8 @@ export const runSimulation = async (): Promise<Figure[]> => {
   for (const [index, result] of pooled.entries()) {
     say(
       `pooled M/M/${7 - index}, 40/h, 8 min: simulated mean wait ${fmt(result.simulatedMeanWait, 2)} ± ` +
-        `${fmt(result.halfWidth, 2)} min (95%, ${pooledDays} days, ${result.visits} visits), ` +
+        `${fmt(result.halfWidth, 2)} min (95%, ${pooledDays} days, ${result.visits} visits` +
+        `${result.unserved > 0 ? `, ${result.unserved} still waiting at midnight` : ''}), ` +
         `Erlang C ${fmt(result.erlangMeanWait, 2)} min`,
     );
   }

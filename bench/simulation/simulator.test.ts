@@ -1,3 +1,7 @@
+/**
+ * The simulator's bookkeeping: everyone is called, runs repeat from the seed, and dropping
+ * finished tickets from the state (for speed) changes no call.
+ */
 import { DEMO_CENTRE, findService } from '@queue/core';
 import { describe, expect, it } from 'vitest';
 import { DAY_OPENS, DEFAULT_DEMAND, generateDay } from './demand';

@@ -50,6 +50,8 @@ export interface DayOptions {
    * are the same (a test checks it), but every step then costs O(waiting), not O(day).
    */
   readonly compact?: boolean;
+  /** The service day ends here (midnight): whatever has not happened by then does not happen. */
+  readonly endsAt?: Instant;
   /** The estimator to record at issue; the system's `estimateWait` unless another is compared. */
   readonly estimator?: typeof estimateWait;
 }
@@ -154,6 +156,7 @@ export const simulateDay = (options: DayOptions): DayResult => {
 
   for (let next = agenda.pop(); next; next = agenda.pop()) {
     const at = next.at as Instant;
+    if (options.endsAt !== undefined && at >= options.endsAt) break;
     const happening = next.value;
     if (happening.kind === 'arrive') {
       const { visitor } = happening;
