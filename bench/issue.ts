@@ -134,7 +134,7 @@ export const runIssue = async (): Promise<Figure[]> => {
   return [
     {
       part: PART,
-      figure: `Throughput, ${total} tickets, ${KIOSKS} kiosks`,
+      figure: `Throughput, ${total.toLocaleString('en')} tickets, ${KIOSKS} kiosks`,
       value: `${fmt(run.perSecond, 0)}/s`,
       baseline: `raw insert ${fmt(raw.perSecond, 0)}/s`,
       ratio: ratio(run.perSecond, raw.perSecond),
