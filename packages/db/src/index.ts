@@ -5,3 +5,4 @@ export * from './people-store';
 export * from './config-store';
 export * from './audit-store';
 export * from './retention';
+export * from './rating-store';

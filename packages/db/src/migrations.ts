@@ -109,6 +109,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS events_at ON events(at);
   CREATE INDEX IF NOT EXISTS tickets_issued_at ON tickets(issued_at);
   `,
+  // 5: visitors' ratings of finished visits, one per ticket, kept with the desk and operator
+  // that served them so that reports can attribute them.
+  `
+  CREATE TABLE IF NOT EXISTS ratings (
+    ticket_id TEXT PRIMARY KEY,
+    service_day TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    desk_id TEXT,
+    operator_id TEXT,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    comment TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS ratings_day ON ratings(service_day);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

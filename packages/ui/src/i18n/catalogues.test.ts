@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defineArea } from './area';
+import { mergeAreas } from './areas';
 import { en } from './en';
 import { ru } from './ru';
 import { refusalKey, translate } from './translate';
@@ -33,5 +35,12 @@ describe('message catalogues', () => {
     );
     expect(refusalKey('DESK_BUSY', 'kiosk.refusal', 'kiosk.refusal.generic')).toBe('kiosk.refusal.generic');
     expect(refusalKey('heading', 'kiosk.refusal', 'kiosk.refusal.generic')).toBe('kiosk.refusal.generic');
+  });
+
+  it('merges feature areas and refuses a key defined twice', () => {
+    const first = defineArea({ uk: { 'a.one': 'один' }, ru: { 'a.one': 'один' }, en: { 'a.one': 'one' } });
+    const second = defineArea({ uk: { 'b.two': 'два' }, ru: { 'b.two': 'два' }, en: { 'b.two': 'two' } });
+    expect(mergeAreas('en', [first, second])).toEqual({ 'a.one': 'one', 'b.two': 'two' });
+    expect(() => mergeAreas('uk', [first, first])).toThrow(/a\.one/);
   });
 });

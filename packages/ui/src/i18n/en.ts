@@ -1,4 +1,5 @@
 /** English. Typed as a `Catalogue`: a missing or extra key is a compile error. */
+import { areaMessages } from './areas';
 import type { Catalogue } from './uk';
 
 export const en: Catalogue = {
@@ -309,4 +310,6 @@ export const en: Catalogue = {
   'reception.cancel.title': 'Cancel ticket {number}',
   'reception.cancel.reason': 'Reason',
   'reception.cancel.confirm': 'Cancel ticket',
+
+  ...areaMessages.en,
 };

@@ -1,4 +1,5 @@
 /** Russian. Typed as a `Catalogue`: a missing or extra key is a compile error. */
+import { areaMessages } from './areas';
 import type { Catalogue } from './uk';
 
 export const ru: Catalogue = {
@@ -306,4 +307,6 @@ export const ru: Catalogue = {
   'reception.cancel.title': 'Отменить талон {number}',
   'reception.cancel.reason': 'Причина отмены',
   'reception.cancel.confirm': 'Отменить талон',
+
+  ...areaMessages.ru,
 };

@@ -3,6 +3,8 @@
  * ends show is defined here first; `ru` and `en` must have exactly the same keys.
  * Placeholders are written `{name}`.
  */
+import { areaMessages } from './areas';
+
 export const uk = {
   'language.switch': 'Мова',
   'language.name.uk': 'Українська',
@@ -309,6 +311,8 @@ export const uk = {
   'reception.cancel.title': 'Скасувати талон {number}',
   'reception.cancel.reason': 'Причина скасування',
   'reception.cancel.confirm': 'Скасувати талон',
+
+  ...areaMessages.uk,
 } as const;
 
 export type MessageKey = keyof typeof uk;
