@@ -5,6 +5,7 @@
  */
 import type { Instant } from '@queue/core';
 import { createApplication, silentLogger } from '@queue/server';
+import { ticketCount } from '@queue/core';
 
 const [file = '', timeStart = ''] = process.argv.slice(2);
 
@@ -30,7 +31,7 @@ const main = async (): Promise<void> => {
     startMs: listening - started,
     asStarted,
     afterGc,
-    tickets: Object.keys(app.queue.state.tickets).length,
+    tickets: ticketCount(app.queue.state),
   };
   process.send?.(report, () => process.disconnect());
 };

@@ -25,6 +25,9 @@ import {
   peopleAhead,
   staffId,
   ticketId,
+  ticketOf,
+  ticketTableOf,
+  ticketsOf,
 } from '@queue/core';
 import type { Visitor } from './demand';
 import { Agenda } from './heap';
@@ -95,10 +98,7 @@ export const simulateDay = (options: DayOptions): DayResult => {
   const compact = (): void => {
     finished += 1;
     if (options.compact === false || finished % COMPACT_EVERY !== 0) return;
-    const tickets = Object.fromEntries(
-      Object.entries(state.tickets).filter(([, ticket]) => !isFinal(ticket)),
-    );
-    state = { ...state, tickets };
+    state = { ...state, ticketTable: ticketTableOf(ticketsOf(state).filter((ticket) => !isFinal(ticket))) };
   };
   const staff = (deskId: DeskId) => ({ kind: 'staff' as const, staffId: staffId(`op-${deskId}`) });
 
@@ -184,7 +184,7 @@ export const simulateDay = (options: DayOptions): DayResult => {
       }
       records.set(id, record);
       if (options.estimates) {
-        const ticket = state.tickets[id];
+        const ticket = ticketOf(state, id);
         record.estimate = (options.estimator ?? estimateWait)(centre, state, visitor.serviceCode, at, ticket);
         const desks = centre.desks.filter(
           (desk) =>

@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CENTRE } from '@queue/core';
+import { DEMO_CENTRE, ticketsOf, ticketCount } from '@queue/core';
 import { readableLines } from '@queue/printer/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe('kiosk in Chromium with a network printer', () => {
     return page;
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  const ticketCount = (): number => Object.keys(rig.app.queue.state.tickets).length;
+  const issuedCount = (): number => ticketCount(rig.app.queue.state);
   beforeAll(async () => {
     assertKioskBuilt();
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -111,24 +111,24 @@ describe('kiosk in Chromium with a network printer', () => {
 
   it('prints one ticket for a double tap', async () => {
     const jobsBefore = rig.jobs().length;
-    const ticketsBefore = ticketCount();
+    const ticketsBefore = issuedCount();
     const tile = await serviceTile(kiosk);
     await tile.dblclick();
     await kiosk.getByText('Заберіть талон із принтера').waitFor();
     await kiosk.waitForTimeout(600);
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('А-002');
     expect(rig.jobs()).toHaveLength(jobsBefore + 1);
-    expect(ticketCount()).toBe(ticketsBefore + 1);
+    expect(issuedCount()).toBe(ticketsBefore + 1);
     await leaveTicket(kiosk);
   });
 
   it('paper out: offers an on-screen ticket with a QR code, and prints nothing', async () => {
     rig.printer.setState('paper-out');
     const jobsBefore = rig.jobs().length;
-    const ticketsBefore = ticketCount();
+    const ticketsBefore = issuedCount();
     await (await serviceTile(kiosk)).click();
     await kiosk.getByText('Принтер не працює').waitFor();
-    expect(ticketCount()).toBe(ticketsBefore);
+    expect(issuedCount()).toBe(ticketsBefore);
     expect(await axeViolations(kiosk)).toEqual([]);
     await shot(kiosk, 'kiosk-e2e-printer-offer');
 
@@ -136,9 +136,9 @@ describe('kiosk in Chromium with a network printer', () => {
     const qr = kiosk.locator('svg[data-qr]');
     await qr.waitFor();
     const number = (await kiosk.getByTestId('ticket-number').textContent()) ?? '';
-    const ticket = Object.values(rig.app.queue.state.tickets).find((entry) => entry.number === number);
+    const ticket = ticketsOf(rig.app.queue.state).find((entry) => entry.number === number);
     expect(await qr.getAttribute('data-qr')).toBe(`${rig.base}/t/${ticket?.id}`);
-    expect(ticketCount()).toBe(ticketsBefore + 1);
+    expect(issuedCount()).toBe(ticketsBefore + 1);
     expect(rig.jobs()).toHaveLength(jobsBefore);
     expect(await axeViolations(kiosk)).toEqual([]);
     await shot(kiosk, 'kiosk-e2e-ticket-qr');
@@ -158,7 +158,7 @@ describe('kiosk in Chromium with a network printer', () => {
       'Пільгу потрібно підтвердити у вікні обслуговування.',
     );
     const number = (await kiosk.getByTestId('ticket-number').textContent()) ?? '';
-    const ticket = Object.values(rig.app.queue.state.tickets).find((entry) => entry.number === number);
+    const ticket = ticketsOf(rig.app.queue.state).find((entry) => entry.number === number);
     expect(ticket?.priority).toMatchObject({ category: 'veteran', confirmed: false });
     const printed = readableLines(rig.jobs().at(-1) ?? new Uint8Array()).join(' ');
     expect(printed).toContain('Пільгова черга: ветеран війни');

@@ -19,6 +19,7 @@ import {
   spawnServer,
   tempDir,
 } from './harness';
+import { ticketsOf } from '@queue/core';
 
 const KIOSKS = 3;
 const KILL_AFTER_ACKS = 150;
@@ -92,7 +93,7 @@ describe('crash safety', () => {
     const { token } = await clients.login('supervisor', '2222');
     const staff = await clients.connect(token);
     const snapshot = await okData(staff.emitWithAck('sync:snapshot', {}));
-    const tickets: Ticket[] = Object.values(snapshot.queue?.tickets ?? {});
+    const tickets: Ticket[] = snapshot.queue ? ticketsOf(snapshot.queue) : [];
     const byNumber = new Map(tickets.map((ticket) => [ticket.number, ticket]));
     expect(byNumber.size).toBe(tickets.length);
 

@@ -3,7 +3,7 @@
  * hears the call (and nothing private), the visit is served and completed, and each kind
  * of client gets the snapshot it is entitled to.
  */
-import { serviceCode } from '@queue/core';
+import { serviceCode, ticketOf } from '@queue/core';
 import type { Ack, Snapshot } from '@queue/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISPLAY_TOKEN, KIOSK_TOKEN, type TestServer, okData, rid, startServer, waitFor } from './harness';
@@ -149,7 +149,7 @@ describe('ticket flow', () => {
 
     const staffSnapshot = await okData(staff.emitWithAck('sync:snapshot', {}));
     expect(staffSnapshot.queue).toBeDefined();
-    expect(staffSnapshot.queue?.tickets[issued.ticket.id]?.status).toBe('called');
+    expect((staffSnapshot.queue && ticketOf(staffSnapshot.queue, issued.ticket.id))?.status).toBe('called');
     expect(staffSnapshot.principal).toMatchObject({ kind: 'staff', staffId: 'operator1', deskId: 'desk-1' });
     expect(staffSnapshot.seq).toBeGreaterThan(0);
     expect(staffSnapshot.recentCalls).toHaveLength(1);

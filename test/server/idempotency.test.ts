@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KIOSK_TOKEN, type TestServer, okData, rid, startServer, waitFor } from './harness';
+import { ticketCount, ticketOf, ticketsOf } from '@queue/core';
 
 describe('idempotent commands', () => {
   let server: TestServer;
@@ -53,7 +54,7 @@ describe('idempotent commands', () => {
       kiosk.emitWithAck('ticket:issue', { requestId: rid('issue'), serviceCode: 'bill-reconcile' }),
     );
     expect(next.ticket.number).toBe('А-003');
-    expect(Object.keys(server.app.queue.state.tickets)).toHaveLength(3);
+    expect(ticketCount(server.app.queue.state)).toBe(3);
 
     await waitFor(
       () => staff.events.filter((entry) => entry.event.type === 'ticket:issued').length >= 3,
@@ -63,10 +64,10 @@ describe('idempotent commands', () => {
     await okData(staff.emitWithAck('sync:snapshot', {}));
     expect(staff.events.filter((entry) => entry.event.type === 'ticket:issued')).toHaveLength(3);
     const snapshot = await okData(staff.emitWithAck('sync:snapshot', {}));
-    expect(Object.values(snapshot.queue?.tickets ?? {}).map((ticket) => ticket.number)).toEqual(
+    expect((snapshot.queue ? ticketsOf(snapshot.queue) : []).map((ticket) => ticket.number)).toEqual(
       expect.arrayContaining(['А-001', 'А-002', 'А-003']),
     );
-    expect(Object.keys(snapshot.queue?.tickets ?? {})).toHaveLength(3);
+    expect(snapshot.queue ? ticketCount(snapshot.queue) : 0).toBe(3);
   });
 
   it('keeps request ids apart per principal', async () => {
@@ -121,9 +122,9 @@ describe('idempotent commands', () => {
     expect(retried).toEqual(called);
 
     const state = server.app.queue.state;
-    expect(state.tickets[first.ticket.id]?.status).toBe('called');
-    expect(state.tickets[second.ticket.id]?.status).toBe('waiting');
-    expect(state.tickets[first.ticket.id]?.callCount).toBe(1);
+    expect(ticketOf(state, first.ticket.id)?.status).toBe('called');
+    expect(ticketOf(state, second.ticket.id)?.status).toBe('waiting');
+    expect(ticketOf(state, first.ticket.id)?.callCount).toBe(1);
 
     // A fresh call-next is refused while the desk has a visitor: the retry did not free it.
     const fresh = await desk.emitWithAck('visit:call-next', { requestId: rid('call') });

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CENTRE } from '@queue/core';
+import { DEMO_CENTRE, ticketCount } from '@queue/core';
 import { type PrinterTransport, createTcpTransport } from '@queue/printer';
 import type { Ack, DeviceAlertChange, IssueTicketPayload, IssuedTicket } from '@queue/protocol';
 import { type Application, createApplication, silentLogger } from '@queue/server';
@@ -100,7 +100,7 @@ export const startPrintingRig = async (): Promise<PrintingRig> => {
       for (const { alert, active: on } of alerts) active.set(`${alert.deviceId}:${alert.kind}`, on);
       return [...active].filter(([, on]) => on).map(([key]) => key);
     },
-    ticketCount: () => Object.keys(app.queue.state.tickets).length,
+    ticketCount: () => ticketCount(app.queue.state),
     issue: (extra = {}, requestId = rid('issue')) =>
       kiosk.emitWithAck('ticket:issue', {
         serviceCode: 'bill-reconcile',

@@ -10,6 +10,7 @@ import {
   deskId,
   organisationId,
   serviceCode,
+  ticketOf,
 } from '@queue/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -134,7 +135,7 @@ describe('twenty desks racing over a thousand tickets', () => {
 
     // The server's state agrees: everyone served, every desk free.
     const state = server.app.queue.state;
-    for (const id of issued.keys()) expect(state.tickets[id as TicketId]?.status).toBe('completed');
+    for (const id of issued.keys()) expect(ticketOf(state, id as TicketId)?.status).toBe('completed');
     for (let index = 1; index <= DESKS; index += 1) {
       expect(state.desks[deskId(`desk-${index}`)]?.currentTicketId).toBeUndefined();
     }

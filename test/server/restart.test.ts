@@ -3,7 +3,7 @@
  * come back as they were, sessions stay valid, and the log's epoch is kept so clients catch
  * up with events rather than starting over.
  */
-import { type QueueState, deskId } from '@queue/core';
+import { type QueueState, deskId, ticketOf, ticketsOf } from '@queue/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISPLAY_TOKEN, KIOSK_TOKEN, type TestServer, okData, rid, startServer, waitFor } from './harness';
 
@@ -55,7 +55,7 @@ describe('restart on the same file', () => {
     const before = await okData(desk1.emitWithAck('sync:snapshot', {}));
     const stateBefore = JSON.parse(JSON.stringify(server.app.queue.state)) as QueueState;
     expect(
-      Object.values(stateBefore.tickets)
+      ticketsOf(stateBefore)
         .map((ticket) => ticket.status)
         .sort(),
     ).toEqual(['postponed', 'serving', 'waiting', 'waiting', 'waiting']);
@@ -92,7 +92,10 @@ describe('restart on the same file', () => {
       currentTicketId: current.id,
     });
     expect(after.queue?.desks[deskId('desk-2')]).toMatchObject({ status: 'paused', pauseReason: 'lunch' });
-    expect(after.queue?.tickets[current.id]).toMatchObject({ status: 'serving', deskId: 'desk-1' });
+    expect(after.queue && ticketOf(after.queue, current.id)).toMatchObject({
+      status: 'serving',
+      deskId: 'desk-1',
+    });
 
     // Catching up across the restart gives events, not a snapshot.
     const caughtUp = await okData(

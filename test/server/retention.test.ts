@@ -6,6 +6,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RecordingSocket, type TestServer, okData, rid, startServer } from './harness';
+import { ticketOf } from '@queue/core';
+import type { TicketId } from '@queue/core';
 
 const DAY_MS = 86_400_000;
 
@@ -111,8 +113,8 @@ describe('personal data retention', () => {
       expect(ticket).not.toHaveProperty('transferComment');
       expect(ticket.number).toMatch(/^[А-ЯІЇЄҐ]+-\d{3}$/);
     }
-    const live = server.app.queue.state.tickets;
-    expect(recentIds.map((id) => live[id as keyof typeof live]?.note)).toEqual([
+    const live = server.app.queue.state;
+    expect(recentIds.map((id) => ticketOf(live, id as TicketId)?.note)).toEqual([
       'recent-issue-note',
       'recent-completion-note',
     ]);

@@ -15,6 +15,7 @@ import {
   rid,
   startServer,
 } from './harness';
+import { ticketOf } from '@queue/core';
 
 /** A socket that can send anything at all, bypassing the typed contract. */
 interface RawSocket {
@@ -567,7 +568,7 @@ describe('input validation and access control', () => {
       }
 
       // The visit is untouched at desk 2.
-      expect(server.app.queue.state.tickets[issued.ticket.id]).toMatchObject({
+      expect(ticketOf(server.app.queue.state, issued.ticket.id)).toMatchObject({
         status: 'called',
         deskId: 'desk-2',
       });

@@ -26,6 +26,7 @@ import { PrintService } from './printing/print-service';
 import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
+import { ticketOf } from '@queue/core';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -112,7 +113,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     logger,
     frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
     startedAt,
-    lookupTicket: (id) => queue.state.tickets[id as TicketId] ?? store.ticketById(id),
+    lookupTicket: (id) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id),
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -187,8 +188,9 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   };
 
   queue.onEvents((events) => {
-    for (const event of events) io.to('staff').emit('queue:event', event);
+    // The hall first: a call on the boards is what visitors wait for; staff screens can follow.
     for (const event of forHall(events)) io.to('public').emit('queue:event', event);
+    for (const event of events) io.to('staff').emit('queue:event', event);
     scheduleSummary();
   });
 

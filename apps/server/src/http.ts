@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
 import type { Ticket } from '@queue/core';
-import { estimateWait } from '@queue/core';
+import { estimateWait, ticketOf } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
 import type { QueueService } from './queue-service';
@@ -211,7 +211,7 @@ const statusPage = (
     response.writeHead(404, headers);
     return void response.end(renderNotFound(language));
   }
-  const live = deps.queue.state.tickets[ticket.id] === ticket;
+  const live = ticketOf(deps.queue.state, ticket.id) === ticket;
   const now = deps.queue.now();
   const estimate = live
     ? estimateWait(deps.queue.centre, deps.queue.state, ticket.serviceCode, now, ticket)

@@ -6,6 +6,7 @@ import {
   serviceCode,
   deskId,
   ticketId,
+  ticketOf,
 } from '@queue/core';
 import type { SequencedEvent, Snapshot } from '@queue/protocol';
 import { describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ describe('sync state', () => {
     };
     const staff = { ...initialSyncState, queue: emptyState() };
     const { state } = applyEvents(staff, [issued, call(2, 'А-001', 'ticket-1')]);
-    expect(state.queue?.tickets[ticketId('ticket-1')]?.status).toBe('called');
+    expect((state.queue && ticketOf(state.queue, ticketId('ticket-1')))?.status).toBe('called');
     expect(state.queue?.desks[deskId('desk-1')]?.currentTicketId).toBe('ticket-1');
   });
 

@@ -13,7 +13,7 @@ import type { Actor, NextStep, QueueEvent } from './events';
 import { type Instant, MS_PER_MINUTE, type TicketId, addMinutes } from './ids';
 import { evolve } from './evolve';
 import { isDueAppointment, isPriority, mayDeskTake, pickNext } from './routing';
-import { type DeskState, type QueueState, deskStateOf } from './state';
+import { type DeskState, type QueueState, deskStateOf, ticketOf, ticketsOf } from './state';
 import { type Ticket, formatTicketNumber, isCallable, isFinal } from './ticket';
 
 type Decision = Result<readonly QueueEvent[]>;
@@ -40,7 +40,7 @@ export const decide = (centre: Centre, state: QueueState, command: QueueCommand)
     at: command.at,
     actor: { kind: 'system' },
     serviceDay: today,
-    expiredTicketIds: Object.values(state.tickets)
+    expiredTicketIds: ticketsOf(state)
       .filter((ticket) => !isFinal(ticket))
       .map((ticket) => ticket.id),
   };
@@ -198,7 +198,7 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
       });
     case 'tick':
       return ok(
-        Object.values(state.tickets)
+        ticketsOf(state)
           .filter((ticket) => ticket.status === 'postponed' && isCallable(ticket, command.at))
           .map((ticket) => event(command, { type: 'ticket:resumed', ticketId: ticket.id })),
       );
@@ -249,7 +249,7 @@ const withReadyDesk = (
   });
 
 const withTicket = (state: QueueState, id: TicketId, then: (ticket: Ticket) => Decision): Decision => {
-  const ticket = state.tickets[id];
+  const ticket = ticketOf(state, id);
   return ticket ? then(ticket) : refuse('UNKNOWN_TICKET', 'No such ticket today.');
 };
 
@@ -296,7 +296,7 @@ const issueTicket = (
 ): Decision => {
   const service = findService(centre, command.serviceCode);
   if (!service) return refuse('UNKNOWN_SERVICE', `There is no service ${command.serviceCode}.`);
-  if (state.tickets[command.ticketId]) return refuse('DUPLICATE_TICKET', 'That ticket id is taken.');
+  if (ticketOf(state, command.ticketId)) return refuse('DUPLICATE_TICKET', 'That ticket id is taken.');
   if (command.source === 'kiosk' && !service.onKiosk) {
     return refuse('NOT_ON_KIOSK', 'This service is issued at reception.');
   }

@@ -11,7 +11,7 @@ import type { Centre, Desk } from './centre';
 import { deskWeightFor, findService } from './centre';
 import type { Instant, ServiceCode } from './ids';
 import type { QueueState } from './state';
-import { deskStateOf } from './state';
+import { deskStateOf, ticketOf } from './state';
 import { forecastNew, forecastTicket } from './forecast';
 import { waitingOf } from './queue-index';
 import { isPriority } from './routing';
@@ -48,10 +48,10 @@ export const serviceShare = (
 };
 
 /** Services with visitors waiting now (kept for the last instant asked, per tickets object). */
-const busyCache = new WeakMap<QueueState['tickets'], { at: Instant; services: Set<ServiceCode> }>();
+const busyCache = new WeakMap<QueueState['ticketTable'], { at: Instant; services: Set<ServiceCode> }>();
 
 const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> => {
-  const known = busyCache.get(state.tickets);
+  const known = busyCache.get(state.ticketTable);
   if (known?.at === at) return known.services;
   const services = new Set(
     [...waitingOf(state).byService]
@@ -60,7 +60,7 @@ const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> => {
       )
       .map(([code]) => code),
   );
-  busyCache.set(state.tickets, { at, services });
+  busyCache.set(state.ticketTable, { at, services });
   return services;
 };
 
@@ -112,7 +112,7 @@ export const estimateWait = (
 ): WaitEstimate => {
   const ahead = peopleAhead(state, code, at, ticket);
   const capacity = capacityFor(centre, state, code, at);
-  const current = ticket ? (state.tickets[ticket.id] ?? ticket) : undefined;
+  const current = ticket ? (ticketOf(state, ticket.id) ?? ticket) : undefined;
   const minutesOf = (service: ServiceCode): number => meanServiceMinutes(centre, state, service);
   const forecast = !current
     ? forecastNew(centre, state, code, at, minutesOf)

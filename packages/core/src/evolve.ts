@@ -5,7 +5,14 @@
 import type { QueueEvent } from './events';
 import type { Instant, ServiceCode, TicketId } from './ids';
 import { MS_PER_MINUTE } from './ids';
-import { type DeskState, type QueueState, type ServiceStats, closedDesk } from './state';
+import {
+  type DeskState,
+  type QueueState,
+  type ServiceStats,
+  closedDesk,
+  ticketOf,
+  withTicket,
+} from './state';
 import type { Ticket } from './ticket';
 
 /** Learned means weigh the newest visits most once a few are known. */
@@ -16,7 +23,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
     case 'day:started':
       return {
         serviceDay: event.serviceDay,
-        tickets: {},
+        ticketTable: {},
         counters: {},
         issuedToday: {},
         desks: Object.fromEntries(Object.values(state.desks).map((desk) => [desk.id, closedDesk(desk.id)])),
@@ -26,7 +33,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
       const { ticket } = event;
       return {
         ...state,
-        tickets: { ...state.tickets, [ticket.id]: ticket },
+        ticketTable: withTicket(state.ticketTable, ticket),
         counters: {
           ...state.counters,
           [ticket.prefix]: Math.max(state.counters[ticket.prefix] ?? 0, ticket.sequence),
@@ -66,7 +73,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         servingStartedAt: event.at,
       }));
     case 'ticket:completed': {
-      const finished = state.tickets[event.ticketId];
+      const finished = ticketOf(state, event.ticketId);
       const withStats = finished ? learnServiceTime(state, finished, event.at) : state;
       const next = updateTicket(withStats, event.ticketId, (ticket) => {
         const done = {
@@ -200,9 +207,9 @@ export const evolveAll = (state: QueueState, events: readonly QueueEvent[]): Que
   events.reduce(evolve, state);
 
 const updateTicket = (state: QueueState, id: TicketId, change: (ticket: Ticket) => Ticket): QueueState => {
-  const ticket = state.tickets[id];
+  const ticket = ticketOf(state, id);
   if (!ticket) return state;
-  return { ...state, tickets: { ...state.tickets, [id]: stripUndefined(change(ticket)) } };
+  return { ...state, ticketTable: withTicket(state.ticketTable, stripUndefined(change(ticket))) };
 };
 
 const updateDesk = (

@@ -10,7 +10,15 @@ import type { Centre, Desk } from './centre';
 import { type Part, partOf, waitingOf, walkUpMinutes } from './queue-index';
 import { type DeskId, type Instant, MS_PER_MINUTE, type ServiceCode, type TicketId } from './ids';
 import { type Pick, pickNext, wouldPrefer } from './routing';
-import { type DeskState, type QueueState, deskStateOf } from './state';
+import {
+  type DeskState,
+  type QueueState,
+  deskStateOf,
+  ticketOf,
+  ticketTableOf,
+  withoutTicket,
+  ticketsOf,
+} from './state';
 import type { Ticket } from './ticket';
 
 /** The learned mean visit length, or the catalogue's minutes until there is one. */
@@ -67,16 +75,15 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     return empty;
   }
   // A ticket addressed to a desk outside the play waits for that desk.
-  let tickets: Record<TicketId, Ticket> = {};
-  for (const ticket of linked) {
-    if (ticket.targetDeskId === undefined || deskIds.has(ticket.targetDeskId)) tickets[ticket.id] = ticket;
-  }
-  let ahead: QueueState = { ...state, tickets };
+  let ticketTable = ticketTableOf(
+    linked.filter((ticket) => ticket.targetDeskId === undefined || deskIds.has(ticket.targetDeskId)),
+  );
+  let ahead: QueueState = { ...state, ticketTable };
   const walk = walkUpMinutes(state) * MS_PER_MINUTE;
   const visit = (code: ServiceCode): number => minutesOf(code) * MS_PER_MINUTE;
   const seats = playing.map((desk) => {
     const deskState = deskStateOf(state, desk.id);
-    const current = deskState.currentTicketId ? state.tickets[deskState.currentTicketId] : undefined;
+    const current = deskState.currentTicketId ? ticketOf(state, deskState.currentTicketId) : undefined;
     let freeAt: number = at;
     if (current && open.length > 0) {
       const mean = visit(current.serviceCode);
@@ -103,7 +110,7 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     const pick = pickNext(centre, ahead, seat.desk, seat.state, now);
     steps.push({ desk: seat.desk, deskState: seat.state, at: now, ...(pick ? { pick } : {}) });
     if (!pick) {
-      const later = Object.values(tickets)
+      const later = ticketsOf(ahead)
         .map((ticket) => ticket.postponedUntil ?? 0)
         .filter((until) => until > now);
       if (later.length > 0) seat.freeAt = Math.min(...later);
@@ -111,10 +118,9 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
       continue;
     }
     calls.set(pick.ticket.id, { at: now, callsBefore: calls.size });
-    // A new tickets object each step: states are never changed in place (routing caches by them).
-    const { [pick.ticket.id]: _called, ...rest } = tickets;
-    tickets = rest;
-    ahead = { ...state, tickets };
+    // A new table each step: states are never changed in place (routing caches by them).
+    ticketTable = withoutTicket(ticketTable, pick.ticket.id);
+    ahead = { ...state, ticketTable };
     seat.freeAt = now + walk + visit(pick.ticket.serviceCode);
     seat.state = { ...seat.state, privilegedStreak: pick.privileged ? seat.state.privilegedStreak + 1 : 0 };
   }

@@ -5,7 +5,7 @@ import { decide } from './decide';
 import type { QueueErrorCode } from './errors';
 import { evolveAll } from './evolve';
 import { type DeskId, type Instant, addMinutes, deskId, serviceCode, staffId, ticketId } from './ids';
-import { type QueueState, emptyState } from './state';
+import { type QueueState, emptyState, ticketOf, ticketsOf } from './state';
 import { type Ticket, type TicketStatus, isCallable } from './ticket';
 import { type CommandInput, KIOSK, Scenario, centre, desk, kyiv, service, staff } from './testing';
 
@@ -618,7 +618,7 @@ const expectConsistentHands = (state: QueueState): void => {
     inHand.set(deskState.currentTicketId, deskState.id);
     expect(deskState.status).not.toBe('closed');
   }
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of ticketsOf(state)) {
     if (ticket.status === 'called' || ticket.status === 'serving') {
       expect(inHand.get(ticket.id)).toBe(ticket.deskId);
     } else {
@@ -642,7 +642,7 @@ describe('lifecycle property', () => {
           expect(JSON.stringify(before)).toBe(snapshot);
 
           const subject = subjectOf(command);
-          const subjectBefore: Ticket | undefined = subject ? before.tickets[ticketId(subject)] : undefined;
+          const subjectBefore: Ticket | undefined = subject ? ticketOf(before, ticketId(subject)) : undefined;
 
           if (!decision.ok) {
             expect(KNOWN_CODES).toContain(decision.error.code);
@@ -658,9 +658,12 @@ describe('lifecycle property', () => {
 
           state = evolveAll(before, decision.value);
           expectConsistentHands(state);
-          for (const id of new Set([...Object.keys(before.tickets), ...Object.keys(state.tickets)])) {
-            const was = before.tickets[ticketId(id)];
-            const is = state.tickets[ticketId(id)];
+          for (const id of new Set([
+            ...ticketsOf(before).map((ticket) => ticket.id),
+            ...ticketsOf(state).map((ticket) => ticket.id),
+          ])) {
+            const was = ticketOf(before, ticketId(id));
+            const is = ticketOf(state, ticketId(id));
             if (!is) throw new Error(`ticket ${id} vanished within a day`);
             if (!was) {
               expect(command.type).toBe('issue-ticket');

@@ -6,7 +6,7 @@ import type { QueueCommand } from './commands';
 import type { QueueEvent } from './events';
 import { evolveAll } from './evolve';
 import { type Instant, addMinutes, deskId, serviceCode, staffId, ticketId } from './ids';
-import { type QueueState, emptyState } from './state';
+import { type QueueState, emptyState, ticketOf, ticketsOf } from './state';
 import { formatTicketNumber, isFinal } from './ticket';
 import { KIOSK, KYIV, Scenario, centre, desk, kyiv, localInstant, service, staff } from './testing';
 
@@ -101,7 +101,7 @@ describe('ticket numbers', () => {
     expect(started.at).toBe(kyiv('2025-01-15T00:05'));
     expect([...started.expiredTicketIds].sort()).toEqual(['t2', 't3']);
     expect(s.state.serviceDay).toBe('2025-01-15');
-    expect(Object.keys(s.state.tickets)).toEqual(['n1']);
+    expect(ticketsOf(s.state).map((ticket) => ticket.id)).toEqual(['n1']);
     expect(s.ticket('n1')).toMatchObject({ number: 'А-001', serviceDay: '2025-01-15' });
     // The desk that was open yesterday is closed for the new day.
     expect(s.desk('d1')).toMatchObject({ status: 'closed', privilegedStreak: 0 });
@@ -130,7 +130,7 @@ describe('ticket numbers', () => {
     const decision = s.attempt({ type: 'call-next', deskId: deskId('d1') });
     expect(decision.ok).toBe(false);
     expect(s.state.serviceDay).toBe('2025-01-14');
-    expect(s.state.tickets[ticketId('t1')]).toBeDefined();
+    expect(ticketOf(s.state, ticketId('t1'))).toBeDefined();
   });
 
   it('are not reused when a command arrives dated before the current day (clock stepped back)', () => {
@@ -249,7 +249,7 @@ describe('numbering property', () => {
               const first = events[0];
               if (first?.type !== 'day:started') throw new Error('day:started must come first');
               expect(first.serviceDay).toBe(day);
-              const unfinished = Object.values(state.tickets)
+              const unfinished = ticketsOf(state)
                 .filter((ticket) => !isFinal(ticket))
                 .map((ticket) => ticket.id)
                 .sort();
@@ -262,7 +262,7 @@ describe('numbering property', () => {
             lastDay = day;
             expect(state.serviceDay).toBe(day);
             // Yesterday's tickets are gone.
-            for (const ticket of Object.values(state.tickets)) expect(ticket.serviceDay).toBe(day);
+            for (const ticket of ticketsOf(state)) expect(ticket.serviceDay).toBe(day);
 
             for (const event of events) {
               if (event.type !== 'ticket:issued') continue;

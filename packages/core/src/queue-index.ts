@@ -46,7 +46,7 @@ export const partOf = (centre: Centre, code: ServiceCode): Part | undefined => {
   return byService.get(code);
 };
 
-type Tickets = QueueState['tickets'];
+type Tickets = QueueState['ticketTable'];
 
 /** The waiting tickets of a day, grouped once per tickets object (states never change one). */
 export interface Waiting {
@@ -59,7 +59,7 @@ export interface Waiting {
 const waitingCache = new WeakMap<Tickets, Waiting>();
 
 export const waitingOf = (state: QueueState): Waiting => {
-  const known = waitingCache.get(state.tickets);
+  const known = waitingCache.get(state.ticketTable);
   if (known) return known;
   const byService = new Map<ServiceCode, Ticket[]>();
   const addressed: Ticket[] = [];
@@ -70,7 +70,7 @@ export const waitingOf = (state: QueueState): Waiting => {
     if (ticket.targetDeskId !== undefined) addressed.push(ticket);
   }
   const waiting = { byService, addressed };
-  waitingCache.set(state.tickets, waiting);
+  waitingCache.set(state.ticketTable, waiting);
   return waiting;
 };
 
@@ -78,17 +78,34 @@ export const waitingOf = (state: QueueState): Waiting => {
 const walkUpCache = new WeakMap<Tickets, number>();
 const DEFAULT_WALK_UP_MINUTES = 0.5;
 
-export const walkUpMinutes = (state: QueueState): number => {
-  const known = walkUpCache.get(state.tickets);
-  if (known !== undefined) return known;
+const walkUpBucketCache = new WeakMap<object, { total: number; count: number }>();
+
+const walkUpOfBucket = (bucket: Readonly<Record<string, Ticket>>): { total: number; count: number } => {
+  const known = walkUpBucketCache.get(bucket);
+  if (known) return known;
   let total = 0;
   let count = 0;
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of Object.values(bucket)) {
     if (ticket.calledAt === undefined || ticket.servingStartedAt === undefined) continue;
     total += ticket.servingStartedAt - ticket.calledAt;
     count += 1;
   }
+  const part = { total, count };
+  walkUpBucketCache.set(bucket, part);
+  return part;
+};
+
+export const walkUpMinutes = (state: QueueState): number => {
+  const known = walkUpCache.get(state.ticketTable);
+  if (known !== undefined) return known;
+  let total = 0;
+  let count = 0;
+  for (const bucket of Object.values(state.ticketTable)) {
+    const part = walkUpOfBucket(bucket);
+    total += part.total;
+    count += part.count;
+  }
   const minutes = count > 0 ? total / count / MS_PER_MINUTE : DEFAULT_WALK_UP_MINUTES;
-  walkUpCache.set(state.tickets, minutes);
+  walkUpCache.set(state.ticketTable, minutes);
   return minutes;
 };

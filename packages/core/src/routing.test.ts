@@ -7,7 +7,7 @@ import { decide } from './decide';
 import type { QueueEvent } from './events';
 import { evolveAll } from './evolve';
 import { type Instant, addMinutes, deskId, serviceCode, staffId, ticketId } from './ids';
-import { type DeskState, type QueueState, deskStateOf, emptyState } from './state';
+import { type DeskState, type QueueState, deskStateOf, emptyState, ticketOf, ticketsOf } from './state';
 import { type PriorityClaim, type Ticket, isCallable } from './ticket';
 import { KIOSK, Scenario, centre, desk, kyiv, service, staff } from './testing';
 
@@ -477,7 +477,7 @@ describe('no double calls property', () => {
           for (const event of decision.value) {
             if (event.type !== 'ticket:called') continue;
             calls += 1;
-            const ticket = state.tickets[event.ticketId];
+            const ticket = ticketOf(state, event.ticketId);
             const deskState = deskStateOf(state, event.deskId);
             const deskConfig = findDesk(hall, event.deskId);
             if (!ticket || !deskConfig) throw new Error('called an unknown ticket or desk');
@@ -487,7 +487,7 @@ describe('no double calls property', () => {
             expect(eligible(deskConfig, deskState, ticket, state)).toBe(true);
             if (command.type === 'call-next') {
               // The streak limit: a privileged pick over a waiting walk-in only while the streak allows.
-              const walkInWaiting = Object.values(state.tickets).some(
+              const walkInWaiting = ticketsOf(state).some(
                 (other) =>
                   isCallable(other, event.at) &&
                   eligible(deskConfig, deskState, other, state) &&
@@ -508,7 +508,7 @@ describe('no double calls property', () => {
             expect(holders.get(held)).toBeUndefined();
             holders.set(held, deskState.id);
           }
-          for (const ticket of Object.values(state.tickets)) {
+          for (const ticket of ticketsOf(state)) {
             const inHand = ticket.status === 'called' || ticket.status === 'serving';
             expect(holders.get(ticket.id)).toBe(inHand ? ticket.deskId : undefined);
           }

@@ -25,10 +25,19 @@ export interface ServiceStats {
   readonly samples: number;
 }
 
+/**
+ * The day's tickets, spread over a fixed number of buckets by id. States never change, so a
+ * change to one ticket must copy what holds it: with one flat record that was the whole day
+ * (thousands of tickets, on every event, on the server and every desk); with buckets it is
+ * one bucket and the small outer record. Plain JSON, so it travels in snapshots as it is.
+ * Read it through `ticketOf`, `ticketsOf` and `ticketCount`.
+ */
+export type TicketTable = Readonly<Record<string, Readonly<Record<TicketId, Ticket>>>>;
+
 export interface QueueState {
   /** The site-local day the state belongs to; undefined before the first command. */
   readonly serviceDay?: ServiceDay;
-  readonly tickets: Readonly<Record<TicketId, Ticket>>;
+  readonly ticketTable: TicketTable;
   /** Last number given today, by prefix. */
   readonly counters: Readonly<Record<string, number>>;
   /** Tickets issued today, by service (for daily limits). */
@@ -38,7 +47,7 @@ export interface QueueState {
 }
 
 export const emptyState = (): QueueState => ({
-  tickets: {},
+  ticketTable: {},
   counters: {},
   issuedToday: {},
   desks: {},
@@ -49,4 +58,46 @@ export const closedDesk = (id: DeskId): DeskState => ({ id, status: 'closed', pr
 
 export const deskStateOf = (state: QueueState, id: DeskId): DeskState => state.desks[id] ?? closedDesk(id);
 
-export const ticketsOf = (state: QueueState): Ticket[] => Object.values(state.tickets);
+const BUCKETS = 64;
+
+/** The bucket a ticket id lives in: a cheap string hash (ids are random, so buckets fill evenly). */
+export const ticketBucket = (id: string): string => {
+  let hash = 0;
+  for (let index = 0; index < id.length; index += 1) hash = (hash * 31 + id.charCodeAt(index)) | 0;
+  return String((hash >>> 0) % BUCKETS);
+};
+
+export const ticketOf = (state: QueueState, id: TicketId): Ticket | undefined =>
+  state.ticketTable[ticketBucket(id)]?.[id];
+
+/** Every ticket of the day, in no particular order. */
+export const ticketsOf = (state: QueueState): Ticket[] => {
+  const all: Ticket[] = [];
+  for (const bucket of Object.values(state.ticketTable)) all.push(...Object.values(bucket));
+  return all;
+};
+
+export const ticketCount = (state: QueueState): number =>
+  Object.values(state.ticketTable).reduce((count, bucket) => count + Object.keys(bucket).length, 0);
+
+/** The table with this ticket added or replaced; only its bucket is copied. */
+export const withTicket = (table: TicketTable, ticket: Ticket): TicketTable => {
+  const key = ticketBucket(ticket.id);
+  return { ...table, [key]: { ...table[key], [ticket.id]: ticket } };
+};
+
+/** The table without this ticket; only its bucket is copied. */
+export const withoutTicket = (table: TicketTable, id: TicketId): TicketTable => {
+  const key = ticketBucket(id);
+  const bucket = table[key];
+  if (!bucket || !(id in bucket)) return table;
+  const { [id]: _removed, ...rest } = bucket;
+  return { ...table, [key]: rest };
+};
+
+/** A table holding these tickets (a day read back from storage, a test's fixture). */
+export const ticketTableOf = (tickets: Iterable<Ticket>): TicketTable => {
+  const table: Record<string, Record<TicketId, Ticket>> = {};
+  for (const ticket of tickets) (table[ticketBucket(ticket.id)] ??= {})[ticket.id] = ticket;
+  return table;
+};

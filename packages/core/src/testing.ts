@@ -20,7 +20,7 @@ import {
   staffId,
   ticketId,
 } from './ids';
-import { type DeskState, type QueueState, deskStateOf, emptyState } from './state';
+import { type DeskState, type QueueState, deskStateOf, emptyState, ticketOf } from './state';
 import type { PriorityClaim, Ticket } from './ticket';
 
 export const KYIV = 'Europe/Kyiv';
@@ -251,7 +251,7 @@ export class Scenario {
   }
 
   ticket(id: string): Ticket {
-    const found = this.state.tickets[ticketId(id)];
+    const found = ticketOf(this.state, ticketId(id));
     if (!found) throw new Error(`No ticket ${id}`);
     return found;
   }

@@ -4,7 +4,7 @@ import type { QueueCommand } from './commands';
 import { decide } from './decide';
 import { evolveAll } from './evolve';
 import { type Instant, addMinutes, deskId, serviceCode, staffId, ticketId } from './ids';
-import { type QueueState, emptyState } from './state';
+import { type QueueState, emptyState, ticketOf, ticketsOf } from './state';
 import { Scenario, centre, desk, kyiv, service, staff } from './testing';
 
 const START = kyiv('2025-01-14T09:00');
@@ -412,9 +412,9 @@ describe('transfer properties', () => {
     fc.assert(
       fc.property(fc.array(moveArb(false), { minLength: 30, maxLength: 80 }), (moves) => {
         play(moves, (before, after) => {
-          for (const ticket of Object.values(after.tickets)) {
+          for (const ticket of ticketsOf(after)) {
             expect(ticket.queuedAt).toBe(ticket.issuedAt);
-            const was = before.tickets[ticket.id];
+            const was = ticketOf(before, ticket.id);
             if (was) expect(ticket.issuedAt).toBe(was.issuedAt);
             if (was && was.serviceCode !== ticket.serviceCode && ticket.status === 'waiting') transfers += 1;
           }
@@ -430,10 +430,10 @@ describe('transfer properties', () => {
     fc.assert(
       fc.property(fc.array(moveArb(true), { minLength: 30, maxLength: 80 }), (moves) => {
         play(moves, (before, after, at) => {
-          for (const ticket of Object.values(after.tickets)) {
+          for (const ticket of ticketsOf(after)) {
             expect(ticket.queuedAt).toBeGreaterThanOrEqual(ticket.issuedAt);
             expect(ticket.queuedAt).toBeLessThanOrEqual(at);
-            const was = before.tickets[ticket.id];
+            const was = ticketOf(before, ticket.id);
             if (was && was.queuedAt !== ticket.queuedAt) {
               // Only a transfer that gives up the place moves the visitor to the back.
               expect(ticket.queuedAt).toBe(at);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { findDesk } from './centre';
 import { deskId, ticketId } from './ids';
 import { pickNext, wouldPrefer } from './routing';
-import { deskStateOf } from './state';
+import { deskStateOf, withoutTicket } from './state';
 import { Scenario, centre, desk, kyiv, service } from './testing';
 
 const START = kyiv('2025-01-14T09:00');
@@ -80,10 +80,9 @@ describe('walk-in order', () => {
           const withNew = pickNext(weighted, s.state, d, deskStateOf(s.state, d.id), s.now);
           const fresh = s.ticket('new');
           // Compare at the same instant: the pick without the newcomer, judged `later` minutes on.
-          const { new: _dropped, ...others } = s.state.tickets as Record<string, typeof fresh>;
           const without = pickNext(
             weighted,
-            { ...s.state, tickets: others },
+            { ...s.state, ticketTable: withoutTicket(s.state.ticketTable, fresh.id) },
             d,
             deskStateOf(s.state, d.id),
             s.now,

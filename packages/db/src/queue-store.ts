@@ -17,7 +17,7 @@ import type {
   Ticket,
   TicketId,
 } from '@queue/core';
-import { deskIdOf, emptyState, ticketIdOf } from '@queue/core';
+import { deskIdOf, emptyState, ticketIdOf, ticketOf, ticketTableOf } from '@queue/core';
 
 export interface StoredEvent {
   readonly seq: number;
@@ -119,19 +119,16 @@ export class QueueStore {
       this.statements.stats.all().map((row) => [row.service_code, JSON.parse(row.data) as ServiceStats]),
     ) as Record<ServiceCode, ServiceStats>;
     if (!day) return { ...base, desks, stats };
-    const tickets = Object.fromEntries(
-      this.statements.ticketsOfDay.all(day).map((row) => {
-        const ticket = JSON.parse(row.data) as Ticket;
-        return [ticket.id, ticket];
-      }),
-    ) as Record<TicketId, Ticket>;
+    const ticketTable = ticketTableOf(
+      this.statements.ticketsOfDay.all(day).map((row) => JSON.parse(row.data) as Ticket),
+    );
     const counters: Record<string, number> = {};
     const issuedToday: Record<string, number> = {};
     for (const { key, value } of this.statements.countersOfDay.all(day)) {
       if (key.startsWith('prefix:')) counters[key.slice(7)] = value;
       else if (key.startsWith('service:')) issuedToday[key.slice(8)] = value;
     }
-    return { serviceDay: day, tickets, counters, issuedToday, desks, stats };
+    return { serviceDay: day, ticketTable, counters, issuedToday, desks, stats };
   }
 
   /**
@@ -160,7 +157,7 @@ export class QueueStore {
         if (event.type === 'ticket:completed') this.saveStats(after);
       }
       for (const id of tickets) {
-        const ticket = after.tickets[id];
+        const ticket = ticketOf(after, id);
         if (ticket) this.saveTicket(ticket);
       }
       for (const id of desks) {

@@ -13,6 +13,7 @@ import {
   serviceCode,
   staffId,
   ticketId,
+  ticketOf,
 } from '@queue/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -173,7 +174,7 @@ describe('database', () => {
       serviceCode: serviceCode('bill-reconcile'),
       source: 'kiosk',
     });
-    expect(state.tickets[ticketId('ticket-new')]?.number).toBe('А-001');
+    expect(ticketOf(state, ticketId('ticket-new'))?.number).toBe('А-001');
     expect(store.ticketById('ticket-old')?.status).toBe('cancelled');
     expect(new QueueStore(db).loadState()).toEqual(state);
     db.close();

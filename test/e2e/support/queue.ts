@@ -1,5 +1,5 @@
 /** Raw protocol helpers for browser tests: devices issuing tickets, reading the server's state. */
-import { type DeskState, type PriorityCategory, type Ticket, deskId } from '@queue/core';
+import { type DeskState, type PriorityCategory, type Ticket, deskId, ticketsOf } from '@queue/core';
 import type { IssuedTicket } from '@queue/protocol';
 import { KIOSK_TOKEN } from './env';
 import { type ClientSocket, type TestServer, okData, rid } from './server';
@@ -26,7 +26,7 @@ export const kioskOf = async (server: TestServer): Promise<Kiosk> => {
 
 /** A ticket as the server holds it now. */
 export const ticketByNumber = (server: TestServer, number: string): Ticket => {
-  const ticket = Object.values(server.app.queue.state.tickets).find((entry) => entry.number === number);
+  const ticket = ticketsOf(server.app.queue.state).find((entry) => entry.number === number);
   if (!ticket) throw new Error(`no ticket ${number}`);
   return ticket;
 };

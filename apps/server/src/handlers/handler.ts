@@ -23,6 +23,7 @@ import type { PrintService } from '../printing/print-service';
 import type { InFlight } from './async-handler';
 import type { Logger } from '../logger';
 import { internalError, type QueueService } from '../queue-service';
+import { ticketOf } from '@queue/core';
 
 export type QueueSocket = Socket<
   ClientToServerEvents,
@@ -157,7 +158,7 @@ export const visitAnswer =
   (state: QueueState): VisitAnswer => {
     const desk = state.desks[deskId] ?? { id: deskId, status: 'closed' as const, privilegedStreak: 0 };
     const id = (ticketId ?? desk.currentTicketId) as TicketId | undefined;
-    const ticket = id ? state.tickets[id] : undefined;
+    const ticket = id ? ticketOf(state, id) : undefined;
     return { desk, ...(ticket ? { ticket } : {}) };
   };
 

@@ -7,7 +7,7 @@
  * ticket on screen. A retried request id never issues or prints twice.
  */
 import type { Language, QueueCommand, ServiceCode, TicketId } from '@queue/core';
-import { decide, estimateWait, findKiosk } from '@queue/core';
+import { decide, estimateWait, findKiosk, ticketOf } from '@queue/core';
 import type { Ack, IssuedTicket, Principal } from '@queue/protocol';
 import { IssueTicketPayload, isPrintable } from '@queue/protocol';
 import { hasRole } from '../auth';
@@ -60,7 +60,7 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
     return queue.execute(
       issueCommand(context, payload, principal, ticketId, isReception),
       (state) => {
-        const ticket = state.tickets[ticketId];
+        const ticket = ticketOf(state, ticketId);
         if (!ticket) throw new Error('issued ticket missing from state');
         return {
           ticket,

@@ -4,7 +4,7 @@
  * print's result, so supervisors get the same alerts as for printers the server drives;
  * and booking check-in, whose answer for now is "no such booking" (bookings come later).
  */
-import { type Language, type TicketId, estimateWait } from '@queue/core';
+import { type Language, type TicketId, estimateWait, ticketOf } from '@queue/core';
 import type { Ack, ReprintAnswer } from '@queue/protocol';
 import {
   BookingCheckInPayload,
@@ -27,7 +27,7 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
     const previous = store.answerFor(key.principal, key.requestId) as Ack<ReprintAnswer> | undefined;
     if (previous) return previous;
     const ticketId = payload.ticketId as TicketId;
-    const ticket = queue.state.tickets[ticketId] ?? store.ticketById(ticketId);
+    const ticket = ticketOf(queue.state, ticketId) ?? store.ticketById(ticketId);
     if (!ticket) return refuse('UNKNOWN_TICKET', 'There is no such ticket.');
     const kioskId = printing.reprintKiosk(ticket.id, payload.kioskId);
     if (!kioskId) {
@@ -93,7 +93,7 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
       return refuse('FORBIDDEN', 'Only kiosks report their prints.');
     }
     const ticketId = payload.ticketId as TicketId;
-    const ticket = queue.state.tickets[ticketId] ?? store.ticketById(ticketId);
+    const ticket = ticketOf(queue.state, ticketId) ?? store.ticketById(ticketId);
     if (!ticket) return refuse('UNKNOWN_TICKET', 'There is no such ticket.');
     if (payload.ok) {
       alerts.clear(principal.deviceId, ['print-failed']);

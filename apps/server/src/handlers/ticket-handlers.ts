@@ -19,6 +19,7 @@ import {
   refuse,
 } from './handler';
 import { registerIssueHandlers } from './issue-handlers';
+import { ticketOf } from '@queue/core';
 
 export const registerTicketHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const { queue, store } = context;
@@ -32,7 +33,7 @@ export const registerTicketHandlers = (socket: QueueSocket, context: HandlerCont
     const ticketId = payload.ticketId as TicketId;
     const answer = queue.execute(
       { type: 'cancel-ticket', at: queue.now(), actor: actorOf(principal), ticketId, reason: payload.reason },
-      (state) => state.tickets[ticketId] ?? failMissing(),
+      (state) => ticketOf(state, ticketId) ?? failMissing(),
       idempotencyOf(principal, 'ticket:cancel', payload.requestId),
     );
     auditAction(socket, context, {
@@ -57,7 +58,7 @@ export const registerTicketHandlers = (socket: QueueSocket, context: HandlerCont
         serviceCode: payload.serviceCode as ServiceCode,
         reason: payload.reason,
       },
-      (state) => state.tickets[ticketId] ?? failMissing(),
+      (state) => ticketOf(state, ticketId) ?? failMissing(),
       idempotencyOf(principal, 'ticket:change-service', payload.requestId),
     );
     auditAction(socket, context, {

@@ -21,6 +21,7 @@ import {
   findService,
   isCallable,
   urgencyOf,
+  ticketsOf,
 } from '@queue/core';
 
 export interface ServiceRow {
@@ -59,7 +60,7 @@ const isOver = (centre: Centre, ticket: Ticket, waitedMs: number): boolean =>
   waitedMs > standardOf(centre, ticket.serviceCode) * MS_PER_MINUTE;
 
 export const serviceRowsOf = (centre: Centre, queue: QueueState, desk: Desk, now: number): ServiceRow[] => {
-  const tickets = Object.values(queue.tickets).filter((ticket) => isCallable(ticket, now as Instant));
+  const tickets = ticketsOf(queue).filter((ticket) => isCallable(ticket, now as Instant));
   return desk.services.flatMap(({ code }): ServiceRow[] => {
     const service = findService(centre, code);
     if (!service) return [];
@@ -102,7 +103,7 @@ export const waitingFor = (
 
 /** Visitors who stepped away from this desk and have not come back yet, soonest first. */
 export const postponedFor = (queue: QueueState, desk: Desk, now: number): PostponedEntry[] =>
-  Object.values(queue.tickets)
+  ticketsOf(queue)
     .filter((ticket) => ticket.status === 'postponed' && ticket.targetDeskId === desk.id)
     .filter((ticket) => !isCallable(ticket, now as Instant))
     .map((ticket) => ({ ticket, remainingMs: Math.max(0, (ticket.postponedUntil ?? now) - now) }))

@@ -8,6 +8,7 @@ import {
   serviceCode,
   serviceDay,
   ticketId,
+  ticketTableOf,
 } from '@queue/core';
 
 export const centre = DEMO_CENTRE;
@@ -39,5 +40,5 @@ export const ticketOf = (overrides: Partial<Ticket> = {}): Ticket => {
 export const queueOf = (tickets: readonly Ticket[], base: QueueState = emptyState()): QueueState => ({
   ...base,
   serviceDay: serviceDay('2026-11-24'),
-  tickets: Object.fromEntries(tickets.map((ticket) => [ticket.id, ticket])),
+  ticketTable: ticketTableOf(tickets),
 });

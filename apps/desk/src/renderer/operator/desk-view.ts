@@ -4,7 +4,7 @@
  */
 import type { SyncState } from '@queue/client';
 import type { Desk, DeskId, DeskState, DeskStatus, Service, Ticket } from '@queue/core';
-import { findDesk, findService } from '@queue/core';
+import { findDesk, findService, ticketOf } from '@queue/core';
 import type { Principal } from '@queue/protocol';
 
 export interface DeskView {
@@ -24,7 +24,9 @@ export const deskViewOf = (sync: SyncState, loggedIn: Principal): DeskView => {
   if (!deskId) return { status: 'closed' };
   const desk = sync.centre ? findDesk(sync.centre, deskId) : undefined;
   const deskState = sync.queue?.desks[deskId];
-  const current = deskState?.currentTicketId ? sync.queue?.tickets[deskState.currentTicketId] : undefined;
+  const current = deskState?.currentTicketId
+    ? sync.queue && ticketOf(sync.queue, deskState.currentTicketId)
+    : undefined;
   const service = current && sync.centre ? findService(sync.centre, current.serviceCode) : undefined;
   return {
     deskId,

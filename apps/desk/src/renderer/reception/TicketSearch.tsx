@@ -12,6 +12,7 @@ import { normalizeTicketNumber } from '../logic/ticket-number';
 import { CancelDialog } from './CancelDialog';
 import { ChangeServiceDialog } from './ChangeServiceDialog';
 import { TicketCard } from './TicketCard';
+import { ticketOf } from '@queue/core';
 
 interface Props {
   readonly centre: Centre;
@@ -31,7 +32,7 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
   const [searchRefusal, setSearchRefusal] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [reprinted, setReprinted] = useState<TicketId>();
-  const live = (ticket: Ticket): Ticket => queue.tickets[ticket.id] ?? ticket;
+  const live = (ticket: Ticket): Ticket => ticketOf(queue, ticket.id) ?? ticket;
 
   const search = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
