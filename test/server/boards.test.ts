@@ -63,4 +63,28 @@ describe('board configuration', () => {
     });
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('NOT_FOUND');
   });
+
+  it('keeps a quiet desk’s latest call in a new board’s snapshot after a busy spell elsewhere', async () => {
+    const kiosk = await server.connect(KIOSK_TOKEN);
+    for (let index = 0; index < 30; index += 1) {
+      await okData(kiosk.emitWithAck('ticket:issue', { requestId: rid(), serviceCode: 'bill-reconcile' }));
+    }
+    const quiet = await server.connect((await server.login('operator1', '1111')).token);
+    const busy = await server.connect((await server.login('operator2', '1111')).token);
+    await okData(quiet.emitWithAck('desk:open', { requestId: rid() }));
+    const quietCall = await okData(quiet.emitWithAck('visit:call-next', { requestId: rid() }));
+    await okData(busy.emitWithAck('desk:open', { requestId: rid() }));
+    for (let index = 0; index < 25; index += 1) {
+      const { ticket } = await okData(busy.emitWithAck('visit:call-next', { requestId: rid() }));
+      const visit = { requestId: rid(), ticketId: ticket?.id ?? '' };
+      await okData(busy.emitWithAck('visit:start', visit));
+      await okData(busy.emitWithAck('visit:complete', { ...visit, requestId: rid() }));
+    }
+
+    const display = await server.connect(DISPLAY_TOKEN);
+    const snapshot = await okData(display.emitWithAck('sync:snapshot', {}));
+    const quietCalls = snapshot.recentCalls.filter((call) => call.deskId === 'desk-1');
+    expect(quietCalls.map((call) => call.number)).toEqual([quietCall.ticket?.number]);
+    expect(snapshot.recentCalls.filter((call) => call.deskId === 'desk-2')).toHaveLength(12);
+  });
 });

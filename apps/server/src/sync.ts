@@ -5,20 +5,23 @@
  */
 import type { QueueStore } from '@queue/db';
 import type { CallView, Principal, SequencedEvent, Snapshot, SyncAnswer } from '@queue/protocol';
-import { PROTOCOL_VERSION, toCallView, toPublicEvent } from '@queue/protocol';
+import { PROTOCOL_VERSION, latestCallsPerDesk, toCallView, toPublicEvent } from '@queue/protocol';
 import type { QueueService } from './queue-service';
 
 /** Beyond this many missed events a snapshot is cheaper than the replay. */
 export const MAX_REPLAY = 1000;
-const RECENT_CALLS = 20;
+/** Recent call events read for a snapshot: enough for every desk's latest calls on a busy day. */
+const RECENT_CALLS_READ = 600;
 
 export const isStaff = (principal: Principal): boolean => principal.kind === 'staff';
 
 export const buildSnapshot = (queue: QueueService, store: QueueStore, principal: Principal): Snapshot => {
-  const recentCalls: CallView[] = store
-    .recentCalls(RECENT_CALLS)
-    .map((entry) => toCallView(entry))
-    .filter((view): view is CallView => view !== undefined);
+  const recentCalls = latestCallsPerDesk(
+    store
+      .recentCalls(RECENT_CALLS_READ)
+      .map((entry) => toCallView(entry))
+      .filter((view): view is CallView => view !== undefined),
+  );
   return {
     protocol: PROTOCOL_VERSION,
     epoch: store.epoch,

@@ -10,7 +10,8 @@ import {
 } from '@queue/core';
 import type { SequencedEvent, Snapshot } from '@queue/protocol';
 import { describe, expect, it } from 'vitest';
-import { RECENT_CALLS_KEPT, applyEvents, applySnapshot, applySummary, initialSyncState } from './sync-state';
+import { RECENT_CALLS_PER_DESK } from '@queue/protocol';
+import { applyEvents, applySnapshot, applySummary, initialSyncState } from './sync-state';
 
 const call = (seq: number, number: string, id = `ticket-${seq}`): SequencedEvent => ({
   seq,
@@ -65,13 +66,13 @@ describe('sync state', () => {
     expect(replay.state.calls.map((entry) => entry.number)).toEqual(['А-002', 'А-006', 'А-007']);
   });
 
-  it('keeps a bounded list of recent calls', () => {
-    const events = Array.from({ length: RECENT_CALLS_KEPT + 5 }, (_, index) =>
+  it('keeps a bounded list of recent calls per desk', () => {
+    const events = Array.from({ length: RECENT_CALLS_PER_DESK + 5 }, (_, index) =>
       call(index + 1, `А-${index + 1}`),
     );
     const { state } = applyEvents(initialSyncState, events);
-    expect(state.calls).toHaveLength(RECENT_CALLS_KEPT);
-    expect(state.calls.at(-1)?.number).toBe(`А-${RECENT_CALLS_KEPT + 5}`);
+    expect(state.calls).toHaveLength(RECENT_CALLS_PER_DESK);
+    expect(state.calls.at(-1)?.number).toBe(`А-${RECENT_CALLS_PER_DESK + 5}`);
   });
 
   it('evolves the staff copy of the queue with the same rules as the server', () => {

@@ -5,10 +5,7 @@
 import type { Centre, QueueState } from '@queue/core';
 import { evolve } from '@queue/core';
 import type { CallView, Principal, PublicSummary, SequencedEvent, Snapshot } from '@queue/protocol';
-import { toCallView } from '@queue/protocol';
-
-/** How many recent calls a client keeps for its screen. */
-export const RECENT_CALLS_KEPT = 20;
+import { latestCallsPerDesk, toCallView } from '@queue/protocol';
 
 export interface SyncState {
   readonly epoch?: string;
@@ -18,7 +15,7 @@ export interface SyncState {
   readonly summary?: PublicSummary;
   /** The day's queue, for staff clients. */
   readonly queue?: QueueState;
-  /** Latest calls, oldest first. */
+  /** Latest calls of every desk (`latestCallsPerDesk`), oldest first. */
   readonly calls: readonly CallView[];
   /** Offset to add to the local clock to get the server's. */
   readonly clockOffsetMs: number;
@@ -33,7 +30,7 @@ export const applySnapshot = (snapshot: Snapshot, localNow: number): SyncState =
   centre: snapshot.centre,
   summary: snapshot.summary,
   ...(snapshot.queue ? { queue: snapshot.queue } : {}),
-  calls: snapshot.recentCalls.slice(-RECENT_CALLS_KEPT),
+  calls: latestCallsPerDesk(snapshot.recentCalls),
   clockOffsetMs: snapshot.serverTime - localNow,
 });
 
@@ -56,7 +53,7 @@ export const applyEvents = (
       ...state,
       seq,
       ...(queue ? { queue } : {}),
-      calls: [...state.calls, ...newCalls].slice(-RECENT_CALLS_KEPT),
+      calls: newCalls.length > 0 ? latestCallsPerDesk([...state.calls, ...newCalls]) : state.calls,
     },
     newCalls,
   };
