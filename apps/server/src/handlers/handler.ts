@@ -22,13 +22,15 @@ import type { CentreConfig } from '../centre-config';
 import type { PrintService } from '../printing/print-service';
 import type { InFlight } from './async-handler';
 import type { Logger } from '../logger';
+import type { PairingService } from '../pairing';
 import { internalError, type QueueService } from '../queue-service';
 
 export type QueueSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { principal: Principal }
+  /** `tokenHash`: the credential it connected with, so ending it can close the socket. */
+  { principal: Principal; tokenHash?: string }
 >;
 
 export interface HandlerContext {
@@ -41,6 +43,7 @@ export interface HandlerContext {
   /** Requests still being carried out, by principal and request id (shared by all sockets). */
   readonly inflight: InFlight;
   readonly audit: Auditor;
+  readonly pairing: PairingService;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({
