@@ -210,7 +210,7 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
     return sendError(
       response,
       403,
-      'FORBIDDEN',
+      'UNAUTHENTICATED',
       'This terminal is not paired: pair it with an administrator.',
     );
   }
