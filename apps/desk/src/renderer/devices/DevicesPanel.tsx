@@ -36,10 +36,7 @@ export const DevicesPanel = ({ connection, online, active, centre }: Props) => {
               <tr>
                 <th>{t('pairing.devices.code')}</th>
                 <th>{t('pairing.devices.kind')}</th>
-                <th>{t('pairing.devices.hint')}</th>
-                <th>{t('pairing.devices.role')}</th>
-                <th>{t('pairing.devices.name')}</th>
-                <th>{t('pairing.devices.desk')}</th>
+                <th>{t('pairing.devices.approve')}</th>
                 <th />
               </tr>
             </thead>

@@ -42,49 +42,50 @@ export const RequestRow = ({ request, centre, connection, act, online }: Props) 
   return (
     <tr data-code={request.code}>
       <td className="devices__code">{code}</td>
-      <td>{t(`pairing.kind.${request.kind}`)}</td>
-      <td className="devices__hint">
-        {request.address} {request.hint}
+      <td>
+        {t(`pairing.kind.${request.kind}`)}
+        <span className="devices__hint" title={request.hint}>
+          {request.address} {request.hint}
+        </span>
       </td>
       <td>
-        <select
-          aria-label={t('pairing.devices.role')}
-          name="role"
-          value={role}
-          onChange={(event) => setRole(event.target.value as DeviceKind)}
-        >
-          {DEVICE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`pairing.kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <input
-          aria-label={t('pairing.devices.name')}
-          name="name"
-          maxLength={80}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </td>
-      <td>
-        {role === 'desk' && (
+        <div className="devices__fields">
           <select
-            aria-label={t('pairing.devices.desk')}
-            name="desk"
-            value={deskId}
-            onChange={(event) => setDeskId(event.target.value)}
+            aria-label={t('pairing.devices.role')}
+            name="role"
+            value={role}
+            onChange={(event) => setRole(event.target.value as DeviceKind)}
           >
-            <option value="">{t('pairing.devices.anyDesk')}</option>
-            {centre?.desks.map((desk) => (
-              <option key={desk.id} value={desk.id}>
-                {localize(desk.name)}
+            {DEVICE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`pairing.kind.${kind}`)}
               </option>
             ))}
           </select>
-        )}
+          <input
+            aria-label={t('pairing.devices.name')}
+            placeholder={t('pairing.devices.name')}
+            name="name"
+            maxLength={80}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+          {role === 'desk' && (
+            <select
+              aria-label={t('pairing.devices.desk')}
+              name="desk"
+              value={deskId}
+              onChange={(event) => setDeskId(event.target.value)}
+            >
+              <option value="">{t('pairing.devices.anyDesk')}</option>
+              {centre?.desks.map((desk) => (
+                <option key={desk.id} value={desk.id}>
+                  {localize(desk.name)}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
       </td>
       <td className="devices__actions">
         <button
@@ -95,7 +96,7 @@ export const RequestRow = ({ request, centre, connection, act, online }: Props) 
           onClick={() => void answer(true)}
         >
           {t('pairing.devices.approve')}
-        </button>
+        </button>{' '}
         <button
           type="button"
           className="button button--danger button--small"
