@@ -150,7 +150,10 @@ export class Authenticator {
       { staffId: staff.id, ...(deskId ? { deskId } : {}), expiresAt },
       now,
     );
-    if (terminal) this.terminals?.devices.bindSession(hashToken(token), terminal.id);
+    if (terminal) {
+      this.terminals?.devices.bindSession(hashToken(token), terminal.id);
+      this.terminals?.devices.touch(terminal.id, now);
+    }
     return { token, principal: staffPrincipal(staff, deskId), expiresAt };
   }
 
