@@ -20,6 +20,31 @@ export interface JsonIo {
 
 const STATUS_OF: Partial<Record<WireError['code'], number>> = { RATE_LIMITED: 429, NOT_FOUND: 404 };
 
+const isWireError = (value: object): value is WireError => 'code' in value && 'message' in value;
+
+/** Read a body with its schema and answer with what `run` makes of it, or the refusal. */
+const answerWith = async <S extends z.ZodType>(
+  io: JsonIo,
+  request: IncomingMessage,
+  response: ServerResponse,
+  schema: S,
+  run: (body: z.infer<S>) => object,
+): Promise<void> => {
+  const json = await io.readJson(request);
+  if (json === 'too-large') {
+    response.setHeader('connection', 'close');
+    return io.sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+  }
+  const parsed = schema.safeParse(json);
+  if (json === 'not-json' || !parsed.success) {
+    return io.sendError(response, 400, 'BAD_REQUEST', 'Invalid pairing request.');
+  }
+  const result = run(parsed.data);
+  if (!isWireError(result)) return io.sendJson(response, 200, { ok: true, data: result });
+  if (result.code === 'RATE_LIMITED') response.setHeader('retry-after', '60');
+  io.sendError(response, STATUS_OF[result.code] ?? 400, result.code, result.message);
+};
+
 /** Answers the pairing endpoints; false when the request is not one of them. */
 export const handlePairingHttp = async (
   deps: PairingHttpDeps,
@@ -33,34 +58,18 @@ export const handlePairingHttp = async (
     io.sendJson(response, 200, { ok: true, data: { pairingRequired: !deps.unpairedLoginsFrom(address) } });
     return true;
   }
-  const route =
-    path === '/api/pairing' && request.method === 'POST'
-      ? { schema: PairingRequestBody, run: (body: PairingRequestBody) => deps.pairing.request(body, address) }
-      : path === '/api/pairing/status' && request.method === 'POST'
-        ? {
-            schema: PairingStatusBody,
-            run: (body: PairingStatusBody) => deps.pairing.status(body.secret, address),
-          }
-        : undefined;
-  if (!route) return false;
-  const json = await io.readJson(request);
-  if (json === 'too-large') {
-    response.setHeader('connection', 'close');
-    io.sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+  if (request.method !== 'POST') return false;
+  if (path === '/api/pairing') {
+    await answerWith(io, request, response, PairingRequestBody, (body) =>
+      deps.pairing.request(body, address),
+    );
     return true;
   }
-  const parsed = (route.schema as z.ZodType).safeParse(json);
-  if (json === 'not-json' || !parsed.success) {
-    io.sendError(response, 400, 'BAD_REQUEST', 'Invalid pairing request.');
+  if (path === '/api/pairing/status') {
+    await answerWith(io, request, response, PairingStatusBody, (body) =>
+      deps.pairing.status(body.secret, address),
+    );
     return true;
   }
-  const result = (route.run as (body: unknown) => object)(parsed.data);
-  if ('code' in result && 'message' in result) {
-    const error = result as WireError;
-    if (error.code === 'RATE_LIMITED') response.setHeader('retry-after', '60');
-    io.sendError(response, STATUS_OF[error.code] ?? 400, error.code, error.message);
-  } else {
-    io.sendJson(response, 200, { ok: true, data: result });
-  }
-  return true;
+  return false;
 };

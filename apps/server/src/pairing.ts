@@ -17,7 +17,7 @@ import {
   pairingStatusAt,
   validDeviceDesk,
 } from '@queue/core';
-import type { DeviceStore, PairedDevice, PeopleStore } from '@queue/db';
+import type { DeviceStore, PairedDevice, PairingRequestRecord, PeopleStore } from '@queue/db';
 import type {
   DeviceApprovePayload,
   DeviceView,
@@ -61,6 +61,7 @@ export interface Caller {
 }
 
 const fail = (code: WireError['code'], message: string): WireError => ({ code, message });
+const isWireError = (value: object): value is WireError => 'message' in value;
 
 export class PairingService {
   private readonly requests = new RateLimit(PAIRING_REQUEST_LIMIT, 60_000);
@@ -74,7 +75,7 @@ export class PairingService {
     const { devices } = this.deps;
     if (!this.requests.allow(address, now))
       return this.refused(address, 'rate', 'Too many pairing requests.');
-    devices.purgeRequests(now - KEEP_ENDED_MS);
+    devices.purgeEnded(now - KEEP_ENDED_MS);
     if (devices.pendingRequests(now).length >= MAX_PENDING_REQUESTS) {
       return this.refused(address, 'full', 'Too many devices are waiting; ask an administrator.');
     }
@@ -152,7 +153,7 @@ export class PairingService {
   approve(payload: DeviceApprovePayload, caller: Caller): DeviceView | WireError {
     const now = this.deps.now();
     const request = this.pendingByCode(payload.code, now);
-    if ('code' in request && 'message' in request) return request;
+    if (isWireError(request)) return request;
     const deskId = payload.deskId as DeskId | undefined;
     if (!validDeviceDesk(payload.role, deskId)) {
       return fail('BAD_REQUEST', 'Only a desk terminal is bound to a desk.');
@@ -167,7 +168,7 @@ export class PairingService {
   reject(code: string, caller: Caller): null | WireError {
     const now = this.deps.now();
     const request = this.pendingByCode(code, now);
-    if ('code' in request && 'message' in request) return request;
+    if (isWireError(request)) return request;
     this.deps.devices.transaction(() => {
       this.deps.devices.answerRequest(request.id, 'rejected');
       this.deps.audit.record({ ...caller, action: 'device:reject', target: `pairing:${request.code}` });
@@ -244,7 +245,7 @@ export class PairingService {
     return device;
   }
 
-  private pendingByCode(typed: string, now: number) {
+  private pendingByCode(typed: string, now: number): PairingRequestRecord | WireError {
     const code = normalizePairingCode(typed);
     const request = code ? this.deps.devices.pendingWithCode(code, now) : undefined;
     if (!request) return fail('NOT_FOUND', 'No device is waiting with this code (it may have expired).');

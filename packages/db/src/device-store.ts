@@ -148,9 +148,15 @@ export class DeviceStore {
       .run(status, deviceId ?? null, id);
   }
 
-  /** Forget requests that ended (expired or answered) before `before`. */
-  purgeRequests(before: number): number {
-    return this.db.prepare('DELETE FROM pairing_requests WHERE expires_at < ?').run(before).changes;
+  /**
+   * Forget requests that ended (expired or answered) before `before`, and the terminals of
+   * sessions that no longer exist (logged out, expired and swept).
+   */
+  purgeEnded(before: number): void {
+    this.db.prepare('DELETE FROM pairing_requests WHERE expires_at < ?').run(before);
+    this.db
+      .prepare('DELETE FROM session_terminals WHERE token_hash NOT IN (SELECT token_hash FROM sessions)')
+      .run();
   }
 
   listDevices(): PairedDevice[] {
