@@ -24,7 +24,7 @@ describe('panels by role', () => {
 
   it('gives administrators the devices tab as well', () => {
     expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception', 'devices']);
-    expect(tabsFor(staff(['admin'], 'desk-1'))).toEqual(['operator', 'devices']);
+    expect(tabsFor(staff(['admin'], 'desk-1'))).toEqual(['operator', 'reception', 'devices']);
   });
 
   it('gives an operator without a desk, or a device, nothing', () => {
