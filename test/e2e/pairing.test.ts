@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Screens, launchScreens } from './support/browser';
 import { DeskPage } from './support/desk-page';
 import { assertBuilt, screenshotPath } from './support/env';
+import { axeViolations } from './kiosk-support';
 import { type TestServer, TestClock, okData, startServer } from './support/server';
 
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -43,6 +44,7 @@ describe('device pairing in Chromium', () => {
     // Nothing of the kiosk is usable meanwhile.
     expect(await kiosk.locator('[data-category]').count()).toBe(0);
     await kiosk.screenshot({ path: screenshotPath('pairing-kiosk-code.png') });
+    expect(await axeViolations(kiosk)).toEqual([]);
 
     const admin = await DeskPage.login(screens, server.url, 'admin', 'admin');
     await admin.page.locator('[data-tab="devices"]').click();

@@ -18,6 +18,7 @@ const POLL_MS = 2_000;
 const RETRY_MS = 5_000;
 const REJECTED_PAUSE_MS = 8_000;
 const LIMITED_PAUSE_MS = 60_000;
+const DEMO_NOTICE_MS = 4_000;
 
 const pendingKey = (storageKey: string): string => `${storageKey}.pairing`;
 
@@ -66,6 +67,8 @@ export const usePairing = (
           savePending(storageKey, undefined);
           saveDeviceToken(storageKey, pending.secret);
           show({ kind: 'paired', autoApproved: pending.autoApproved });
+          // Demo mode says that nobody approved this device before the device starts.
+          if (pending.autoApproved) await sleep(DEMO_NOTICE_MS);
           if (!stopped) onPaired(pending.secret);
           return 'paired';
         }
