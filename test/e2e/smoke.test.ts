@@ -148,11 +148,12 @@ describe('front ends in Chromium', () => {
   });
 
   it('returns an idle kiosk to the start, in Ukrainian, after 60 s', async () => {
-    // A fresh browser has no saved token: the kiosk says it is not paired.
+    // A fresh browser has no saved token: the kiosk shows its pairing code and nothing else.
     const idle = await openPage('/kiosk/', { width: 1080, height: 1920 });
     await idle.clock.install();
     await idle.reload();
-    await idle.getByText('Пристрій не зареєстровано', { exact: false }).waitFor();
+    await idle.getByTestId('pairing-code').waitFor();
+    expect(await idle.getByRole('button', { name: 'Рахунки та оплата' }).count()).toBe(0);
     await idle.goto(`${base}/kiosk/?device=${KIOSK_TOKEN}`);
     await idle.getByRole('button', { name: 'Рахунки та оплата' }).click();
     await idle.getByRole('button', { name: 'English' }).click();

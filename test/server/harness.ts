@@ -18,7 +18,7 @@ import type {
   SequencedEvent,
   ServerToClientEvents,
 } from '@queue/protocol';
-import { type Application, createApplication, silentLogger } from '@queue/server';
+import { type Application, type PairingOptions, createApplication, silentLogger } from '@queue/server';
 import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -147,6 +147,7 @@ export interface StartOptions {
   /** Reuse a database file (its folder is then not deleted on close). */
   readonly databaseFile?: string;
   readonly tickMs?: number;
+  readonly pairing?: PairingOptions;
 }
 
 export interface TestServer extends Clients {
@@ -177,6 +178,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       logger: silentLogger,
       ...(options.centre ? { centre: options.centre } : {}),
       ...(options.tickMs ? { tickMs: options.tickMs } : {}),
+      ...(options.pairing ? { pairing: options.pairing } : {}),
     });
   const app = await open();
   const port = await app.listen(0);

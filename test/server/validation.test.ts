@@ -129,6 +129,24 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     required: [],
     fields: { before: 'number', limit: 'number', action: 'string' },
   },
+  'device:list-requests': { valid: {}, required: [], fields: {} },
+  'device:list': { valid: {}, required: [], fields: {} },
+  'device:approve': {
+    valid: { code: '123 456', role: 'desk', name: 'Desk 1 terminal', deskId: 'desk-1' },
+    required: ['code', 'role', 'name'],
+    fields: { code: 'free', role: 'enum', name: 'text', deskId: 'string' },
+  },
+  'device:reject': { valid: { code: '123456' }, required: ['code'], fields: { code: 'free' } },
+  'device:revoke': {
+    valid: { deviceId: 'no-such-device' },
+    required: ['deviceId'],
+    fields: { deviceId: 'string' },
+  },
+  'device:rename': {
+    valid: { deviceId: 'no-such-device', name: 'Kiosk' },
+    required: ['deviceId', 'name'],
+    fields: { deviceId: 'string', name: 'text' },
+  },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
     required: ['requestId', 'boardId'],

@@ -7,18 +7,21 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
-import { AuditStore, ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import { AuditStore, ConfigStore, DeviceStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
 import { Auditor } from './audit';
-import { Authenticator } from './auth';
+import { Authenticator, isLoopback } from './auth';
 import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
 import { CentreConfig } from './centre-config';
 import { type FRONT_ENDS, createHttpHandler } from './http';
+import { LiveSockets } from './live-sockets';
 import { type Logger, createLogger } from './logger';
 import { allowRequestFor } from './origin';
+import { PairingService } from './pairing';
 import { type Clock, QueueService } from './queue-service';
+import { hashToken } from './secrets';
 import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './retention';
 import { seedDemo } from './seed';
 import { InFlight, type QueueSocket, registerHandlers } from './handlers';
@@ -55,6 +58,15 @@ export interface AppOptions {
   readonly tls?: { readonly cert: string; readonly key: string };
   /** Browser origins besides the server's own that may open sockets, e.g. `https://desk.example`. */
   readonly allowedOrigins?: readonly string[];
+  /** Device pairing: who is approved at once, and who may log staff in without a paired terminal. */
+  readonly pairing?: PairingOptions;
+}
+
+export interface PairingOptions {
+  /** Demo mode: approve pairing requests from the server's own machine at once (off by default). */
+  readonly autoApproveLoopback?: boolean;
+  /** Addresses whose browsers log staff in without pairing; the server's own machine by default. */
+  readonly unpairedLoginsFrom?: (address: string) => boolean;
 }
 
 export interface Application {
@@ -94,7 +106,23 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   }
   const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
   const queue = new QueueService(store, centre, clock, logger);
-  const auth = new Authenticator(people, (id) => queue.centre.desks.some((desk) => desk.id === id), audit);
+  const devices = new DeviceStore(db);
+  const knownDesk = (id: string): boolean => queue.centre.desks.some((desk) => desk.id === id);
+  const unpairedLoginsFrom = options.pairing?.unpairedLoginsFrom ?? isLoopback;
+  const auth = new Authenticator(people, knownDesk, audit, { devices, unpairedLoginsFrom });
+  const live = new LiveSockets();
+  const autoApproveLoopback = options.pairing?.autoApproveLoopback ?? false;
+  const pairing = new PairingService({
+    devices,
+    people,
+    audit,
+    logger,
+    now: () => clock.now(),
+    knownDesk,
+    autoApprove: (address) => autoApproveLoopback && isLoopback(address),
+    disconnect: (hashes) => live.close(hashes),
+    online: (deviceId) => live.isOnline(deviceId),
+  });
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
   const inflight = new InFlight();
@@ -114,6 +142,9 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
     startedAt,
     lookupTicket: (id) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id),
+    pairing,
+    unpairedLoginsFrom,
+    closeConnections: (hashes) => live.close(hashes),
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -137,8 +168,10 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     ...(allowedOrigins.length > 0 ? { cors: { origin: [...allowedOrigins] } } : {}),
   });
 
+  live.attach(io as unknown as Server);
   io.use((socket, next) => {
-    const principal = auth.authenticate((socket.handshake.auth as { token?: unknown }).token, clock.now());
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    const principal = auth.authenticate(token, clock.now());
     if (!principal) {
       const { address } = socket.handshake;
       logger.warn('connection refused', { address });
@@ -151,6 +184,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
     }
     (socket as QueueSocket).data.principal = principal;
+    (socket as QueueSocket).data.tokenHash = hashToken(token as string);
+    if (principal.kind === 'device') pairing.seen(principal.deviceId);
     next();
   });
 
@@ -170,6 +205,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       printing,
       inflight,
       audit,
+      pairing,
     });
     if (isStaff(principal)) {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
@@ -199,6 +235,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     const answer = queue.execute(command, () => null);
     if (!answer.ok) logger.warn('tick refused', { error: answer.error });
     store.pruneAnswers(Date.now() - 24 * 3_600_000);
+    // Sessions past their time (and anything ended elsewhere) lose their live connections.
+    live.sweep((tokenHash) => auth.stillValid(tokenHash, clock.now()), audit);
   };
   const ticker = setInterval(tick, options.tickMs ?? 5_000);
   const stopBackups = options.backup ? scheduleBackups(db, options.backup, logger) : undefined;

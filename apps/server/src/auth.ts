@@ -3,8 +3,8 @@
  * paired device with its token. Every socket and every privileged HTTP call goes through
  * `authenticate`; roles are then checked per command.
  */
-import type { DeskId, Instant } from '@queue/core';
-import type { PeopleStore, StaffRecord } from '@queue/db';
+import { type DeskId, type Instant, loginDesk } from '@queue/core';
+import type { DeviceStore, PeopleStore, StaffRecord } from '@queue/db';
 import type { LoginAnswer, Principal, Role } from '@queue/protocol';
 import type { Auditor } from './audit';
 import { ADDRESS_POLICY, LOGIN_POLICY, Throttle } from './login-throttle';
@@ -20,6 +20,25 @@ export const hasRole = (principal: Principal, ...roles: Role[]): boolean =>
   principal.kind === 'device'
     ? roles.includes(principal.role)
     : principal.roles.some((role) => roles.includes(role));
+
+/** Staff may log in only on a paired desk terminal, except from addresses trusted here. */
+export interface TerminalRule {
+  readonly devices: DeviceStore;
+  /** Addresses that may log in without a paired terminal: the server's own machine. */
+  readonly unpairedLoginsFrom: (address: string) => boolean;
+}
+
+export type LoginRefusal =
+  | 'bad-credentials'
+  | 'unknown-desk'
+  /** No paired desk terminal (or a revoked one) and not from a trusted address. */
+  | 'unpaired-terminal'
+  /** The terminal is bound to another desk than the one asked for. */
+  | 'wrong-terminal-desk';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+export const isLoopback = (address: string | undefined): boolean =>
+  address !== undefined && LOOPBACK.has(address);
 
 const staffPrincipal = (staff: StaffRecord, deskId: DeskId | undefined): Principal => ({
   kind: 'staff',
@@ -38,6 +57,8 @@ export class Authenticator {
     private readonly knownDesks: (id: string) => boolean,
     /** Logins, failures, back-offs and logouts go to the audit log. */
     private readonly audit?: Auditor,
+    /** Without it any browser may log staff in (tests of other parts, tools). */
+    private readonly terminals?: TerminalRule,
   ) {}
 
   authenticate(token: unknown, now: Instant): Principal | undefined {
@@ -45,7 +66,8 @@ export class Authenticator {
     const tokenHash = hashToken(token);
     const device = this.people.deviceByTokenHash(tokenHash);
     if (device) {
-      return device.revokedAt === undefined
+      // A desk terminal's token only vouches for staff logins made on it; it acts as nobody.
+      return device.revokedAt === undefined && device.role !== 'desk'
         ? { kind: 'device', deviceId: device.id, role: device.role, name: device.name }
         : undefined;
     }
@@ -63,8 +85,20 @@ export class Authenticator {
     requestedDesk: string | undefined,
     now: Instant,
     address = 'unknown',
-  ): Promise<LoginAnswer | 'bad-credentials' | 'unknown-desk' | { readonly retryAfterMs: number }> {
+    terminalToken?: string,
+  ): Promise<LoginAnswer | LoginRefusal | { readonly retryAfterMs: number }> {
     const loginKey = login.toLowerCase();
+    const terminal = this.terminalFor(terminalToken, address);
+    if (terminal === 'unpaired') {
+      const reason = terminalToken ? 'revoked-terminal' : 'unpaired-terminal';
+      this.audit?.recordCoalesced(`${reason} ${address}`, {
+        actor: `login:${loginKey}`,
+        action: 'login:refused',
+        details: { reason },
+        address,
+      });
+      return 'unpaired-terminal';
+    }
     const waitMs = Math.max(this.byLogin.waitMs(loginKey, now), this.byAddress.waitMs(address, now));
     const attempt = { actor: `login:${loginKey}`, address };
     if (waitMs > 0) {
@@ -89,12 +123,24 @@ export class Authenticator {
       return 'bad-credentials';
     }
     this.byLogin.succeed(loginKey);
-    const deskId = (requestedDesk ?? staff.deskId) as DeskId | undefined;
+    const placed = loginDesk(terminal?.deskId, requestedDesk as DeskId | undefined, staff.deskId);
+    if ('refused' in placed) {
+      this.audit?.record({
+        actor: `staff:${staff.id}`,
+        action: 'login:refused',
+        target: `desk:${requestedDesk ?? ''}`,
+        details: { reason: 'terminal-desk', terminal: terminal?.id ?? null },
+        address,
+      });
+      return 'wrong-terminal-desk';
+    }
+    const { deskId } = placed;
     if (deskId && !this.knownDesks(deskId)) return 'unknown-desk';
     this.audit?.record({
       actor: `staff:${staff.id}`,
       action: 'login',
       ...(deskId ? { target: `desk:${deskId}` } : {}),
+      ...(terminal ? { details: { terminal: terminal.id } } : {}),
       address,
     });
     const token = newToken();
@@ -104,10 +150,36 @@ export class Authenticator {
       { staffId: staff.id, ...(deskId ? { deskId } : {}), expiresAt },
       now,
     );
+    if (terminal) {
+      this.terminals?.devices.bindSession(hashToken(token), terminal.id);
+      this.terminals?.devices.touch(terminal.id, now);
+    }
     return { token, principal: staffPrincipal(staff, deskId), expiresAt };
   }
 
-  logout(token: string, address?: string): void {
+  /** The paired desk terminal a login is made on; `undefined` where none is needed. */
+  private terminalFor(
+    token: string | undefined,
+    address: string,
+  ): { readonly id: string; readonly deskId?: DeskId } | 'unpaired' | undefined {
+    if (!this.terminals) return undefined;
+    const device = token ? this.terminals.devices.deviceByTokenHash(hashToken(token)) : undefined;
+    if (device && device.role === 'desk' && device.revokedAt === undefined) {
+      return { id: device.id, ...(device.deskId ? { deskId: device.deskId } : {}) };
+    }
+    return token || !this.terminals.unpairedLoginsFrom(address) ? 'unpaired' : undefined;
+  }
+
+  /** Whether a live connection's credential (by its hash) still holds at `now`. */
+  stillValid(tokenHash: string, now: Instant): boolean {
+    const device = this.people.deviceByTokenHash(tokenHash);
+    if (device) return device.revokedAt === undefined;
+    const session = this.people.sessionByTokenHash(tokenHash);
+    return session !== undefined && session.expiresAt > now;
+  }
+
+  /** End a session; returns its token's hash so its live connections can be closed. */
+  logout(token: string, address?: string): string {
     const tokenHash = hashToken(token);
     const session = this.people.sessionByTokenHash(tokenHash);
     this.people.deleteSession(tokenHash);
@@ -119,6 +191,7 @@ export class Authenticator {
         ...(address ? { address } : {}),
       });
     }
+    return tokenHash;
   }
 }
 

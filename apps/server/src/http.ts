@@ -10,6 +10,7 @@ import type { Ticket } from '@queue/core';
 import { estimateWait, ticketOf } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
+import { type JsonIo, type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
 import { RateLimit } from './rate-limit';
 import { pickLanguage, renderNotFound, renderTicketStatus } from './status-page/render';
@@ -65,7 +66,19 @@ const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
     request.on('error', reject);
   });
 
-export interface HttpDeps {
+const readJson = async (request: IncomingMessage): Promise<unknown> => {
+  const raw = await readBody(request);
+  if (raw === 'too-large') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return 'not-json';
+  }
+};
+
+const JSON_IO: JsonIo = { readJson, sendJson, sendError };
+
+export interface HttpDeps extends PairingHttpDeps {
   readonly queue: QueueService;
   readonly auth: Authenticator;
   readonly logger: Logger;
@@ -74,6 +87,8 @@ export interface HttpDeps {
   readonly startedAt: number;
   /** A ticket by its id, today's or older, for the visitor's status page. */
   readonly lookupTicket: (id: string) => Ticket | undefined;
+  /** Close the live connections of credentials that just ended (a logout). */
+  readonly closeConnections: (tokenHashes: readonly string[]) => void;
 }
 
 const TICKET_PATH = /^\/t\/([A-Za-z0-9_-]{8,64})\/?$/;
@@ -124,9 +139,10 @@ const handle = async (
   if (path === '/api/session' && request.method === 'POST') return login(deps, request, response);
   if (path === '/api/session' && request.method === 'DELETE') {
     const token = bearer(request);
-    if (token) deps.auth.logout(token, request.socket.remoteAddress);
+    if (token) deps.closeConnections([deps.auth.logout(token, request.socket.remoteAddress)]);
     return sendJson(response, 200, { ok: true, data: null });
   }
+  if (await handlePairingHttp(deps, JSON_IO, path, request, response)) return;
   if (path.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND', 'No such endpoint.');
 
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -177,6 +193,7 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
     parsed.data.deskId,
     deps.queue.now(),
     request.socket.remoteAddress ?? 'unknown',
+    parsed.data.terminal,
   );
   if (typeof answer === 'object' && 'retryAfterMs' in answer) {
     const seconds = Math.ceil(answer.retryAfterMs / 1000);
@@ -189,6 +206,17 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
     return sendError(response, 401, 'UNAUTHENTICATED', 'Wrong login or password.');
   }
   if (answer === 'unknown-desk') return sendError(response, 400, 'BAD_REQUEST', 'No such desk.');
+  if (answer === 'unpaired-terminal') {
+    return sendError(
+      response,
+      403,
+      'UNAUTHENTICATED',
+      'This terminal is not paired: pair it with an administrator.',
+    );
+  }
+  if (answer === 'wrong-terminal-desk') {
+    return sendError(response, 403, 'FORBIDDEN', 'This terminal works only at its own desk.');
+  }
   deps.logger.info('login', { login: parsed.data.login, deskId: parsed.data.deskId ?? null });
   sendJson(response, 200, { ok: true, data: answer });
 };

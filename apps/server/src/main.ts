@@ -4,7 +4,8 @@
  * QUEUE_DEMO, QUEUE_LOG_LEVEL, QUEUE_TIME_START for training and tests, and
  * QUEUE_KIOSK_PRINTERS (JSON, kiosk printers by device id) until the administration screens,
  * QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files: serve HTTPS), QUEUE_ALLOWED_ORIGINS and
- * QUEUE_RETENTION_DAYS.
+ * QUEUE_RETENTION_DAYS; QUEUE_DEMO_AUTOPAIR=0 keeps demo pairing requests from the server's own
+ * machine waiting for an administrator like any other.
  */
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -45,11 +46,14 @@ const lanAddresses = (): string[] =>
 
 const main = async (): Promise<void> => {
   const tls = tlsFrom(env.QUEUE_TLS_CERT, env.QUEUE_TLS_KEY);
+  const demo = env.QUEUE_DEMO !== '0';
+  const autoApproveLoopback = demo && env.QUEUE_DEMO_AUTOPAIR !== '0';
   const app = await createApplication({
     databaseFile,
     clock: clockFrom(env.QUEUE_TIME_START),
     logger,
-    seedDemo: env.QUEUE_DEMO !== '0',
+    seedDemo: demo,
+    pairing: { autoApproveLoopback },
     backup: {
       folder: resolve(env.QUEUE_BACKUP_DIR ?? 'data/backups'),
       keep: Number(env.QUEUE_BACKUP_KEEP ?? 28),
@@ -76,6 +80,9 @@ const main = async (): Promise<void> => {
       displayToken ? `  Display: ${base}/display/?device=${displayToken}` : `  Display: ${base}/display/`,
       `  Desk:    ${base}/desk/   (demo logins in README: operator1 / 1111, reception / 0000, admin / admin)`,
       `  Health:  ${base}/health`,
+      autoApproveLoopback
+        ? '  Demo mode: devices opened on this machine are paired automatically; others show a code to approve.'
+        : '  New devices show a pairing code: approve it in the desk app, tab Devices (administrator).',
       ...hosts.slice(1).map((address) => `  On the LAN: ${scheme}://${address}:${actualPort}/`),
       '',
     ].join('\n') + '\n',

@@ -100,9 +100,12 @@ export const connectQueue = (options: ConnectionOptions): QueueConnection => {
   socket.on('connect', () => {
     void resync();
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     syncing = true;
     options.onStatus('offline');
+    // The server dropped us on purpose (a logout, a revoked device, an expired session). It does
+    // not reconnect by itself: try once, so that a refusal shows as 'unauthorised'.
+    if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', (error) => {
     options.onStatus(error.message === 'UNAUTHENTICATED' ? 'unauthorised' : 'offline');

@@ -124,6 +124,35 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS ratings_day ON ratings(service_day);
   `,
+  // Device pairing: requests from new devices waiting for an administrator (the device's
+  // secret only as a hash; it becomes the device's token once approved), the desk a paired
+  // desk terminal is bound to and when a device was last seen, and the terminal each staff
+  // session was opened on (revoking the terminal ends them).
+  `
+  CREATE TABLE IF NOT EXISTS pairing_requests (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    secret_hash TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'desk')),
+    hint TEXT,
+    address TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    device_id TEXT
+  );
+  CREATE INDEX IF NOT EXISTS pairing_requests_code ON pairing_requests(code, status);
+  CREATE TABLE IF NOT EXISTS device_profiles (
+    device_id TEXT PRIMARY KEY REFERENCES devices(id),
+    desk_id TEXT,
+    last_seen_at INTEGER
+  );
+  CREATE TABLE IF NOT EXISTS session_terminals (
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS session_terminals_device ON session_terminals(device_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { DeskId, StaffId } from '@queue/core';
 
 export type StaffRole = 'operator' | 'reception' | 'supervisor' | 'admin';
-export type DeviceRole = 'kiosk' | 'display';
+export type DeviceRole = 'kiosk' | 'display' | 'desk';
 
 export interface StaffRecord {
   readonly id: StaffId;

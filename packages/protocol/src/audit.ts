@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'login:failed',
   'login:throttled',
+  'login:refused',
   'logout',
   'connection:refused',
   'command:forbidden',
@@ -17,6 +18,13 @@ export const AUDIT_ACTIONS = [
   'ticket:change-service',
   'ticket:reprint',
   'retention:purge',
+  'pairing:requested',
+  'pairing:refused',
+  'device:approve',
+  'device:reject',
+  'device:revoke',
+  'device:rename',
+  'session:closed',
 ] as const;
 
 export const AuditListPayload = z.strictObject({

@@ -31,6 +31,14 @@ import type {
   ReprintTicketPayload,
 } from './printing';
 import type { AuditListPayload, AuditRecord } from './audit';
+import type {
+  DeviceApprovePayload,
+  DeviceRejectPayload,
+  DeviceRenamePayload,
+  DeviceRevokePayload,
+  DeviceView,
+  PairingRequestView,
+} from './pairing';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -95,6 +103,17 @@ export interface ClientToServerEvents {
   'kiosk:print-result': (payload: KioskPrintResultPayload, ack: AckCallback<null>) => void;
   /** Administrators read the audit log, newest first. */
   'audit:list': (payload: AuditListPayload, ack: AckCallback<readonly AuditRecord[]>) => void;
+  /** Administrators: devices waiting to be paired, and the paired ones. */
+  'device:list-requests': (
+    payload: Record<string, never>,
+    ack: AckCallback<readonly PairingRequestView[]>,
+  ) => void;
+  'device:approve': (payload: DeviceApprovePayload, ack: AckCallback<DeviceView>) => void;
+  'device:reject': (payload: DeviceRejectPayload, ack: AckCallback<null>) => void;
+  'device:list': (payload: Record<string, never>, ack: AckCallback<readonly DeviceView[]>) => void;
+  /** Revoking disconnects the device (and sessions opened on a desk terminal) at once. */
+  'device:revoke': (payload: DeviceRevokePayload, ack: AckCallback<DeviceView>) => void;
+  'device:rename': (payload: DeviceRenamePayload, ack: AckCallback<DeviceView>) => void;
 }
 
 export interface ServerToClientEvents {

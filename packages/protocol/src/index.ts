@@ -5,3 +5,4 @@ export * from './public-events';
 export * from './printing';
 export * from './audit';
 export * from './recent-calls';
+export * from './pairing';

@@ -115,6 +115,8 @@ export const LoginBody = z.strictObject({
   login: z.string().trim().min(1).max(64),
   secret: z.string().min(1).max(256),
   deskId: DeskIdSchema.optional(),
+  /** The token of the paired desk terminal the login is made on. */
+  terminal: z.string().min(16).max(256).optional(),
 });
 
 export type IssueTicketPayload = z.infer<typeof IssueTicketPayload>;

@@ -8,3 +8,5 @@ export * from './i18n/format';
 export * from './device-token';
 export * from './components/ConnectionBanner';
 export * from './components/LanguageSwitch';
+export * from './pairing/PairingScreen';
+export * from './pairing/pairing-api';

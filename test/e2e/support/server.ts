@@ -15,7 +15,7 @@ import type {
   ServerToClientEvents,
 } from '@queue/protocol';
 import { type Socket, io } from 'socket.io-client';
-import { type Application, createApplication } from '../../../apps/server/src/app';
+import { type Application, type PairingOptions, createApplication } from '../../../apps/server/src/app';
 import { silentLogger } from '../../../apps/server/src/logger';
 import { WEEKDAY_10AM } from './env';
 
@@ -53,6 +53,7 @@ export interface ServerOptions {
   readonly tickMs?: number;
   /** Printers the server drives, by kiosk device id. */
   readonly kioskPrinters?: Readonly<Record<string, KioskPrinter>>;
+  readonly pairing?: PairingOptions;
 }
 
 let counter = 0;
@@ -79,6 +80,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<TestServ
       seedDemo: true,
       ...(options.tickMs ? { tickMs: options.tickMs } : {}),
       ...(options.kioskPrinters ? { kioskPrinters: options.kioskPrinters } : {}),
+      ...(options.pairing ? { pairing: options.pairing } : {}),
     });
   let app: Application | undefined = await open();
   let port = await app.listen(0);

@@ -47,7 +47,7 @@ export const DeskHeader = (props: Props) => {
               aria-selected={props.tab === tab}
               onClick={() => props.onTab(tab)}
             >
-              {t(`desk.tabs.${tab}`)}
+              {t(tab === 'devices' ? 'pairing.devices.tab' : `desk.tabs.${tab}`)}
             </button>
           ))}
         </div>

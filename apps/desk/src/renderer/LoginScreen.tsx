@@ -4,6 +4,7 @@ import { LanguageSwitch, type MessageKey, useLocalize, useT } from '@queue/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type LoginFailure, requestLogin } from './session';
 import { startSession, useSession } from './session-store';
+import { terminalRefused, useTerminal } from './terminal';
 
 interface DeskChoice {
   readonly id: string;
@@ -32,6 +33,8 @@ const FAILURES: Readonly<Record<LoginFailure, MessageKey>> = {
   failed: 'desk.login.failed',
   unknownDesk: 'desk.login.unknownDesk',
   network: 'desk.login.network',
+  unpaired: 'pairing.login.unpaired',
+  terminalDesk: 'pairing.login.terminalDesk',
 };
 
 export const LoginScreen = () => {
@@ -44,14 +47,16 @@ export const LoginScreen = () => {
   const [deskId, setDeskId] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<LoginFailure>();
+  const terminal = useTerminal((state) => state.token);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (busy || !login.trim() || !secret) return;
     setBusy(true);
     setFailure(undefined);
-    const answer = await requestLogin(login.trim(), secret, deskId || undefined);
+    const answer = await requestLogin(login.trim(), secret, deskId || undefined, terminal);
     setBusy(false);
+    if (answer === 'unpaired') terminalRefused();
     if (typeof answer === 'string') setFailure(answer);
     else startSession(answer);
   };

@@ -11,6 +11,7 @@ import { type StoreApi, useStore } from 'zustand';
 import { DeskHeader } from './DeskHeader';
 import { RefusalLine } from './common/RefusalLine';
 import { useCommands } from './common/use-commands';
+import { DevicesPanel } from './devices/DevicesPanel';
 import { useServerNow } from './common/use-server-now';
 import { type Tab, tabsFor } from './logic/tabs';
 import { OperatorPanel } from './operator/OperatorPanel';
@@ -107,6 +108,16 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
       {tabs.includes('reception') && (
         <div className="desk__tab" hidden={tab !== 'reception'} data-panel="reception">
           <ReceptionPanel sync={sync} connection={connection} online={online} now={now} />
+        </div>
+      )}
+      {tabs.includes('devices') && (
+        <div className="desk__tab" hidden={tab !== 'devices'} data-panel="devices">
+          <DevicesPanel
+            connection={connection}
+            online={online}
+            active={tab === 'devices'}
+            centre={sync.centre}
+          />
         </div>
       )}
     </div>

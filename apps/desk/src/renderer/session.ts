@@ -6,7 +6,7 @@ import type { LoginAnswer } from '@queue/protocol';
 
 const KEY = 'queue.desk.session';
 
-export type LoginFailure = 'failed' | 'unknownDesk' | 'network';
+export type LoginFailure = 'failed' | 'unknownDesk' | 'network' | 'unpaired' | 'terminalDesk';
 
 const isLoginAnswer = (value: unknown): value is LoginAnswer =>
   typeof value === 'object' &&
@@ -48,16 +48,26 @@ export const requestLogin = async (
   login: string,
   secret: string,
   deskId: string | undefined,
+  terminal?: string,
 ): Promise<LoginAnswer | LoginFailure> => {
   let response: Response;
   try {
     response = await fetch('/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, secret, ...(deskId ? { deskId } : {}) }),
+      body: JSON.stringify({
+        login,
+        secret,
+        ...(deskId ? { deskId } : {}),
+        ...(terminal ? { terminal } : {}),
+      }),
     });
   } catch {
     return 'network';
+  }
+  if (response.status === 403) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+    return body?.error?.code === 'UNAUTHENTICATED' ? 'unpaired' : 'terminalDesk';
   }
   if (response.status === 401) return 'failed';
   if (response.status === 400) return deskId ? 'unknownDesk' : 'failed';

@@ -3,7 +3,7 @@
  * waiting counts and notices when the board has them, and the running line below. One layout
  * for a landscape TV (1080p or 4K) and a portrait screen (see layout.css).
  */
-import { ConnectionBanner, localize, useLanguage, useT } from '@queue/ui';
+import { ConnectionBanner, PairingScreen, localize, useLanguage, useT } from '@queue/ui';
 import { useEffect, useMemo } from 'react';
 import { CallList } from './components/CallList';
 import { Clock } from './components/Clock';
@@ -13,7 +13,7 @@ import { SoundPrompt, SpeakerIcon } from './components/SoundPrompt';
 import { Ticker } from './components/Ticker';
 import { WaitingPanel } from './components/WaitingPanel';
 import { callsShown } from './logic/calls-shown';
-import { hasDevice, useQueue } from './state/queue';
+import { DEVICE_KEY, hasDevice, useQueue } from './state/queue';
 import { useBoard, useBoardCalls } from './state/use-board';
 
 export const App = () => {
@@ -33,6 +33,10 @@ export const App = () => {
     document.title = t('display.title');
   }, [t]);
 
+  // Without a token, or with one the server refuses (revoked), the board can only pair.
+  if (!hasDevice || status === 'unauthorised') {
+    return <PairingScreen kind="display" storageKey={DEVICE_KEY} revoked={hasDevice} />;
+  }
   return (
     <div className={`board${showWaiting || info ? ' board--side' : ''}`} data-board={board?.id}>
       <header className="board__header">
@@ -45,7 +49,7 @@ export const App = () => {
         )}
         <Clock />
       </header>
-      <ConnectionBanner state={hasDevice ? status : 'no-device'} />
+      <ConnectionBanner state={status} />
       <main className="board__main">
         <CurrentCall call={shown.current} />
         <CallList calls={shown.previous} />

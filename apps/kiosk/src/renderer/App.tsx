@@ -3,7 +3,7 @@
  * take the ticket printed or on screen. Idle, it starts over in Ukrainian for the next visitor.
  */
 import type { Centre } from '@queue/core';
-import { ConnectionBanner, setLanguage, useLocalize, useT } from '@queue/ui';
+import { ConnectionBanner, PairingScreen, setLanguage, useLocalize, useT } from '@queue/ui';
 import { useEffect } from 'react';
 import { AppointmentScreen } from './AppointmentScreen';
 import { CategoryScreen } from './CategoryScreen';
@@ -12,7 +12,7 @@ import { LanguageButtons } from './LanguageButtons';
 import { type Screen, resetKiosk, toggleAccessible, useKiosk } from './kiosk-store';
 import { PrinterOfferScreen } from './PrinterOfferScreen';
 import { PriorityScreen } from './PriorityScreen';
-import { hasDevice, useQueue } from './queue';
+import { DEVICE_KEY, hasDevice, useQueue } from './queue';
 import { RefusalScreen } from './RefusalScreen';
 import { TicketScreen } from './TicketScreen';
 import { useIdle } from './use-idle';
@@ -89,17 +89,20 @@ export const App = () => {
     document.documentElement.classList.toggle('kiosk-accessible', accessible);
   }, [accessible]);
 
-  const usable = hasDevice && status !== 'unauthorised';
+  // Without a token, or with one the server refuses (revoked), the kiosk can only pair.
+  if (!hasDevice || status === 'unauthorised') {
+    return <PairingScreen kind="kiosk" storageKey={DEVICE_KEY} revoked={hasDevice} />;
+  }
   return (
     <div className={`kiosk ${accessible ? 'kiosk--accessible' : ''}`} data-accessible={accessible}>
       <header className="kiosk__header">
         <h1 className="kiosk__site">{centre ? localize(centre.site.name) : t('kiosk.title')}</h1>
       </header>
       <Toolbar />
-      <ConnectionBanner state={hasDevice ? status : 'no-device'} />
+      <ConnectionBanner state={status} />
       <main className="kiosk__main">
-        {usable && !centre && <p className="kiosk__notice">{t('kiosk.loading')}</p>}
-        {usable && centre && <ScreenView screen={screen} centre={centre} />}
+        {!centre && <p className="kiosk__notice">{t('kiosk.loading')}</p>}
+        {centre && <ScreenView screen={screen} centre={centre} />}
       </main>
     </div>
   );

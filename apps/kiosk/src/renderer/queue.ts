@@ -1,14 +1,16 @@
 /**
  * The kiosk's link to the queue server, made once for the page with the device token from
- * the address (or the one saved earlier). Without a token there is no link, and the screen
- * says the kiosk is not paired.
+ * the address (or the one saved earlier, or from pairing). Without a token there is no link, and
+ * the kiosk shows its pairing screen.
  */
 import { type QueueStoreState, createQueueStore, initialSyncState } from '@queue/client';
 import { takeDeviceToken } from '@queue/ui';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
-const token = takeDeviceToken('queue.kiosk.device');
+export const DEVICE_KEY = 'queue.kiosk.device';
+
+const token = takeDeviceToken(DEVICE_KEY);
 
 export const hasDevice = token !== undefined;
 

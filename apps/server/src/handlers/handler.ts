@@ -22,6 +22,7 @@ import type { CentreConfig } from '../centre-config';
 import type { PrintService } from '../printing/print-service';
 import type { InFlight } from './async-handler';
 import type { Logger } from '../logger';
+import type { PairingService } from '../pairing';
 import { internalError, type QueueService } from '../queue-service';
 import { ticketOf } from '@queue/core';
 
@@ -29,7 +30,8 @@ export type QueueSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { principal: Principal }
+  /** `tokenHash`: the credential it connected with, so ending it can close the socket. */
+  { principal: Principal; tokenHash?: string }
 >;
 
 export interface HandlerContext {
@@ -42,6 +44,7 @@ export interface HandlerContext {
   /** Requests still being carried out, by principal and request id (shared by all sockets). */
   readonly inflight: InFlight;
   readonly audit: Auditor;
+  readonly pairing: PairingService;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

@@ -2,6 +2,7 @@
 import { registerAuditHandlers } from './audit-handlers';
 import { registerBoardHandlers } from './board-handlers';
 import { registerDeskHandlers } from './desk-handlers';
+import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
 import { registerPrintingHandlers } from './printing-handlers';
 import { registerSyncHandlers } from './sync-handlers';
@@ -17,4 +18,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerBoardHandlers(socket, context);
   registerPrintingHandlers(socket, context);
   registerAuditHandlers(socket, context);
+  registerDeviceHandlers(socket, context);
 };

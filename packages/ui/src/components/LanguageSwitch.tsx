@@ -15,7 +15,8 @@ export const LanguageSwitch = ({ className = '' }: { readonly className?: string
           lang={language}
           className="language-switch__button"
           aria-pressed={language === current}
-          aria-label={t(`language.name.${language}`)}
+          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+          aria-label={`${t(`language.short.${language}`)} — ${t(`language.name.${language}`)}`}
           onClick={() => setLanguage(language)}
         >
           {t(`language.short.${language}`)}

@@ -12,7 +12,9 @@ import { createStore } from 'zustand/vanilla';
 import { takeBoardId } from './board-id';
 import { followBoard, showNewCalls } from './controller';
 
-const token = takeDeviceToken('queue.display.device');
+export const DEVICE_KEY = 'queue.display.device';
+
+const token = takeDeviceToken(DEVICE_KEY);
 
 export const hasDevice = token !== undefined;
 

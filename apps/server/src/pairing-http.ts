@@ -1,0 +1,75 @@
+/**
+ * The public pairing endpoints, for devices that hold no token yet: ask to be paired, ask how
+ * the request stands, and (desk browsers) whether a login needs a paired terminal here.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PairingRequestBody, PairingStatusBody, type WireError } from '@queue/protocol';
+import type { z } from 'zod';
+import type { PairingService } from './pairing';
+
+export interface PairingHttpDeps {
+  readonly pairing: PairingService;
+  readonly unpairedLoginsFrom: (address: string) => boolean;
+}
+
+export interface JsonIo {
+  readonly readJson: (request: IncomingMessage) => Promise<unknown | 'too-large' | 'not-json'>;
+  readonly sendJson: (response: ServerResponse, status: number, body: unknown) => void;
+  readonly sendError: (response: ServerResponse, status: number, code: string, message: string) => void;
+}
+
+const STATUS_OF: Partial<Record<WireError['code'], number>> = { RATE_LIMITED: 429, NOT_FOUND: 404 };
+
+const isWireError = (value: object): value is WireError => 'code' in value && 'message' in value;
+
+/** Read a body with its schema and answer with what `run` makes of it, or the refusal. */
+const answerWith = async <S extends z.ZodType>(
+  io: JsonIo,
+  request: IncomingMessage,
+  response: ServerResponse,
+  schema: S,
+  run: (body: z.infer<S>) => object,
+): Promise<void> => {
+  const json = await io.readJson(request);
+  if (json === 'too-large') {
+    response.setHeader('connection', 'close');
+    return io.sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+  }
+  const parsed = schema.safeParse(json);
+  if (json === 'not-json' || !parsed.success) {
+    return io.sendError(response, 400, 'BAD_REQUEST', 'Invalid pairing request.');
+  }
+  const result = run(parsed.data);
+  if (!isWireError(result)) return io.sendJson(response, 200, { ok: true, data: result });
+  if (result.code === 'RATE_LIMITED') response.setHeader('retry-after', '60');
+  io.sendError(response, STATUS_OF[result.code] ?? 400, result.code, result.message);
+};
+
+/** Answers the pairing endpoints; false when the request is not one of them. */
+export const handlePairingHttp = async (
+  deps: PairingHttpDeps,
+  io: JsonIo,
+  path: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<boolean> => {
+  const address = request.socket.remoteAddress ?? 'unknown';
+  if (path === '/api/terminal' && request.method === 'GET') {
+    io.sendJson(response, 200, { ok: true, data: { pairingRequired: !deps.unpairedLoginsFrom(address) } });
+    return true;
+  }
+  if (request.method !== 'POST') return false;
+  if (path === '/api/pairing') {
+    await answerWith(io, request, response, PairingRequestBody, (body) =>
+      deps.pairing.request(body, address),
+    );
+    return true;
+  }
+  if (path === '/api/pairing/status') {
+    await answerWith(io, request, response, PairingStatusBody, (body) =>
+      deps.pairing.status(body.secret, address),
+    );
+    return true;
+  }
+  return false;
+};
