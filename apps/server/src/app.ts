@@ -7,7 +7,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
-import { AuditStore, ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import { AuditStore, ConfigStore, PeopleStore, QueueStore, StaffDirectory, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
@@ -83,6 +83,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const db = openDatabase(options.databaseFile);
   const store = new QueueStore(db);
   const people = new PeopleStore(db);
+  const staffDirectory = new StaffDirectory(db, people);
   const config = new ConfigStore(db);
   const auditStore = new AuditStore(db);
   const audit = new Auditor(auditStore, () => clock.now(), logger);
@@ -169,6 +170,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       printing,
       inflight,
       audit,
+      staff: staffDirectory,
     });
     if (isStaff(principal)) {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });

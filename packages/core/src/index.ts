@@ -11,3 +11,5 @@ export * from './evolve';
 export * from './routing';
 export * from './estimate';
 export * from './demo-centre';
+export * from './centre-validation';
+export * from './centre-change';

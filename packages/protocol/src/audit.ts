@@ -17,6 +17,10 @@ export const AUDIT_ACTIONS = [
   'ticket:change-service',
   'ticket:reprint',
   'retention:purge',
+  'centre:replace',
+  'staff:save',
+  'staff:reset-password',
+  'desk:assign-services',
 ] as const;
 
 export const AuditListPayload = z.strictObject({

@@ -4,7 +4,7 @@
  * Nothing a client sends can crash the server: every failure becomes `{ ok: false, error }`.
  */
 import type { DeskId, QueueCommand, QueueState, TicketId } from '@queue/core';
-import type { QueueStore } from '@queue/db';
+import type { QueueStore, StaffDirectory } from '@queue/db';
 import type {
   Ack,
   ClientToServerEvents,
@@ -41,6 +41,8 @@ export interface HandlerContext {
   /** Requests still being carried out, by principal and request id (shared by all sockets). */
   readonly inflight: InFlight;
   readonly audit: Auditor;
+  /** Staff accounts, for administrators. */
+  readonly staff: StaffDirectory;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({
