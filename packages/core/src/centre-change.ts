@@ -33,7 +33,15 @@ const SECTIONS: readonly [CentreSection, (entry: never) => string][] = [
   ['kiosks', (entry: { deviceId: string }) => entry.deviceId],
 ];
 
-const same = (left: unknown, right: unknown): boolean => JSON.stringify(left) === JSON.stringify(right);
+/** JSON with object keys sorted: two documents differing only in key order are the same. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, entry: unknown) =>
+    entry && typeof entry === 'object' && !Array.isArray(entry)
+      ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : entry,
+  );
+
+const same = (left: unknown, right: unknown): boolean => canonical(left) === canonical(right);
 
 const compareSection = (
   before: readonly unknown[],
