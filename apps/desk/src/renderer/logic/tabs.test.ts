@@ -19,7 +19,12 @@ describe('panels by role', () => {
   it('gives reception at its desk both panels, and without a desk reception only', () => {
     expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).toEqual(['operator', 'reception']);
     expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception']);
-    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception']);
+  });
+
+  it('gives supervisors the monitor and administrators the configuration too', () => {
+    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'monitor']);
+    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception', 'monitor', 'admin']);
+    expect(tabsFor(staff(['admin'], 'desk-3'))).toEqual(['operator', 'reception', 'monitor', 'admin']);
   });
 
   it('gives an operator without a desk, or a device, nothing', () => {
