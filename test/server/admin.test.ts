@@ -178,6 +178,45 @@ describe('configuration administration', () => {
     expect((await document()).version).toBe(current.version);
   });
 
+  it('refuses a kiosk printer with an unknown profile and a broken ticket template, and accepts known ones', async () => {
+    const before = await document();
+    const withPrinter = (profileId: string): Centre => ({
+      ...before.centre,
+      kiosks: [
+        {
+          deviceId: 'kiosk-1',
+          name: 'Кіоск',
+          printer: { profileId, transport: 'tcp', host: '10.0.0.9', port: 9100 },
+        },
+      ],
+    });
+    const unknown = await admin.emitWithAck('centre:replace', {
+      requestId: rid(),
+      baseVersion: before.version,
+      centre: withPrinter('no-such-printer'),
+    });
+    expect(unknown.ok ? [] : unknown.error.problems).toEqual([
+      {
+        path: 'kiosks.0.printer.profileId',
+        key: 'unknownReference',
+        params: { id: 'no-such-printer', kind: 'printerProfile' },
+      },
+    ]);
+    const template = await admin.emitWithAck('centre:replace', {
+      requestId: rid(),
+      baseVersion: before.version,
+      centre: { ...before.centre, ticketTemplate: { noSuchBlock: true } },
+    });
+    expect(template.ok ? 'ok' : template.error.problems?.[0]?.path).toMatch(/^ticketTemplate/);
+    await okData(
+      admin.emitWithAck('centre:replace', {
+        requestId: rid(),
+        baseVersion: before.version,
+        centre: withPrinter('epson-80'),
+      }),
+    );
+  });
+
   it('lets only administrators read and replace the configuration', async () => {
     const before = await document();
     const others = [

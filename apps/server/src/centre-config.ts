@@ -29,6 +29,19 @@ const invalid = (problems: readonly CentreProblem[]): ReplaceOutcome => ({
   },
 });
 
+const unknownProfiles = (centre: Centre, known: ReadonlySet<string>): CentreProblem[] =>
+  centre.kiosks.flatMap((kiosk, index) =>
+    kiosk.printer && !known.has(kiosk.printer.profileId)
+      ? [
+          {
+            path: `kiosks.${index}.printer.profileId`,
+            key: 'unknownReference' as const,
+            params: { id: kiosk.printer.profileId, kind: 'printerProfile' },
+          },
+        ]
+      : [],
+  );
+
 export class CentreConfig {
   constructor(
     private readonly store: ConfigStore,
@@ -62,6 +75,8 @@ export class CentreConfig {
     document: unknown,
     baseVersion: number,
     record: (summary: CentreChangeSummary, version: number) => void,
+    /** Printer profiles known to the server; kiosks' printers must name one of them. */
+    printerProfiles?: ReadonlySet<string>,
   ): ReplaceOutcome {
     if (baseVersion !== this.store.version()) {
       return {
@@ -86,6 +101,10 @@ export class CentreConfig {
           })),
         );
       }
+    }
+    if (printerProfiles) {
+      const unknown = unknownProfiles(next, printerProfiles);
+      if (unknown.length > 0) return invalid(unknown);
     }
     const before = this.queue.centre;
     const stranded = strandedBy(before, next, this.queue.state);

@@ -49,19 +49,24 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
     return { ok: true, data: { version: context.config.version, centre: context.config.current } };
   });
 
-  on(
+  onAsync(
     socket,
     context,
     'centre:replace',
     CentreReplacePayload,
-    (payload, principal): Ack<CentreReplaceAnswer> => {
+    async (payload, principal): Promise<Ack<CentreReplaceAnswer>> => {
       if (!isAdmin(principal)) return adminOnly;
-      const outcome = context.config.replace(payload.centre, payload.baseVersion, (summary, version) =>
-        auditAction(socket, context, {
-          action: 'centre:replace',
-          target: `centre:v${version}`,
-          details: { baseVersion: payload.baseVersion, ...summary },
-        }),
+      const profiles = await context.printing.profileIds();
+      const outcome = context.config.replace(
+        payload.centre,
+        payload.baseVersion,
+        (summary, version) =>
+          auditAction(socket, context, {
+            action: 'centre:replace',
+            target: `centre:v${version}`,
+            details: { baseVersion: payload.baseVersion, ...summary },
+          }),
+        profiles,
       );
       if (!outcome.ok) return outcome;
       context.logger.info('configuration replaced', { version: outcome.version });

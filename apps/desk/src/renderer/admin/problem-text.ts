@@ -30,7 +30,7 @@ export const problemPlace = (path: string, centre: Centre | undefined): string =
   return [known, typeof id === 'string' ? id : index, ...rest].join(' › ');
 };
 
-const KINDS = ['category', 'organisation', 'service', 'desk'] as const;
+const KINDS = ['category', 'organisation', 'service', 'desk', 'printerProfile'] as const;
 
 export const problemText = (problem: CentreProblem, t: Translate, centre?: Centre): string => {
   const params: Record<string, string | number> = { ...problem.params };
