@@ -131,6 +131,55 @@ describe('administration and monitor in Chromium', () => {
     expect(screens.pageErrors).toEqual([]);
   });
 
+  it('creates a member of staff who logs in, resets the password, and adds a holiday', async () => {
+    const app = await serve();
+    const admin = await DeskPage.login(screens, app.url, 'admin', 'admin');
+    const page = admin.page;
+    await page.locator('[data-tab="admin"]').click();
+    await page.locator('[data-section="staff"]').click();
+    await page.getByTestId('entry-new').click();
+    const form = page.getByTestId('entry-form');
+    await form.locator('[data-field="login"] input').fill('olena');
+    await form.locator('[data-field="name"] input').fill('Олена Петренко');
+    await form.locator('[data-field="organisationIds"] input[value="passport"]').check();
+    await form.locator('[data-field="deskId"] select').selectOption('desk-3');
+    await form.locator('[data-field="active"] input').check();
+    await form.locator('[data-field="secret"] input').fill('first-pass');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-saved').waitFor();
+    await page.locator('[data-entry="olena"]').waitFor();
+
+    const olena = await DeskPage.login(screens, app.url, 'olena', 'first-pass');
+    await olena.openDesk();
+    expect(deskByIdOf(app, 'desk-3')).toMatchObject({ status: 'open', operatorId: 'olena' });
+
+    await page.locator('[data-entry="olena"]').click();
+    const reset = page.getByTestId('password-reset');
+    await reset.locator('input').fill('second-pass');
+    await reset.getByRole('button').click();
+    await expect.poll(() => reset.textContent()).toContain('Пароль змінено');
+    await expect(app.login('olena', 'first-pass')).rejects.toThrow();
+    await app.login('olena', 'second-pass');
+
+    // New Year's Day closed, and 31 December until 15:00.
+    await page.locator('[data-section="site"]').click();
+    await page.getByRole('button', { name: 'Додати день' }).click();
+    await page.getByRole('button', { name: 'Додати день' }).click();
+    const first = page.locator('[data-special="0"] input');
+    await first.nth(0).fill('2027-01-01');
+    const second = page.locator('[data-special="1"] input');
+    await second.nth(0).fill('2026-12-31');
+    await second.nth(1).fill('08:00');
+    await second.nth(2).fill('15:00');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-saved').waitFor();
+    expect(app.app.queue.centre.site.specialDays).toEqual([
+      { date: '2027-01-01', hours: [] },
+      { date: '2026-12-31', hours: [{ from: '08:00', to: '15:00' }] },
+    ]);
+    expect(screens.pageErrors).toEqual([]);
+  });
+
   it('shows a supervisor a paused desk with its reason and a queue past its standard; opens and moves desks', async () => {
     const app = await serve();
     const kiosk = await kioskOf(app);

@@ -99,7 +99,7 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
       case 'site':
         return (
           <EntryForm
-            key={`site-${editing.document?.version}`}
+            key="site"
             fields={SITE_FIELDS}
             initial={centre.site as unknown as Draft}
             saved
@@ -110,7 +110,7 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
       case 'policy':
         return (
           <EntryForm
-            key={`policy-${editing.document?.version}`}
+            key="policy"
             fields={POLICY_FIELDS}
             initial={centre.policy as unknown as Draft}
             saved
