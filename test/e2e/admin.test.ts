@@ -226,6 +226,11 @@ describe('administration and monitor in Chromium', () => {
     expect(app.app.queue.centre.desks.find((desk) => desk.id === 'desk-7')?.services).toEqual([
       { code: 'police-officer', weight: 1 },
     ]);
+
+    // Close it again, so that an operator may take it.
+    await desk7.locator('[data-action="close"]').click();
+    await expect.poll(() => desk7.getAttribute('data-status')).toBe('closed');
+    expect(deskByIdOf(app, 'desk-7')?.status).toBe('closed');
     expect(screens.pageErrors).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The supervisor's live monitor: warnings for queues past or near their waiting standard,
  * device alerts, every desk (open, on a break and why, serving whom for how long, closed) and
- * every queue. From here a supervisor opens a closed desk (and serves at it) or moves a desk
- * to other services.
+ * every queue. From here a supervisor opens a closed desk under their own name (to serve at it
+ * they log in there), closes a desk with nobody at it (freeing it for another operator), or
+ * moves a desk to other services.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
 import type { Desk } from '@queue/core';
@@ -93,7 +94,10 @@ export const MonitorPanel = ({ sync, connection, online, now }: Props) => {
                   row.ticket && centre.services.find((entry) => entry.code === row.ticket?.serviceCode);
                 return (
                   <tr key={row.desk.id} data-desk={row.desk.id} data-status={row.status}>
-                    <td>{localize(row.desk.name)}</td>
+                    <td>
+                      {localize(row.desk.name)}
+                      {row.operatorId && <span className="monitor__who">{row.operatorId}</span>}
+                    </td>
                     <td>
                       <span className={`badge badge--${row.status}`}>
                         {t(`monitor.status.${row.status}`)}
@@ -111,6 +115,17 @@ export const MonitorPanel = ({ sync, connection, online, now }: Props) => {
                     </td>
                     <td className="grid__number">{row.minutes ?? ''}</td>
                     <td className="grid__actions">
+                      {row.status !== 'closed' && !row.ticket && (
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          data-action="close"
+                          disabled={!commands.ready}
+                          onClick={() => void commands.send('desk:close', { deskId: row.desk.id })}
+                        >
+                          {t('monitor.close')}
+                        </button>
+                      )}
                       {row.status === 'closed' && (
                         <button
                           type="button"
