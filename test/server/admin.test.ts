@@ -140,6 +140,16 @@ describe('configuration administration', () => {
     expect(pushed).toEqual([]);
   });
 
+  it('answers a retried replace with its first answer instead of a conflict with itself', async () => {
+    const before = await document();
+    const request = { requestId: rid(), baseVersion: before.version, centre: withNewService(before.centre) };
+    const first = await okData(admin.emitWithAck('centre:replace', request));
+    const again = await okData(admin.emitWithAck('centre:replace', request));
+    expect(again).toEqual(first);
+    expect((await document()).version).toBe(before.version + 1);
+    expect(await auditOf('centre:replace')).toHaveLength(1);
+  });
+
   it('refuses a stale version and a change that would strand waiting visitors', async () => {
     const before = await document();
     await okData(

@@ -21,7 +21,15 @@ import { randomBytes } from 'node:crypto';
 import { hasRole } from '../auth';
 import { hashSecret } from '../secrets';
 import { onAsync } from './async-handler';
-import { type HandlerContext, type QueueSocket, auditAction, emptyPayload, on, refuse } from './handler';
+import {
+  type HandlerContext,
+  type QueueSocket,
+  auditAction,
+  emptyPayload,
+  idempotencyOf,
+  on,
+  refuse,
+} from './handler';
 
 const isAdmin = (principal: Principal): boolean => principal.kind === 'staff' && hasRole(principal, 'admin');
 
@@ -41,6 +49,16 @@ const newStaffId = (context: HandlerContext, login: string): string => {
   return context.staff.byId(base) ? `${base}-${randomBytes(3).toString('hex')}` : base;
 };
 
+/**
+ * A retried replace (the answer was lost on the way) gets the first answer, not a version
+ * conflict with itself; written in the save's transaction.
+ */
+const rememberSuccess = (
+  context: HandlerContext,
+  retry: { readonly principal: string; readonly requestId: string },
+  data: CentreReplaceAnswer,
+): void => context.store.rememberAnswer({ ...retry, answer: { ok: true, data } });
+
 export const registerAdminHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const adminOnly = refuse('FORBIDDEN', 'Only administrators manage the configuration and staff.');
 
@@ -56,16 +74,21 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
     CentreReplacePayload,
     async (payload, principal): Promise<Ack<CentreReplaceAnswer>> => {
       if (!isAdmin(principal)) return adminOnly;
+      const retry = idempotencyOf(principal, 'centre:replace', payload.requestId);
+      const previous = context.store.answerFor(retry.principal, retry.requestId);
+      if (previous !== undefined) return previous as Ack<CentreReplaceAnswer>;
       const profiles = await context.printing.profileIds();
       const outcome = context.config.replace(
         payload.centre,
         payload.baseVersion,
-        (summary, version) =>
+        (summary, version) => {
           auditAction(socket, context, {
             action: 'centre:replace',
             target: `centre:v${version}`,
             details: { baseVersion: payload.baseVersion, ...summary },
-          }),
+          });
+          rememberSuccess(context, retry, { version, summary });
+        },
         profiles,
       );
       if (!outcome.ok) return outcome;
@@ -93,13 +116,17 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
           desk.id === payload.deskId ? { ...desk, services: payload.services } : desk,
         ),
       };
-      const outcome = context.config.replace(next, context.config.version, (_summary, version) =>
+      const retry = idempotencyOf(principal, 'desk:assign-services', payload.requestId);
+      const previous = context.store.answerFor(retry.principal, retry.requestId);
+      if (previous !== undefined) return previous as Ack<CentreReplaceAnswer>;
+      const outcome = context.config.replace(next, context.config.version, (summary, version) => {
         auditAction(socket, context, {
           action: 'desk:assign-services',
           target: `desk:${payload.deskId}`,
           details: { version, services: payload.services },
-        }),
-      );
+        });
+        rememberSuccess(context, retry, { version, summary });
+      });
       return outcome.ok
         ? { ok: true, data: { version: outcome.version, summary: outcome.summary } }
         : outcome;
