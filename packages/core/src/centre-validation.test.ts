@@ -80,6 +80,62 @@ describe('validateCentre', () => {
     );
   });
 
+  it('reports exactly the one problem a single mutation of a desk, board or the site introduces', () => {
+    const deskMutations: readonly [(index: number) => Centre, (index: number) => string][] = [
+      [
+        (i) => ({
+          ...DEMO_CENTRE,
+          desks: DEMO_CENTRE.desks.map((d, at) => (at === i ? { ...d, number: -1 } : d)),
+        }),
+        (i) => `desks.${i}.number:notPositive`,
+      ],
+      [
+        (i) => ({
+          ...DEMO_CENTRE,
+          desks: DEMO_CENTRE.desks.map((d, at) => (at === i ? { ...d, organisationId: 'nope' as never } : d)),
+        }),
+        (i) => `desks.${i}.organisationId:unknownReference`,
+      ],
+      [
+        (i) => ({
+          ...DEMO_CENTRE,
+          desks: DEMO_CENTRE.desks.map((d, at) => (at === i ? { ...d, name: { ...d.name, en: '' } } : d)),
+        }),
+        (i) => `desks.${i}.name.en:emptyName`,
+      ],
+      [
+        (i) => ({
+          ...DEMO_CENTRE,
+          desks: DEMO_CENTRE.desks.map((d, at) =>
+            at === i ? { ...d, services: [...d.services, d.services[0]!] } : d,
+          ),
+        }),
+        (i) => `desks.${i}.services.${DEMO_CENTRE.desks[i]!.services.length}:duplicate`,
+      ],
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: DEMO_CENTRE.desks.length - 1 }),
+        fc.integer({ min: 0, max: deskMutations.length - 1 }),
+        (index, which) => {
+          const [mutate, expected] = deskMutations[which]!;
+          expect(keys(validateCentre(mutate(index)))).toEqual([expected(index)]);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.constantFrom('7:00', '24:00', '08-00', ''),
+        (day, bad) => {
+          const hours = { ...DEMO_CENTRE.site.hours, [day]: [{ from: bad, to: '18:00' }] };
+          const centre = { ...DEMO_CENTRE, site: { ...DEMO_CENTRE.site, hours } };
+          expect(keys(validateCentre(centre))).toEqual([`site.hours.${day}.0.from:badTime`]);
+        },
+      ),
+    );
+  });
+
   it('reports a duplicated service code at the second occurrence', () => {
     const copy = { ...DEMO_CENTRE.services[0]!, prefix: 'Я' };
     const centre = { ...DEMO_CENTRE, services: [...DEMO_CENTRE.services, copy] };
