@@ -54,6 +54,9 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   RATE_LIMITED: true,
   INTERNAL: true,
   PRINTER_UNAVAILABLE: true,
+  CONFIG_INVALID: true,
+  CONFIG_CONFLICT: true,
+  LOGIN_TAKEN: true,
 };
 
 /** string: a pattern-checked id; free: any 1-64 chars; text: trimmed, non-blank. */
@@ -146,6 +149,50 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     valid: { deviceId: 'no-such-device', name: 'Kiosk' },
     required: ['deviceId', 'name'],
     fields: { deviceId: 'string', name: 'text' },
+  },
+  'centre:get': { valid: {}, required: [], fields: {} },
+  'centre:replace': {
+    // Version 0 is never the one in force: the fuzzing cannot replace the configuration.
+    valid: { requestId: REQUEST, baseVersion: 0, centre: {} },
+    required: ['requestId', 'baseVersion'],
+    fields: { requestId: 'string', baseVersion: 'number' },
+  },
+  'staff:list': { valid: {}, required: [], fields: {} },
+  'staff:save': {
+    // An unknown id: refused by the rules, so that the fuzzing changes no account.
+    valid: {
+      requestId: REQUEST,
+      id: 'nobody',
+      login: 'nobody',
+      name: 'Nobody',
+      roles: ['operator'],
+      organisationIds: ['centre'],
+      deskId: 'desk-1',
+      active: true,
+      secret: 'secret-1',
+    },
+    required: ['requestId', 'login', 'name', 'roles', 'organisationIds', 'active'],
+    fields: {
+      requestId: 'string',
+      id: 'string',
+      login: 'string',
+      name: 'text',
+      roles: 'array',
+      organisationIds: 'array',
+      deskId: 'string',
+      active: 'boolean',
+      secret: 'text',
+    },
+  },
+  'staff:reset-password': {
+    valid: { requestId: REQUEST, id: 'nobody', secret: 'secret-1' },
+    required: ['requestId', 'id', 'secret'],
+    fields: { requestId: 'string', id: 'string', secret: 'text' },
+  },
+  'desk:assign-services': {
+    valid: { requestId: REQUEST, deskId: 'desk-99', services: [{ code: 'bill-reconcile', weight: 1 }] },
+    required: ['requestId', 'deskId', 'services'],
+    fields: { requestId: 'string', deskId: 'string', services: 'array' },
   },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },

@@ -7,7 +7,15 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
-import { AuditStore, ConfigStore, DeviceStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import {
+  AuditStore,
+  ConfigStore,
+  DeviceStore,
+  PeopleStore,
+  QueueStore,
+  StaffDirectory,
+  openDatabase,
+} from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
@@ -96,6 +104,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const db = openDatabase(options.databaseFile);
   const store = new QueueStore(db);
   const people = new PeopleStore(db);
+  const staffDirectory = new StaffDirectory(db, people);
   const config = new ConfigStore(db);
   const auditStore = new AuditStore(db);
   const audit = new Auditor(auditStore, () => clock.now(), logger);
@@ -206,6 +215,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       inflight,
       audit,
       pairing,
+      staff: staffDirectory,
     });
     if (isStaff(principal)) {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });

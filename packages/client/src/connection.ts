@@ -16,6 +16,7 @@ import type {
 import { type Socket, io } from 'socket.io-client';
 import {
   type SyncState,
+  applyAlert,
   applyCentre,
   applyEvents,
   applySnapshot,
@@ -116,6 +117,7 @@ export const connectQueue = (options: ConnectionOptions): QueueConnection => {
   });
   socket.on('queue:summary', (summary: PublicSummary) => publish(applySummary(state, summary)));
   socket.on('centre:updated', (centre) => publish(applyCentre(state, centre)));
+  socket.on('device:alert', (change) => publish(applyAlert(state, change)));
   options.onStatus('connecting');
 
   return {

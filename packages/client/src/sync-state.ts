@@ -4,7 +4,15 @@
  */
 import type { Centre, QueueState } from '@queue/core';
 import { evolve } from '@queue/core';
-import type { CallView, Principal, PublicSummary, SequencedEvent, Snapshot } from '@queue/protocol';
+import type {
+  CallView,
+  DeviceAlert,
+  DeviceAlertChange,
+  Principal,
+  PublicSummary,
+  SequencedEvent,
+  Snapshot,
+} from '@queue/protocol';
 import { latestCallsPerDesk, toCallView } from '@queue/protocol';
 
 export interface SyncState {
@@ -19,6 +27,8 @@ export interface SyncState {
   readonly calls: readonly CallView[];
   /** Offset to add to the local clock to get the server's. */
   readonly clockOffsetMs: number;
+  /** Devices that need attention, for staff clients. */
+  readonly alerts?: readonly DeviceAlert[];
 }
 
 export const initialSyncState: SyncState = { seq: 0, calls: [], clockOffsetMs: 0 };
@@ -30,6 +40,7 @@ export const applySnapshot = (snapshot: Snapshot, localNow: number): SyncState =
   centre: snapshot.centre,
   summary: snapshot.summary,
   ...(snapshot.queue ? { queue: snapshot.queue } : {}),
+  ...(snapshot.alerts ? { alerts: snapshot.alerts } : {}),
   calls: latestCallsPerDesk(snapshot.recentCalls),
   clockOffsetMs: snapshot.serverTime - localNow,
 });
@@ -64,3 +75,11 @@ export const applySummary = (state: SyncState, summary: PublicSummary): SyncStat
 
 /** The configuration was changed by an administrator: take it as it is. */
 export const applyCentre = (state: SyncState, centre: Centre): SyncState => ({ ...state, centre });
+
+const sameAlert = (a: DeviceAlert, b: DeviceAlert): boolean => a.deviceId === b.deviceId && a.kind === b.kind;
+
+/** A device alert raised (replacing one of the same device and kind) or cleared. */
+export const applyAlert = (state: SyncState, change: DeviceAlertChange): SyncState => {
+  const others = (state.alerts ?? []).filter((alert) => !sameAlert(alert, change.alert));
+  return { ...state, alerts: change.active ? [...others, change.alert] : others };
+};

@@ -12,3 +12,5 @@ export * from './routing';
 export * from './estimate';
 export * from './demo-centre';
 export * from './pairing';
+export * from './centre-validation';
+export * from './centre-change';

@@ -7,3 +7,4 @@ export * from './audit-store';
 export * from './retention';
 export * from './rating-store';
 export * from './device-store';
+export * from './staff-directory';

@@ -153,6 +153,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS session_terminals_device ON session_terminals(device_id);
   `,
+  // 6 (administration): the organisations a member of staff works for, kept beside the staff
+  // table so that it needs no change; absent rows mean none.
+  `
+  CREATE TABLE IF NOT EXISTS staff_organisations (
+    staff_id TEXT PRIMARY KEY REFERENCES staff(id),
+    organisation_ids TEXT NOT NULL CHECK (json_valid(organisation_ids))
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

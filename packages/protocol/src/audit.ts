@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   'device:revoke',
   'device:rename',
   'session:closed',
+  'centre:replace',
+  'staff:save',
+  'staff:reset-password',
+  'desk:assign-services',
 ] as const;
 
 export const AuditListPayload = z.strictObject({

@@ -39,6 +39,16 @@ import type {
   DeviceView,
   PairingRequestView,
 } from './pairing';
+import type {
+  CentreDocument,
+  CentreReplaceAnswer,
+  CentreReplacePayload,
+  DeskAssignServicesPayload,
+  StaffAccount,
+  StaffResetPasswordPayload,
+  StaffSavePayload,
+} from './administration';
+import type { CentreProblem } from '@queue/core';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -53,13 +63,21 @@ export type WireErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL'
   /** The kiosk's printer cannot print now (offline, cover open, no paper): nothing was issued. */
-  | 'PRINTER_UNAVAILABLE';
+  | 'PRINTER_UNAVAILABLE'
+  /** A configuration that is not valid, or would strand visitors: see `problems`. */
+  | 'CONFIG_INVALID'
+  /** The configuration was changed by someone else since the edit began: reload and redo. */
+  | 'CONFIG_CONFLICT'
+  /** A login that another account already has. */
+  | 'LOGIN_TAKEN';
 
 export interface WireError {
   readonly code: WireErrorCode;
   readonly message: string;
   /** With PRINTER_UNAVAILABLE: what the printer said. */
   readonly printer?: PrinterAnswer;
+  /** With CONFIG_INVALID: every problem found, for the screen to show translated. */
+  readonly problems?: readonly CentreProblem[];
 }
 
 export type Ack<T> =
@@ -114,6 +132,15 @@ export interface ClientToServerEvents {
   /** Revoking disconnects the device (and sessions opened on a desk terminal) at once. */
   'device:revoke': (payload: DeviceRevokePayload, ack: AckCallback<DeviceView>) => void;
   'device:rename': (payload: DeviceRenamePayload, ack: AckCallback<DeviceView>) => void;
+  /** Administrators read the whole configuration with its version (also the export). */
+  'centre:get': (payload: Record<string, never>, ack: AckCallback<CentreDocument>) => void;
+  /** Administrators replace the whole configuration (edits and imports): validated, live, audited. */
+  'centre:replace': (payload: CentreReplacePayload, ack: AckCallback<CentreReplaceAnswer>) => void;
+  'staff:list': (payload: Record<string, never>, ack: AckCallback<readonly StaffAccount[]>) => void;
+  'staff:save': (payload: StaffSavePayload, ack: AckCallback<StaffAccount>) => void;
+  'staff:reset-password': (payload: StaffResetPasswordPayload, ack: AckCallback<null>) => void;
+  /** Supervisors and administrators move a desk to other services on the spot. */
+  'desk:assign-services': (payload: DeskAssignServicesPayload, ack: AckCallback<CentreReplaceAnswer>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -6,3 +6,4 @@ export * from './printing';
 export * from './audit';
 export * from './recent-calls';
 export * from './pairing';
+export * from './administration';

@@ -14,6 +14,8 @@ import { useCommands } from './common/use-commands';
 import { DevicesPanel } from './devices/DevicesPanel';
 import { useServerNow } from './common/use-server-now';
 import { type Tab, tabsFor } from './logic/tabs';
+import { AdminPanel } from './admin/AdminPanel';
+import { MonitorPanel } from './monitor/MonitorPanel';
 import { OperatorPanel } from './operator/OperatorPanel';
 import { deskViewOf } from './operator/desk-view';
 import { ReceptionPanel } from './reception/ReceptionPanel';
@@ -108,6 +110,16 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
       {tabs.includes('reception') && (
         <div className="desk__tab" hidden={tab !== 'reception'} data-panel="reception">
           <ReceptionPanel sync={sync} connection={connection} online={online} now={now} />
+        </div>
+      )}
+      {tabs.includes('monitor') && (
+        <div className="desk__tab" hidden={tab !== 'monitor'} data-panel="monitor">
+          <MonitorPanel sync={sync} connection={connection} online={online} now={now} />
+        </div>
+      )}
+      {tabs.includes('admin') && tab === 'admin' && (
+        <div className="desk__tab" data-panel="admin">
+          <AdminPanel sync={sync} connection={connection} online={online} />
         </div>
       )}
       {tabs.includes('devices') && (

@@ -4,7 +4,7 @@
  * Nothing a client sends can crash the server: every failure becomes `{ ok: false, error }`.
  */
 import type { DeskId, QueueCommand, QueueState, TicketId } from '@queue/core';
-import type { QueueStore } from '@queue/db';
+import type { QueueStore, StaffDirectory } from '@queue/db';
 import type {
   Ack,
   ClientToServerEvents,
@@ -45,6 +45,8 @@ export interface HandlerContext {
   readonly inflight: InFlight;
   readonly audit: Auditor;
   readonly pairing: PairingService;
+  /** Staff accounts, for administrators. */
+  readonly staff: StaffDirectory;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

@@ -1,4 +1,5 @@
 /** Every socket event a client may send, registered on each new connection. */
+import { registerAdminHandlers } from './admin-handlers';
 import { registerAuditHandlers } from './audit-handlers';
 import { registerBoardHandlers } from './board-handlers';
 import { registerDeskHandlers } from './desk-handlers';
@@ -19,4 +20,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerPrintingHandlers(socket, context);
   registerAuditHandlers(socket, context);
   registerDeviceHandlers(socket, context);
+  registerAdminHandlers(socket, context);
 };

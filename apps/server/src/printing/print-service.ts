@@ -126,6 +126,11 @@ export class PrintService {
     return transport;
   }
 
+  /** The printer profiles a kiosk's printer may name (for checking a new configuration). */
+  async profileIds(): Promise<ReadonlySet<string>> {
+    return new Set((await this.loadProfiles()).keys());
+  }
+
   private loadProfiles(): Promise<Map<string, PrinterProfile>> {
     this.profiles ??= loadPrinterProfiles(this.options.profilesDir).catch((error: unknown) => {
       this.options.logger.error('printer profiles not loaded', { error: describe(error) });

@@ -19,12 +19,23 @@ describe('panels by role', () => {
   it('gives reception at its desk both panels, and without a desk reception only', () => {
     expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).toEqual(['operator', 'reception']);
     expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception']);
-    expect(tabsFor(staff(['supervisor']))).toEqual(['reception']);
   });
 
-  it('gives administrators the devices tab as well', () => {
-    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception', 'devices']);
-    expect(tabsFor(staff(['admin'], 'desk-1'))).toEqual(['operator', 'reception', 'devices']);
+  it('gives supervisors the monitor and administrators the configuration and devices too', () => {
+    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'monitor']);
+    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual([
+      'reception',
+      'monitor',
+      'admin',
+      'devices',
+    ]);
+    expect(tabsFor(staff(['admin'], 'desk-3'))).toEqual([
+      'operator',
+      'reception',
+      'monitor',
+      'admin',
+      'devices',
+    ]);
   });
 
   it('gives an operator without a desk, or a device, nothing', () => {

@@ -4,6 +4,7 @@
  */
 import type { AreaTexts } from '../area';
 import { pairingTexts } from './pairing';
+import { adminTexts } from './admin';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -23,7 +24,7 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [pairingTexts] as const;
+const AREAS = [pairingTexts, adminTexts] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),

@@ -1,0 +1,188 @@
+/**
+ * The administrator's configuration: one section at a time (services, desks, organisations,
+ * categories, staff, opening hours, boards, kiosks, queue rules, ticket template, export and
+ * import). Every save replaces the whole document through the checked, versioned path and is
+ * live at once; a refusal lists every problem in the screen's language.
+ */
+import type { QueueConnection, SyncState } from '@queue/client';
+import type { Centre } from '@queue/core';
+import { useLocalize, useT } from '@queue/ui';
+import { useMemo, useState } from 'react';
+import { RefusalLine } from '../common/RefusalLine';
+import { useCommands } from '../common/use-commands';
+import { EntityEditor, EntryForm } from './EntityEditor';
+import type { Draft, Field } from './fields';
+import { problemText } from './problem-text';
+import { type ListSection, listSpecs, withEntry, withoutEntry } from './sections';
+import { StaffEditor } from './StaffEditor';
+import { TransferSection } from './TransferSection';
+import { useCentreDocument } from './use-centre-document';
+
+interface Props {
+  readonly sync: SyncState;
+  readonly connection: QueueConnection | undefined;
+  readonly online: boolean;
+}
+
+const SECTIONS = [
+  'services',
+  'desks',
+  'organisations',
+  'categories',
+  'staff',
+  'site',
+  'boards',
+  'kiosks',
+  'policy',
+  'template',
+  'transfer',
+] as const;
+type Section = (typeof SECTIONS)[number];
+
+const LISTS: readonly Section[] = ['services', 'desks', 'organisations', 'categories', 'boards', 'kiosks'];
+const isList = (section: Section): section is ListSection & Section => LISTS.includes(section);
+
+const SITE_FIELDS: readonly Field[] = [
+  { key: 'name', label: 'admin.field.name', kind: 'localized', wide: true },
+  { key: 'timeZone', label: 'admin.field.timeZone', kind: 'text' },
+  { key: 'hours', label: 'admin.field.hours', kind: 'week' },
+  { key: 'specialDays', label: 'admin.field.specialDays', kind: 'special-days' },
+];
+
+const POLICY_FIELDS: readonly Field[] = [
+  { key: 'maxPriorityStreak', label: 'admin.field.maxPriorityStreak', kind: 'number' },
+  { key: 'noShowAfterMinutes', label: 'admin.field.noShowAfterMinutes', kind: 'number' },
+  { key: 'noShowAfterCalls', label: 'admin.field.noShowAfterCalls', kind: 'number' },
+  { key: 'appointmentLeadMinutes', label: 'admin.field.appointmentLeadMinutes', kind: 'number' },
+  { key: 'maxPostponeMinutes', label: 'admin.field.maxPostponeMinutes', kind: 'number' },
+];
+
+const TEMPLATE_FIELDS: readonly Field[] = [
+  { key: 'ticketTemplate', label: 'admin.field.template', kind: 'json', optional: true },
+];
+
+export const AdminPanel = ({ sync, connection, online }: Props) => {
+  const t = useT();
+  const localize = useLocalize();
+  const commands = useCommands(connection, online);
+  const editing = useCentreDocument(connection, online, sync.centre, commands);
+  const [section, setSection] = useState<Section>('services');
+  const centre = editing.document?.centre;
+  const specs = useMemo(() => (centre ? listSpecs(centre, localize) : undefined), [centre, localize]);
+  if (!editing.document || !centre || !specs) return <p className="desk__loading">{t('desk.loading')}</p>;
+  const busy = commands.pending !== undefined;
+
+  const saveDocument = async (next: Centre): Promise<boolean> => (await editing.save(next)) !== undefined;
+
+  const body = (): React.ReactNode => {
+    if (isList(section)) {
+      const spec = specs[section];
+      return (
+        <EntityEditor
+          key={section}
+          items={centre[section] as unknown as Draft[]}
+          idOf={(item) => String(item[spec.idKey] ?? '')}
+          titleOf={spec.title}
+          fields={spec.fields}
+          blank={spec.blank}
+          busy={busy}
+          onSave={(item, originalId) =>
+            saveDocument(withEntry(centre, section, spec.idKey, item, originalId))
+          }
+          onDelete={(id) => saveDocument(withoutEntry(centre, section, spec.idKey, id))}
+        />
+      );
+    }
+    switch (section) {
+      case 'staff':
+        return <StaffEditor centre={centre} connection={connection} online={online} commands={commands} />;
+      case 'site':
+        return (
+          <EntryForm
+            key="site"
+            fields={SITE_FIELDS}
+            initial={centre.site as unknown as Draft}
+            saved
+            busy={busy}
+            onSave={(draft) => saveDocument({ ...centre, site: draft as unknown as Centre['site'] })}
+          />
+        );
+      case 'policy':
+        return (
+          <EntryForm
+            key="policy"
+            fields={POLICY_FIELDS}
+            initial={centre.policy as unknown as Draft}
+            saved
+            busy={busy}
+            onSave={(draft) => saveDocument({ ...centre, policy: draft as unknown as Centre['policy'] })}
+          />
+        );
+      case 'template':
+        return (
+          <EntryForm
+            key="template"
+            fields={TEMPLATE_FIELDS}
+            initial={centre.ticketTemplate === undefined ? {} : { ticketTemplate: centre.ticketTemplate }}
+            saved
+            busy={busy}
+            onSave={(draft) => {
+              const { ticketTemplate: _old, ...rest } = centre;
+              return saveDocument(
+                draft.ticketTemplate === undefined ? rest : { ...rest, ticketTemplate: draft.ticketTemplate },
+              );
+            }}
+          />
+        );
+      case 'transfer':
+        return (
+          <TransferSection
+            document={editing.document!}
+            busy={busy}
+            onImport={async (next) => (await editing.save(next))?.version}
+          />
+        );
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <div className="admin" data-testid="admin">
+      <nav className="admin__nav" aria-label={t('desk.tabs.admin')}>
+        {SECTIONS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            data-section={name}
+            aria-current={section === name}
+            onClick={() => {
+              editing.clearProblems();
+              commands.clearRefusal();
+              setSection(name);
+            }}
+          >
+            {t(`admin.section.${name}`)}
+          </button>
+        ))}
+        <span className="admin__version" data-testid="config-version">
+          {t('admin.version', { version: editing.document.version })}
+        </span>
+      </nav>
+      <div className="admin__body">
+        {section !== 'staff' && <RefusalLine code={commands.refusal} />}
+        {editing.problems.length > 0 && (
+          <div role="alert" data-testid="config-problems">
+            <p className="form__error">{t('admin.problems')}</p>
+            <ul className="problems">
+              {editing.problems.map((problem, index) => (
+                <li key={index}>{problemText(problem, t, editing.refused as Centre | undefined)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {body()}
+      </div>
+    </div>
+  );
+};
