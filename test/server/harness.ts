@@ -147,6 +147,7 @@ export interface StartOptions {
   /** Reuse a database file (its folder is then not deleted on close). */
   readonly databaseFile?: string;
   readonly tickMs?: number;
+  readonly deviceOfflineAfterMs?: number;
   readonly pairing?: PairingOptions;
 }
 
@@ -178,6 +179,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       logger: silentLogger,
       ...(options.centre ? { centre: options.centre } : {}),
       ...(options.tickMs ? { tickMs: options.tickMs } : {}),
+      ...(options.deviceOfflineAfterMs ? { deviceOfflineAfterMs: options.deviceOfflineAfterMs } : {}),
       ...(options.pairing ? { pairing: options.pairing } : {}),
     });
   const app = await open();

@@ -19,6 +19,7 @@ import {
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
+import { DevicePresence } from './device-presence';
 import { Auditor } from './audit';
 import { Authenticator, isLoopback } from './auth';
 import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
@@ -50,6 +51,8 @@ export interface AppOptions {
   readonly frontEndDir?: (name: (typeof FRONT_ENDS)[number]) => string;
   /** How often the scheduler runs, in ms. */
   readonly tickMs?: number;
+  /** How long a kiosk or board may stay disconnected before staff are alerted (60 s). */
+  readonly deviceOfflineAfterMs?: number;
   /** Scheduled online backups; none when absent. */
   readonly backup?: BackupOptions & { readonly intervalMs: number };
   /** Kiosk printers by device id, laid over the configuration (not saved). */
@@ -134,6 +137,14 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   });
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
+  const presence = new DevicePresence(
+    alerts,
+    (deviceId) => {
+      const device = devices.deviceById(deviceId);
+      return device !== undefined && device.revokedAt === undefined;
+    },
+    options.deviceOfflineAfterMs,
+  );
   const inflight = new InFlight();
   const printing = new PrintService({
     centre: () => queue.centre,
@@ -217,8 +228,12 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       pairing,
       staff: staffDirectory,
     });
-    if (isStaff(principal)) {
+    if (principal.kind === 'staff') {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
+    } else {
+      const { deviceId, name } = principal;
+      presence.connected(deviceId);
+      socket.on('disconnect', () => presence.disconnected(deviceId, name));
     }
     logger.info('connected', {
       principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId,
@@ -277,6 +292,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     },
     close: async () => {
       clearInterval(ticker);
+      presence.close();
       retention.stop();
       stopBackups?.();
       if (summaryTimer) clearTimeout(summaryTimer);

@@ -22,6 +22,8 @@ export const DEVICE_ALERT_KINDS = [
   'paper-near-end',
   'cover-open',
   'print-failed',
+  /** A kiosk or board that dropped off the network and has not come back. */
+  'device-offline',
 ] as const;
 export type DeviceAlertKind = (typeof DEVICE_ALERT_KINDS)[number];
 

@@ -18,6 +18,7 @@ const MESSAGES: Readonly<Record<DeviceAlertKind, string>> = {
   'paper-near-end': 'The ticket printer paper roll is nearly used up.',
   'cover-open': 'The ticket printer cover is open.',
   'print-failed': 'A ticket did not print.',
+  'device-offline': 'The device is offline.',
 };
 
 export const alertMessage = (kind: DeviceAlertKind): string => MESSAGES[kind];

@@ -47,6 +47,7 @@ export const adminTexts = defineArea({
     'monitor.alert.paper-near-end': 'папір закінчується',
     'monitor.alert.cover-open': 'відкрита кришка принтера',
     'monitor.alert.print-failed': 'талон {number} не надруковано',
+    'monitor.alert.device-offline': 'немає зв’язку з пристроєм',
 
     'admin.section.services': 'Послуги',
     'admin.section.desks': 'Робочі місця',
@@ -195,6 +196,7 @@ export const adminTexts = defineArea({
     'monitor.alert.paper-near-end': 'бумага заканчивается',
     'monitor.alert.cover-open': 'открыта крышка принтера',
     'monitor.alert.print-failed': 'талон {number} не напечатан',
+    'monitor.alert.device-offline': 'нет связи с устройством',
 
     'admin.section.services': 'Услуги',
     'admin.section.desks': 'Рабочие места',
@@ -343,6 +345,7 @@ export const adminTexts = defineArea({
     'monitor.alert.paper-near-end': 'paper running low',
     'monitor.alert.cover-open': 'printer cover open',
     'monitor.alert.print-failed': 'ticket {number} did not print',
+    'monitor.alert.device-offline': 'the device is offline',
 
     'admin.section.services': 'Services',
     'admin.section.desks': 'Desks',
