@@ -17,9 +17,24 @@ export interface DisplayInfo {
   readonly label?: string;
 }
 
+export interface NavigationEvent {
+  preventDefault(): void;
+}
+
 export interface WebContentsLike {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): void;
-  on(event: 'unresponsive' | 'did-fail-load', listener: () => void): void;
+  on(event: 'unresponsive', listener: () => void): void;
+  on(
+    event: 'did-fail-load',
+    listener: (
+      event: unknown,
+      errorCode: number,
+      errorDescription: string,
+      validatedUrl: string,
+      isMainFrame: boolean,
+    ) => void,
+  ): void;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent, url: string) => void): void;
   reload(): void;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
   /** Pinch zoom; the kiosk turns it off (its accessible mode enlarges text instead). */
@@ -31,6 +46,7 @@ export interface BrowserWindowLike {
   loadURL(url: string): Promise<void>;
   on(event: 'close' | 'closed' | 'resize' | 'move', listener: () => void): void;
   getBounds(): Rectangle;
+  setBounds(bounds: Rectangle): void;
   isMaximized(): boolean;
   maximize(): void;
   setKiosk(flag: boolean): void;
@@ -75,6 +91,7 @@ export interface ElectronLike {
   screen: {
     getAllDisplays(): DisplayInfo[];
     getPrimaryDisplay(): DisplayInfo;
+    on(event: 'display-added' | 'display-removed' | 'display-metrics-changed', listener: () => void): void;
   };
   powerSaveBlocker: {
     start(type: 'prevent-display-sleep' | 'prevent-app-suspension'): number;

@@ -12,13 +12,19 @@ export const display = (id: number, x: number): DisplayInfo => ({
 });
 
 /** A stand-in for Electron that records what the shell asked of it. */
-export const fakeElectron = (options: { locked?: boolean } = {}) => {
+export const fakeElectron = (
+  options: { locked?: boolean; displays?: DisplayInfo[]; failLoads?: number } = {},
+) => {
+  let displays = options.displays ?? [display(1, 0), display(2, 1920)];
+  let failLoads = options.failLoads ?? 0;
+  const screenEvents = new Map<string, () => void>();
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const appEvents = new Map<string, () => void>();
   const windowEvents = new Map<string, () => void>();
   const contentEvents = new Map<string, (...args: unknown[]) => void>();
   const created: BrowserWindowOptions[] = [];
   const calls: string[] = [];
+  const loaded: string[] = [];
   let kiosk = false;
   const window: BrowserWindowLike = {
     webContents: {
@@ -27,10 +33,16 @@ export const fakeElectron = (options: { locked?: boolean } = {}) => {
       setWindowOpenHandler: () => calls.push('deny-popups'),
     } as BrowserWindowLike['webContents'],
     loadURL: async (url) => {
-      calls.push(`load ${url}`);
+      calls.push(`load ${url.startsWith('data:') ? 'offline page' : url}`);
+      loaded.push(url);
+      if (!url.startsWith('data:') && failLoads > 0) {
+        failLoads -= 1;
+        throw new Error('ERR_CONNECTION_REFUSED');
+      }
     },
     on: (event, listener) => windowEvents.set(event, listener),
     getBounds: () => ({ x: 10, y: 20, width: 1200, height: 700 }),
+    setBounds: (bounds) => calls.push(`bounds ${bounds.x},${bounds.y} ${bounds.width}x${bounds.height}`),
     isMaximized: () => false,
     maximize: () => calls.push('maximize'),
     setKiosk: (flag) => {
@@ -59,13 +71,29 @@ export const fakeElectron = (options: { locked?: boolean } = {}) => {
       return window;
     } as unknown as ElectronLike['BrowserWindow'],
     screen: {
-      getAllDisplays: () => [display(1, 0), display(2, 1920)],
-      getPrimaryDisplay: () => display(1, 0),
+      getAllDisplays: () => displays,
+      getPrimaryDisplay: () => displays[0] ?? display(1, 0),
+      on: (event, listener) => screenEvents.set(event, listener),
     },
     powerSaveBlocker: { start: (type) => (calls.push(`blocker ${type}`), 7) },
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener) },
   };
-  return { electron, created, calls, handlers, appEvents, windowEvents, contentEvents, isKiosk: () => kiosk };
+  return {
+    electron,
+    created,
+    calls,
+    loaded,
+    handlers,
+    appEvents,
+    windowEvents,
+    contentEvents,
+    isKiosk: () => kiosk,
+    /** Plug or unplug monitors, as Electron's `screen` would tell the shell. */
+    setDisplays: (next: DisplayInfo[], event = 'display-added') => {
+      displays = next;
+      screenEvents.get(event)?.();
+    },
+  };
 };
 
 export const memoryStorage = (
