@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseDisplay, parseDisplayChoice } from './displays';
 import type { DisplayInfo } from './electron-api';
 import { IPC } from './ipc';
-import { createBridge } from './preload';
+import { bridgeFor, createBridge, exposeBridge } from './preload';
 import { readShellConfig, screenUrl } from './shell-config';
 import { restoreWindowState } from './window-state';
 
@@ -125,5 +125,30 @@ describe('preload bridge', () => {
     expect(await bridge.exitKiosk('1234')).toBe(true);
     expect(await bridge.info()).toEqual({ kind: 'kiosk', version: '1' });
     expect(invoked.map((call) => call[0])).toEqual([IPC.exitKiosk, IPC.shellInfo]);
+  });
+});
+
+describe('preload surface per screen', () => {
+  it('gives the kiosk its printer and PIN exit, the board and the desk only info and reload', () => {
+    const invoke = async () => undefined;
+    expect(Object.keys(bridgeFor('kiosk', { invoke }))).toEqual([
+      'info',
+      'exitKiosk',
+      'reload',
+      'printerStatus',
+      'printTicket',
+    ]);
+    expect(Object.keys(bridgeFor('display', { invoke }))).toEqual(['info', 'reload']);
+    expect(Object.keys(bridgeFor('desk', { invoke }))).toEqual(['info', 'reload']);
+  });
+
+  it('exposes one frozen object under one name', () => {
+    const exposed: [string, unknown][] = [];
+    exposeBridge('display', {
+      contextBridge: { exposeInMainWorld: (key, api) => exposed.push([key, api]) },
+      ipcRenderer: { invoke: async () => undefined },
+    });
+    expect(exposed.map(([key]) => key)).toEqual(['queueShell']);
+    expect(Object.isFrozen(exposed[0]?.[1])).toBe(true);
   });
 });
