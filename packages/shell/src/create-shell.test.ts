@@ -63,6 +63,7 @@ describe('Electron shell', () => {
       webSecurity: true,
     });
     expect(fake.calls).toContain('blocker prevent-display-sleep');
+    expect(fake.calls).toContain('menu null');
     expect(fake.calls).toContain(`load ${SERVER}/kiosk/?device=k-1`);
     expect(fake.calls).toContain('deny-popups');
   });
@@ -75,12 +76,14 @@ describe('Electron shell', () => {
     for (const guess of ['0000', '1111', '2222']) expect(await exit?.({}, guess)).toBe(false);
     expect(fake.isKiosk()).toBe(true);
     expect(await exit?.({}, '3333')).toBe(false);
+    expect(fake.tryClose()).toBe(false);
     // Locked now: even the right PIN is refused until the wait is over.
     expect(await exit?.({}, '4321')).toBe(false);
     expect(fake.isKiosk()).toBe(true);
     now += 5_000;
     expect(await exit?.({}, '4321')).toBe(true);
     expect(fake.isKiosk()).toBe(false);
+    expect(fake.tryClose()).toBe(true);
   });
 
   it('never leaves kiosk mode when no PIN is configured, nor on a board', async () => {
@@ -144,6 +147,7 @@ describe('Electron shell', () => {
       maximized: false,
     });
     expect(fake.calls.some((call) => call.startsWith('blocker'))).toBe(false);
+    expect(fake.calls).not.toContain('menu null');
 
     const again = fakeElectron();
     await startShell({

@@ -127,6 +127,13 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
   });
 
   let inKioskMode = config.kind === 'kiosk';
+  // No menu, so none of its shortcuts: Ctrl+R, Ctrl+Shift+I, Ctrl+W do nothing on a kiosk or board.
+  if (!isDesk) electron.Menu.setApplicationMenu(null);
+  if (config.kind === 'kiosk')
+    window.on('close', (event) => {
+      // Alt+F4 and the like: a locked kiosk closes only after the administrator's PIN.
+      if (inKioskMode) event.preventDefault();
+    });
   if (isDesk) {
     window.on('close', () =>
       options.storage.write(

@@ -44,7 +44,8 @@ export interface WebContentsLike {
 export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
-  on(event: 'close' | 'closed' | 'resize' | 'move', listener: () => void): void;
+  on(event: 'close', listener: (event: NavigationEvent) => void): void;
+  on(event: 'closed' | 'resize' | 'move', listener: () => void): void;
   getBounds(): Rectangle;
   setBounds(bounds: Rectangle): void;
   isMaximized(): boolean;
@@ -88,6 +89,8 @@ export interface ElectronLike {
     exit(code?: number): void;
   };
   BrowserWindow: new (options: BrowserWindowOptions) => BrowserWindowLike;
+  /** `setApplicationMenu(null)` removes the default menu and its shortcuts (reload, dev tools, close). */
+  Menu: { setApplicationMenu(menu: null): void };
   screen: {
     getAllDisplays(): DisplayInfo[];
     getPrimaryDisplay(): DisplayInfo;

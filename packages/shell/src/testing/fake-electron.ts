@@ -20,7 +20,7 @@ export const fakeElectron = (
   const screenEvents = new Map<string, () => void>();
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const appEvents = new Map<string, () => void>();
-  const windowEvents = new Map<string, () => void>();
+  const windowEvents = new Map<string, (event?: { preventDefault(): void }) => void>();
   const contentEvents = new Map<string, (...args: unknown[]) => void>();
   const created: BrowserWindowOptions[] = [];
   const calls: string[] = [];
@@ -40,7 +40,8 @@ export const fakeElectron = (
         throw new Error('ERR_CONNECTION_REFUSED');
       }
     },
-    on: (event, listener) => windowEvents.set(event, listener),
+    on: ((event: string, listener: (event?: { preventDefault(): void }) => void) =>
+      windowEvents.set(event, listener)) as BrowserWindowLike['on'],
     getBounds: () => ({ x: 10, y: 20, width: 1200, height: 700 }),
     setBounds: (bounds) => calls.push(`bounds ${bounds.x},${bounds.y} ${bounds.width}x${bounds.height}`),
     isMaximized: () => false,
@@ -70,6 +71,7 @@ export const fakeElectron = (
       kiosk = windowOptions.kiosk === true;
       return window;
     } as unknown as ElectronLike['BrowserWindow'],
+    Menu: { setApplicationMenu: (menu) => calls.push(`menu ${String(menu)}`) },
     screen: {
       getAllDisplays: () => displays,
       getPrimaryDisplay: () => displays[0] ?? display(1, 0),
@@ -88,6 +90,12 @@ export const fakeElectron = (
     windowEvents,
     contentEvents,
     isKiosk: () => kiosk,
+    /** Try to close the window (Alt+F4); true when the shell let it close. */
+    tryClose: (): boolean => {
+      let prevented = false;
+      windowEvents.get('close')?.({ preventDefault: () => (prevented = true) });
+      return !prevented;
+    },
     /** Plug or unplug monitors, as Electron's `screen` would tell the shell. */
     setDisplays: (next: DisplayInfo[], event = 'display-added') => {
       displays = next;
