@@ -160,6 +160,23 @@ describe('Electron shell', () => {
     expect(again.created[0]).toMatchObject({ x: 10, y: 20, width: 1200, height: 700 });
   });
 
+  it('saves the desk window shortly after it is moved, in case the power goes', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeElectron();
+      const storage = memoryStorage();
+      await start('desk', fake, {}, { storage });
+      fake.windowEvents.get('move')?.();
+      fake.windowEvents.get('resize')?.();
+      await vi.advanceTimersByTimeAsync(900);
+      expect(storage.files['window-state.json']).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(JSON.parse(storage.files['window-state.json'] ?? '{}')).toMatchObject({ maximized: false });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stays on its server: navigation elsewhere is stopped', async () => {
     const fake = fakeElectron();
     await (

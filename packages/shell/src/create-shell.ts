@@ -135,12 +135,23 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
       if (inKioskMode) event.preventDefault();
     });
   if (isDesk) {
-    window.on('close', () =>
+    const remember = (): void =>
       options.storage.write(
         WINDOW_STATE_FILE,
         JSON.stringify({ bounds: window.getBounds(), maximized: window.isMaximized() }),
-      ),
-    );
+      );
+    // Also shortly after a move or resize: a power cut never sends 'close'.
+    let pendingSave: ReturnType<typeof setTimeout> | undefined;
+    const rememberSoon = (): void => {
+      clearTimeout(pendingSave);
+      pendingSave = setTimeout(remember, 1_000);
+    };
+    window.on('resize', rememberSoon);
+    window.on('move', rememberSoon);
+    window.on('close', () => {
+      clearTimeout(pendingSave);
+      remember();
+    });
   } else {
     // A monitor plugged in, unplugged or resized: back onto the chosen one, full screen.
     const replace = (): void => {
