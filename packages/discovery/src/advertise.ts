@@ -17,6 +17,8 @@ export interface AdvertiseOptions {
   readonly onError?: (error: Error) => void;
 }
 
+const STOP_TIMEOUT_MS = 1_000;
+
 export interface Advertisement {
   stop(): Promise<void>;
 }
@@ -31,11 +33,21 @@ export const advertiseServer = (options: AdvertiseOptions): Advertisement => {
     txt,
   });
   service.on('error', (error: Error) => options.onError?.(error));
+  let stopping: Promise<void> | undefined;
   return {
     stop: () =>
-      new Promise<void>((resolve) => {
+      (stopping ??= new Promise<void>((resolve) => {
+        let finished = false;
+        const finish = (): void => {
+          if (finished) return;
+          finished = true;
+          clearTimeout(giveUp);
+          bonjour.destroy(() => resolve());
+        };
+        // Without a network the goodbye may never be sent: never hold a shutdown for it.
+        const giveUp = setTimeout(finish, STOP_TIMEOUT_MS);
         // Sends the goodbye packets so screens forget this server at once.
-        bonjour.unpublishAll(() => bonjour.destroy(() => resolve()));
-      }),
+        bonjour.unpublishAll(finish);
+      })),
   };
 };
