@@ -77,25 +77,28 @@ describe('the server’s systemd unit', () => {
     expect(service.has('MemoryDenyWriteExecute')).toBe(false);
   });
 
-  it.skipIf(!hasSystemdAnalyze)('passes systemd-analyze verify without a warning', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'queue-unit-'));
-    try {
-      // verify checks that ExecStart's program exists: point it at this machine's Node.
-      const copy = join(folder, 'queue-centre.service');
-      writeFileSync(copy, unitText.replace('ExecStart=/usr/bin/node ', `ExecStart=${process.execPath} `));
-      const verify = spawnSync('systemd-analyze', ['verify', copy], { encoding: 'utf8' });
-      expect(verify.stderr).toBe('');
-      expect(verify.status).toBe(0);
+  it.skipIf(!hasSystemdAnalyze)(
+    'passes systemd-analyze verify without a warning (skipped without systemd-analyze)',
+    () => {
+      const folder = mkdtempSync(join(tmpdir(), 'queue-unit-'));
+      try {
+        // verify checks that ExecStart's program exists: point it at this machine's Node.
+        const copy = join(folder, 'queue-centre.service');
+        writeFileSync(copy, unitText.replace('ExecStart=/usr/bin/node ', `ExecStart=${process.execPath} `));
+        const verify = spawnSync('systemd-analyze', ['verify', copy], { encoding: 'utf8' });
+        expect(verify.stderr).toBe('');
+        expect(verify.status).toBe(0);
 
-      // And it does complain about a mistake, so the empty output above means something.
-      writeFileSync(copy, unitText.replace('Restart=on-failure', 'Restart=sometimes'));
-      expect(spawnSync('systemd-analyze', ['verify', copy], { encoding: 'utf8' }).stderr).toContain(
-        'restart',
-      );
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
+        // And it does complain about a mistake, so the empty output above means something.
+        writeFileSync(copy, unitText.replace('Restart=on-failure', 'Restart=sometimes'));
+        expect(spawnSync('systemd-analyze', ['verify', copy], { encoding: 'utf8' }).stderr).toContain(
+          'restart',
+        );
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('autostart on Linux desktops', () => {

@@ -43,7 +43,7 @@ describe('finding the queue server', () => {
   });
 
   it.skipIf(!hasMulticastInterface)(
-    'finds an advertised server and reaches it at the URL found',
+    'finds an advertised server and reaches it at the URL found (skipped without multicast)',
     async () => {
       const http = await listen();
       cleanups.push(() => new Promise((resolve) => http.close(() => resolve())));
@@ -69,7 +69,7 @@ describe('finding the queue server', () => {
   );
 
   it.skipIf(!hasMulticastInterface)(
-    'prefers the configured URL even when a server is advertised',
+    'prefers the configured URL even when a server is advertised (skipped without multicast)',
     async () => {
       const serverId = `test-${randomUUID()}`;
       const advertisement = advertiseServer({ port: 9, tls: true, serverId });

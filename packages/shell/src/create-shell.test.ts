@@ -264,6 +264,19 @@ describe('Electron shell finding its server', () => {
     expect(decodeURIComponent(fake.loaded[2] ?? '')).toContain('http://192.168.1.7:8080');
   });
 
+  it('takes a load the page itself replaced (ERR_ABORTED) as loaded', async () => {
+    const fake = fakeElectron();
+    const aborted = Object.assign(new Error('ERR_ABORTED (-3) loading'), { errno: -3, code: 'ERR_ABORTED' });
+    fake.window.loadURL = async (url) => {
+      fake.calls.push(`load ${url}`);
+      throw aborted;
+    };
+    await (
+      await start('display', fake)
+    )?.connected;
+    expect(fake.calls.filter((call) => call.startsWith('load'))).toEqual([`load ${SERVER}/display/`]);
+  });
+
   it('reconnects when a later load of the page fails', async () => {
     const fake = fakeElectron();
     const shell = await start('display', fake);

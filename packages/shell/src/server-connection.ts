@@ -23,6 +23,12 @@ export interface ServerConnectionOptions {
 /** Chromium's code for a load that was replaced by another one: not a failure. */
 const ERR_ABORTED = -3;
 
+const isAborted = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  ((error as { errno?: unknown }).errno === ERR_ABORTED ||
+    (error as { code?: unknown }).code === 'ERR_ABORTED');
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const createServerConnection = (options: ServerConnectionOptions) => {
@@ -53,6 +59,8 @@ export const createServerConnection = (options: ServerConnectionOptions) => {
         await window.loadURL(screenUrl(config, serverUrl));
         return;
       } catch (error) {
+        // The page itself went elsewhere while loading (a redirect of its own): it loaded.
+        if (isAborted(error)) return;
         options.log('server page did not load', { url: serverUrl, error: String(error) });
         await window.loadURL(offlinePageUrl({ kind: 'unreachable', serverUrl })).catch(() => undefined);
         if (!config.serverUrl) serverUrl = undefined;

@@ -82,6 +82,7 @@ export const fakeElectron = (
   };
   return {
     electron,
+    window,
     created,
     calls,
     loaded,
