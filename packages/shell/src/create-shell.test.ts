@@ -186,6 +186,13 @@ describe('Electron shell', () => {
     expect(navigate(fake, 'https://example.com/')).toBe(true);
     expect(navigate(fake, 'http://10.0.0.5:9999/')).toBe(true);
     expect(navigate(fake, 'file:///etc/passwd')).toBe(true);
+    // Electron 25+ puts the target on the event; the old argument may be stale.
+    let prevented = false;
+    fake.contentEvents.get('will-redirect')?.(
+      { url: 'https://example.com/', preventDefault: () => (prevented = true) },
+      `${SERVER}/desk/`,
+    );
+    expect(prevented).toBe(true);
   });
 });
 

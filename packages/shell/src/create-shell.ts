@@ -10,7 +10,7 @@ import { findServer as findOnLan } from '@queue/discovery';
 import { createPinGuard } from './admin-pin';
 import { createCrashReloader } from './crash-reload';
 import { chooseDisplay } from './displays';
-import type { BrowserWindowLike, ElectronLike } from './electron-api';
+import type { BrowserWindowLike, ElectronLike, NavigationEvent } from './electron-api';
 import { IPC, type LocalPrintResult, type LocalPrinterStatus, type ShellInfo } from './ipc';
 import type { ShellPrinter } from './kiosk-printer';
 import { isServerPage } from './navigation';
@@ -104,9 +104,10 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
 
   // Only the server's own pages: no pop-ups, no links or redirects elsewhere.
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const keepOnServer = (event: { preventDefault(): void }, url: string): void => {
-    if (isServerPage(url, connection.serverUrl())) return;
-    log('navigation blocked', { url });
+  const keepOnServer = (event: NavigationEvent, url: string): void => {
+    const target = event.url ?? url;
+    if (isServerPage(target, connection.serverUrl())) return;
+    log('navigation blocked', { url: target });
     event.preventDefault();
   };
   window.webContents.on('will-navigate', keepOnServer);

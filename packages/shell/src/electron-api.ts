@@ -19,6 +19,8 @@ export interface DisplayInfo {
 
 export interface NavigationEvent {
   preventDefault(): void;
+  /** Where the page is going (Electron 25+; the listener's second argument is deprecated). */
+  readonly url?: string;
 }
 
 export interface WebContentsLike {

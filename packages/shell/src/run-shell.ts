@@ -40,8 +40,14 @@ export interface RunShellOptions {
 
 export const runShell = async (options: RunShellOptions): Promise<void> => {
   // A variable module name keeps bundlers and type checkers from demanding the binary here.
+  // The bundled main process is CommonJS, where `require('electron')` is Electron's own way.
   const moduleName = 'electron';
-  const electron = await loadElectron(() => import(moduleName));
+  const electron = await loadElectron(() =>
+    typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+        Promise.resolve(require(moduleName) as unknown)
+      : import(moduleName),
+  );
   const storage = fileStorage(electron.app.getPath('userData'));
   const config = readShellConfig(options.kind, storage.read('config.json'), process.env, (problem) =>
     log('settings problem', { problem }),
