@@ -4,7 +4,7 @@
  * does, must satisfy electron-builder's own JSON schema (vendored from app-builder-lib
  * 26.17.0 in deploy/packaging/), and say what the deployment guide promises.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ELECTRON_VERSION } from '@queue/shell';
 import { Ajv } from 'ajv';
@@ -88,14 +88,10 @@ describe('electron-builder configuration', () => {
   });
 
   it('no package.json of the repository depends on Electron or electron-builder', () => {
-    const manifests = [
-      'package.json',
-      ...['packages', 'apps'].flatMap((folder) =>
-        ['shell', 'discovery', 'kiosk', 'display', 'desk', 'server'].map(
-          (name) => `${folder}/${name}/package.json`,
-        ),
-      ),
-    ].filter((path) => existsSync(join(REPO_ROOT, path)));
+    const workspaces = ['packages', 'apps'].flatMap((folder) =>
+      readdirSync(join(REPO_ROOT, folder)).map((name) => `${folder}/${name}/package.json`),
+    );
+    const manifests = ['package.json', ...workspaces].filter((path) => existsSync(join(REPO_ROOT, path)));
     expect(manifests.length).toBeGreaterThan(5);
     for (const path of manifests) {
       const manifest = JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8')) as Record<string, object>;
