@@ -84,4 +84,21 @@ describe('finding the queue server', () => {
     },
     30_000,
   );
+
+  it.skipIf(!hasMulticastInterface)(
+    'with a server id, takes that server and not another one on the LAN (skipped without multicast)',
+    async () => {
+      const wanted = `test-${randomUUID()}`;
+      const other = advertiseServer({ port: 8101, tls: false, serverId: `test-${randomUUID()}` });
+      const target = advertiseServer({ port: 8102, tls: false, serverId: wanted });
+      cleanups.push(
+        () => other.stop(),
+        () => target.stop(),
+      );
+      const found = await findServer({ serverId: wanted, timeoutMs: 15_000 });
+      expect(found).toMatchObject({ source: 'mdns', serverId: wanted });
+      expect(found?.url).toMatch(/:8102$/);
+    },
+    30_000,
+  );
 });
