@@ -13,7 +13,7 @@ const restrict = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tmp/**', 'coverage/**', 'data/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.tmp/**', 'coverage/**', 'data/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

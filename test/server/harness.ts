@@ -229,6 +229,7 @@ export const spawnServer = (
   databaseFile: string,
   timeStart: string,
   timeoutMs = 20_000,
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<ChildServer> =>
   new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -240,6 +241,7 @@ export const spawnServer = (
         QUEUE_DB: databaseFile,
         QUEUE_TIME_START: timeStart,
         QUEUE_LOG_LEVEL: 'info',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

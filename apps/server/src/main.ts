@@ -5,12 +5,14 @@
  * QUEUE_KIOSK_PRINTERS (JSON, kiosk printers by device id) until the administration screens,
  * QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files: serve HTTPS), QUEUE_ALLOWED_ORIGINS and
  * QUEUE_RETENTION_DAYS; QUEUE_DEMO_AUTOPAIR=0 keeps demo pairing requests from the server's own
- * machine waiting for an administrator like any other.
+ * machine waiting for an administrator like any other; QUEUE_MDNS=0 stops the LAN announcement,
+ * QUEUE_SERVER_ID names this server in it (default: the host name).
  */
 import { readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
+import { type Advertisement, advertiseServer } from '@queue/discovery';
 import { createApplication } from './app';
 import { type LogLevel, createLogger } from './logger';
 import { parseAllowedOrigins } from './origin';
@@ -67,6 +69,18 @@ const main = async (): Promise<void> => {
   const scheme = tls ? 'https' : 'http';
   const actualPort = await app.listen(port, host);
   logger.info('listening', { port: actualPort, host, databaseFile, scheme });
+  // Kiosks, boards and desks find the server by this announcement unless given its URL; a
+  // server listening on loopback only cannot be reached from them, so it keeps quiet.
+  const loopbackOnly = /^(127\.|::1$|localhost$)/.test(host);
+  const advertisement: Advertisement | undefined =
+    env.QUEUE_MDNS === '0' || loopbackOnly
+      ? undefined
+      : advertiseServer({
+          port: actualPort,
+          tls: tls !== undefined,
+          serverId: env.QUEUE_SERVER_ID ?? hostname(),
+          onError: (error) => logger.warn('mDNS announcement failed', { error: error.message }),
+        });
 
   const hosts = host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [host];
   const base = `${scheme}://${hosts[0]}:${actualPort}`;
@@ -93,8 +107,7 @@ const main = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    app
-      .close()
+    Promise.all([advertisement?.stop(), app.close()])
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error('stop failed', { error: String(error) });

@@ -1,16 +1,21 @@
 /**
  * The main process of every front end, configured per kind: one instance only; the kiosk
  * locked in kiosk mode (left only with the administrator's PIN); the board full screen on
- * its chosen monitor; kiosk and board never let the screen sleep; the desk a normal window
- * that remembers its size and place. A crashed or hung renderer is reloaded. A kiosk with its
- * own printer answers the renderer's status and print requests through it.
+ * its chosen monitor, following it when monitors change; kiosk and board never let the
+ * screen sleep; the desk a normal window that remembers its size and place. A crashed or
+ * hung renderer is reloaded. The window shows its server's pages and nothing else. A kiosk
+ * with its own printer answers the renderer's status and print requests through it.
  */
-import { createHash } from 'node:crypto';
+import { findServer as findOnLan } from '@queue/discovery';
+import { createPinGuard } from './admin-pin';
+import { createCrashReloader } from './crash-reload';
 import { chooseDisplay } from './displays';
-import type { BrowserWindowLike, ElectronLike } from './electron-api';
+import type { BrowserWindowLike, ElectronLike, NavigationEvent } from './electron-api';
 import { IPC, type LocalPrintResult, type LocalPrinterStatus, type ShellInfo } from './ipc';
 import type { ShellPrinter } from './kiosk-printer';
-import { type ShellConfig, screenUrl } from './shell-config';
+import { isServerPage } from './navigation';
+import { type FindServer, createServerConnection } from './server-connection';
+import type { ShellConfig } from './shell-config';
 import { restoreWindowState } from './window-state';
 
 export interface ShellStorage {
@@ -24,42 +29,53 @@ export interface ShellOptions {
   readonly preloadPath: string;
   readonly storage: ShellStorage;
   readonly version: string;
-  /** How long to wait before reloading a crashed renderer. */
+  /** How long to wait before reloading a crashed renderer (doubles while it keeps crashing). */
   readonly reloadDelayMs?: number;
   /** The kiosk's own ticket printer (USB or device file), when it has one. */
   readonly printer?: ShellPrinter;
+  /** Finds the server when none is configured; mDNS on the LAN by default. */
+  readonly findServer?: FindServer;
+  readonly discoveryTimeoutMs?: number;
+  /** Pause between tries while the server is missing. */
+  readonly retryDelayMs?: number;
+  readonly now?: () => number;
+  readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
 export interface Shell {
   readonly window: BrowserWindowLike;
   readonly powerSaveBlockerId?: number;
+  /** Resolves once the server's page has loaded. */
+  readonly connected: Promise<void>;
 }
 
 const WINDOW_STATE_FILE = 'window-state.json';
 
-export const hashPin = (pin: string): string => createHash('sha256').update(pin).digest('hex');
-
 /** Start the shell; resolves to undefined when another instance already runs. */
 export const startShell = async (options: ShellOptions): Promise<Shell | undefined> => {
   const { electron, config } = options;
-  const { app } = electron;
+  const { app, screen } = electron;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return undefined;
   }
   await app.whenReady();
 
-  const displays = electron.screen.getAllDisplays();
-  const primary = electron.screen.getPrimaryDisplay();
   const isDesk = config.kind === 'desk';
-  const target = chooseDisplay(displays, primary, config.display);
+  const targetBounds = () =>
+    chooseDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay(), config.display).bounds;
   const saved = isDesk
-    ? restoreWindowState(options.storage.read(WINDOW_STATE_FILE), displays, primary)
+    ? restoreWindowState(
+        options.storage.read(WINDOW_STATE_FILE),
+        screen.getAllDisplays(),
+        screen.getPrimaryDisplay(),
+      )
     : undefined;
-  const bounds = saved?.bounds ?? target.bounds;
 
   const window = new electron.BrowserWindow({
-    ...bounds,
+    ...(saved?.bounds ?? targetBounds()),
     fullscreen: !isDesk,
     kiosk: config.kind === 'kiosk',
     frame: isDesk,
@@ -74,24 +90,80 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     },
   });
   if (saved?.maximized) window.maximize();
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   if (config.kind === 'kiosk')
     void window.webContents.setVisualZoomLevelLimits?.(1, 1).catch(() => undefined);
 
-  const reloadLater = (): void => {
-    setTimeout(() => window.webContents.reload(), options.reloadDelayMs ?? 1_000);
-  };
-  window.webContents.on('render-process-gone', reloadLater);
-  window.webContents.on('unresponsive', reloadLater);
-  window.webContents.on('did-fail-load', reloadLater);
+  const connection = createServerConnection({
+    window,
+    config,
+    findServer: options.findServer ?? findOnLan,
+    discoveryTimeoutMs: options.discoveryTimeoutMs ?? 5_000,
+    retryDelayMs: options.retryDelayMs ?? 5_000,
+    log,
+  });
 
+  // Only the server's own pages: no pop-ups, no links or redirects elsewhere.
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const keepOnServer = (event: NavigationEvent, url: string): void => {
+    const target = event.url ?? url;
+    if (isServerPage(target, connection.serverUrl())) return;
+    log('navigation blocked', { url: target });
+    event.preventDefault();
+  };
+  window.webContents.on('will-navigate', keepOnServer);
+  window.webContents.on('will-redirect', keepOnServer);
+
+  const reloader = createCrashReloader({
+    reload: () => window.webContents.reload(),
+    now,
+    baseDelayMs: options.reloadDelayMs ?? 1_000,
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log('renderer gone', { reason: details.reason, crashes: reloader.count + 1 });
+    reloader.crashed();
+  });
+  window.webContents.on('unresponsive', () => {
+    log('renderer unresponsive', { crashes: reloader.count + 1 });
+    reloader.crashed();
+  });
+
+  let inKioskMode = config.kind === 'kiosk';
+  // No menu, so none of its shortcuts: Ctrl+R, Ctrl+Shift+I, Ctrl+W do nothing on a kiosk or board.
+  if (!isDesk) electron.Menu.setApplicationMenu(null);
+  if (config.kind === 'kiosk')
+    window.on('close', (event) => {
+      // Alt+F4 and the like: a locked kiosk closes only after the administrator's PIN.
+      if (inKioskMode) event.preventDefault();
+    });
   if (isDesk) {
     const remember = (): void =>
       options.storage.write(
         WINDOW_STATE_FILE,
         JSON.stringify({ bounds: window.getBounds(), maximized: window.isMaximized() }),
       );
-    window.on('close', remember);
+    // Also shortly after a move or resize: a power cut never sends 'close'.
+    let pendingSave: ReturnType<typeof setTimeout> | undefined;
+    const rememberSoon = (): void => {
+      clearTimeout(pendingSave);
+      pendingSave = setTimeout(remember, 1_000);
+    };
+    window.on('resize', rememberSoon);
+    window.on('move', rememberSoon);
+    window.on('close', () => {
+      clearTimeout(pendingSave);
+      remember();
+    });
+  } else {
+    // A monitor plugged in, unplugged or resized: back onto the chosen one, full screen.
+    const replace = (): void => {
+      if (!inKioskMode && config.kind === 'kiosk') return;
+      window.setFullScreen(false);
+      window.setBounds(targetBounds());
+      window.setFullScreen(true);
+    };
+    screen.on('display-added', replace);
+    screen.on('display-removed', replace);
+    screen.on('display-metrics-changed', replace);
   }
 
   const powerSaveBlockerId = isDesk ? undefined : electron.powerSaveBlocker.start('prevent-display-sleep');
@@ -105,12 +177,24 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     app.quit();
   });
 
-  const info: ShellInfo = { kind: config.kind, version: options.version };
-  electron.ipcMain.handle(IPC.shellInfo, () => info);
+  electron.ipcMain.handle(IPC.shellInfo, (): ShellInfo => ({
+    kind: config.kind,
+    version: options.version,
+    ...(config.deviceName ? { deviceName: config.deviceName } : {}),
+    crashes: reloader.count,
+  }));
   electron.ipcMain.handle(IPC.reload, () => window.webContents.reload());
+
+  const pinGuard = createPinGuard({ hash: config.exitPinHash, now });
   electron.ipcMain.handle(IPC.exitKiosk, (_event, pin) => {
-    if (config.kind !== 'kiosk' || !config.exitPinHash || typeof pin !== 'string') return false;
-    if (hashPin(pin) !== config.exitPinHash) return false;
+    if (config.kind !== 'kiosk') return false;
+    const result = pinGuard.attempt(pin);
+    if (!result.ok) {
+      log('kiosk exit refused', { reason: result.reason, retryAfterMs: result.retryAfterMs });
+      return false;
+    }
+    log('kiosk mode left with the administrator PIN');
+    inKioskMode = false;
     window.setKiosk(false);
     window.setFullScreen(false);
     return true;
@@ -126,6 +210,6 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
       config.kind === 'kiosk' && printer ? printer.print(view, template) : { ok: false, error: 'no printer' },
   );
 
-  await window.loadURL(screenUrl(config)).catch(reloadLater);
-  return { window, ...(powerSaveBlockerId !== undefined ? { powerSaveBlockerId } : {}) };
+  const connected = connection.connect();
+  return { window, connected, ...(powerSaveBlockerId !== undefined ? { powerSaveBlockerId } : {}) };
 };

@@ -17,9 +17,26 @@ export interface DisplayInfo {
   readonly label?: string;
 }
 
+export interface NavigationEvent {
+  preventDefault(): void;
+  /** Where the page is going (Electron 25+; the listener's second argument is deprecated). */
+  readonly url?: string;
+}
+
 export interface WebContentsLike {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): void;
-  on(event: 'unresponsive' | 'did-fail-load', listener: () => void): void;
+  on(event: 'unresponsive', listener: () => void): void;
+  on(
+    event: 'did-fail-load',
+    listener: (
+      event: unknown,
+      errorCode: number,
+      errorDescription: string,
+      validatedUrl: string,
+      isMainFrame: boolean,
+    ) => void,
+  ): void;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent, url: string) => void): void;
   reload(): void;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
   /** Pinch zoom; the kiosk turns it off (its accessible mode enlarges text instead). */
@@ -29,8 +46,10 @@ export interface WebContentsLike {
 export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
-  on(event: 'close' | 'closed' | 'resize' | 'move', listener: () => void): void;
+  on(event: 'close', listener: (event: NavigationEvent) => void): void;
+  on(event: 'closed' | 'resize' | 'move', listener: () => void): void;
   getBounds(): Rectangle;
+  setBounds(bounds: Rectangle): void;
   isMaximized(): boolean;
   maximize(): void;
   setKiosk(flag: boolean): void;
@@ -72,9 +91,12 @@ export interface ElectronLike {
     exit(code?: number): void;
   };
   BrowserWindow: new (options: BrowserWindowOptions) => BrowserWindowLike;
+  /** `setApplicationMenu(null)` removes the default menu and its shortcuts (reload, dev tools, close). */
+  Menu: { setApplicationMenu(menu: null): void };
   screen: {
     getAllDisplays(): DisplayInfo[];
     getPrimaryDisplay(): DisplayInfo;
+    on(event: 'display-added' | 'display-removed' | 'display-metrics-changed', listener: () => void): void;
   };
   powerSaveBlocker: {
     start(type: 'prevent-display-sleep' | 'prevent-app-suspension'): number;

@@ -3,5 +3,8 @@ export * from './displays';
 export * from './window-state';
 export * from './shell-config';
 export * from './ipc';
+export * from './admin-pin';
 export * from './create-shell';
 export * from './kiosk-printer';
+export * from './load-electron';
+export * from './offline-page';

@@ -16,6 +16,10 @@ export const IPC = {
 export interface ShellInfo {
   readonly kind: 'kiosk' | 'display' | 'desk';
   readonly version: string;
+  /** This machine's name from the shell's settings, when one is set. */
+  readonly deviceName?: string;
+  /** Renderer crashes and hangs since the shell started. */
+  readonly crashes?: number;
 }
 
 /** The kiosk's own printer: none configured, silent, or what it answered to DLE EOT. */

@@ -1,13 +1,26 @@
 /**
  * The preload script of every shell: with context isolation and the sandbox on, it exposes
- * a few named functions as `window.queueShell` and nothing of Node or Electron itself.
+ * a few named functions as `window.queueShell` and nothing of Node or Electron itself. Each
+ * kind of screen gets only the functions it uses: the kiosk its printer and PIN exit, the
+ * board and the desk just their info and a reload.
  */
-import { IPC, type ShellBridge } from './ipc';
+import { IPC, type ShellBridge, type ShellInfo } from './ipc';
 
 export interface PreloadElectron {
   contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
   ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> };
 }
+
+export const BRIDGE_FUNCTIONS = {
+  kiosk: ['info', 'exitKiosk', 'reload', 'printerStatus', 'printTicket'],
+  display: ['info', 'reload'],
+  desk: ['info', 'reload'],
+} as const satisfies Record<ShellInfo['kind'], readonly (keyof ShellBridge)[]>;
+
+export type BridgeFor<Kind extends ShellInfo['kind']> = Pick<
+  ShellBridge,
+  (typeof BRIDGE_FUNCTIONS)[Kind][number]
+>;
 
 export const createBridge = (ipcRenderer: PreloadElectron['ipcRenderer']): ShellBridge => ({
   info: () => ipcRenderer.invoke(IPC.shellInfo) as ReturnType<ShellBridge['info']>,
@@ -20,6 +33,16 @@ export const createBridge = (ipcRenderer: PreloadElectron['ipcRenderer']): Shell
     ipcRenderer.invoke(IPC.printTicket, view, template) as ReturnType<ShellBridge['printTicket']>,
 });
 
-export const exposeBridge = (electron: PreloadElectron): void => {
-  electron.contextBridge.exposeInMainWorld('queueShell', createBridge(electron.ipcRenderer));
+/** The functions of one kind of screen, as a plain frozen object (what contextBridge copies). */
+export const bridgeFor = <Kind extends ShellInfo['kind']>(
+  kind: Kind,
+  ipcRenderer: PreloadElectron['ipcRenderer'],
+): BridgeFor<Kind> => {
+  const all = createBridge(ipcRenderer);
+  const names: readonly (keyof ShellBridge)[] = BRIDGE_FUNCTIONS[kind];
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, all[name]]))) as BridgeFor<Kind>;
+};
+
+export const exposeBridge = (kind: ShellInfo['kind'], electron: PreloadElectron): void => {
+  electron.contextBridge.exposeInMainWorld('queueShell', bridgeFor(kind, electron.ipcRenderer));
 };

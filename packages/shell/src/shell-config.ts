@@ -1,8 +1,23 @@
 /**
- * A shell's settings: which server to load the screen from, which monitor, and for the
- * kiosk the administrator's exit PIN. Read from a JSON file in the app's data folder,
- * overridden by environment variables, so an installer or an IT person can set them.
+ * A shell's settings, one small JSON file per machine (`config.json` in the app's data
+ * folder), each field overridable by an environment variable so an installer or an IT
+ * person can set them:
+ *
+ * | field         | env                  | meaning                                               |
+ * | ------------- | -------------------- | ----------------------------------------------------- |
+ * | `serverUrl`   | `QUEUE_SERVER_URL`   | the queue server; when absent it is found on the LAN |
+ * | `serverId`    | `QUEUE_SERVER_ID`    | with discovery, accept only this server              |
+ * | `deviceToken` | `QUEUE_DEVICE_TOKEN` | a paired kiosk's or board's token                    |
+ * | `deviceName`  | `QUEUE_DEVICE_NAME`  | this machine's name, for logs and the shell's info    |
+ * | `display`     | `QUEUE_DISPLAY`      | `primary`, `secondary`, `id:N`, `index:N`, `label:…`  |
+ * | `exitPinHash` | —                    | scrypt hash of the kiosk's administrator PIN         |
+ * | `printer`     | `QUEUE_PRINTER`      | the kiosk's own ticket printer (JSON)                |
+ *
+ * A field that is not valid is ignored and reported, never fatal: a kiosk with a typo in its
+ * settings still starts (and finds its server by itself).
  */
+import { z } from 'zod';
+import { PIN_HASH_PATTERN } from './admin-pin';
 import { type DisplayChoice, parseDisplayChoice } from './displays';
 import { type ShellPrinterSettings, shellPrinterSchema } from './kiosk-printer';
 
@@ -10,77 +25,95 @@ export type ShellKind = 'kiosk' | 'display' | 'desk';
 
 export interface ShellConfig {
   readonly kind: ShellKind;
-  /** The queue server, e.g. `http://192.168.1.10:8080`. */
-  readonly serverUrl: string;
+  /** The queue server, e.g. `http://192.168.1.10:8080`; undefined: find it with mDNS. */
+  readonly serverUrl?: string;
+  readonly serverId?: string;
   /** Device token for kiosks and boards (paired devices). */
   readonly deviceToken?: string;
+  readonly deviceName?: string;
   readonly display: DisplayChoice;
-  /** SHA-256 hex of the PIN that lets an administrator leave kiosk mode. */
   readonly exitPinHash?: string;
   /** The kiosk's own ticket printer (USB or a device file); network printers are the server's. */
   readonly printer?: ShellPrinterSettings;
 }
 
-export const DEFAULT_SERVER_URL = 'http://localhost:8080';
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(300)
+  .transform((url) => url.replace(/\/+$/, ''));
+const text = z.string().trim().min(1).max(200);
 
-const isHttpUrl = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
+const FIELDS = {
+  serverUrl: { schema: httpUrl, env: 'QUEUE_SERVER_URL' },
+  serverId: { schema: z.string().min(1).max(64), env: 'QUEUE_SERVER_ID' },
+  deviceToken: { schema: text, env: 'QUEUE_DEVICE_TOKEN' },
+  deviceName: { schema: text, env: 'QUEUE_DEVICE_NAME' },
+  display: {
+    schema: z.string().regex(/^(primary|secondary|id:-?\d+|index:\d+|label:.+)$/),
+    env: 'QUEUE_DISPLAY',
+  },
+  exitPinHash: { schema: z.string().regex(PIN_HASH_PATTERN), env: undefined },
+  printer: { schema: shellPrinterSchema, env: 'QUEUE_PRINTER' },
+} as const;
+type Field = keyof typeof FIELDS;
+type Values = { [K in Field]?: z.output<(typeof FIELDS)[K]['schema']> };
+
+const parseFile = (
+  fileText: string | undefined,
+  report: (problem: string) => void,
+): Record<string, unknown> => {
+  if (!fileText) return {};
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    const parsed: unknown = JSON.parse(fileText);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
-    return false;
+    // reported below
+  }
+  report('config.json is not a JSON object; using the defaults');
+  return {};
+};
+
+/** `QUEUE_PRINTER` holds JSON; every other variable is a plain string. */
+const fromEnv = (field: Field, raw: string): unknown => {
+  if (field !== 'printer') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
   }
 };
 
-/** `printer` from the file, or `QUEUE_PRINTER` (the same JSON); ignored when not valid. */
-const readPrinter = (stored: unknown, fromEnv: string | undefined): ShellPrinterSettings | undefined => {
-  let candidate = stored;
-  if (fromEnv) {
-    try {
-      candidate = JSON.parse(fromEnv) as unknown;
-    } catch {
-      candidate = undefined;
-    }
-  }
-  const parsed = shellPrinterSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
-};
-
-/** Merge the stored file (may be missing or broken) with the environment. */
+/** Merge the stored file (may be missing or broken) with the environment, which wins. */
 export const readShellConfig = (
   kind: ShellKind,
   fileText: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  report: (problem: string) => void = () => undefined,
 ): ShellConfig => {
-  let stored: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = fileText ? JSON.parse(fileText) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-      stored = parsed as Record<string, unknown>;
-  } catch {
-    stored = {};
+  const stored = parseFile(fileText, report);
+  const values: Record<string, unknown> = {};
+  for (const field of Object.keys(FIELDS) as Field[]) {
+    const { schema, env: variable } = FIELDS[field];
+    const raw = variable && env[variable] !== undefined ? fromEnv(field, env[variable]) : stored[field];
+    if (raw === undefined) continue;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) values[field] = parsed.data;
+    else report(`${variable && env[variable] !== undefined ? variable : field} is not valid and is ignored`);
   }
-  const serverUrl = [env.QUEUE_SERVER_URL, stored.serverUrl].find(isHttpUrl) ?? DEFAULT_SERVER_URL;
-  const deviceToken =
-    env.QUEUE_DEVICE_TOKEN ?? (typeof stored.deviceToken === 'string' ? stored.deviceToken : undefined);
-  const exitPinHash = typeof stored.exitPinHash === 'string' ? stored.exitPinHash : undefined;
-  const printer = kind === 'kiosk' ? readPrinter(stored.printer, env.QUEUE_PRINTER) : undefined;
+  const { display, printer, ...rest } = values as Values;
   return {
     kind,
-    serverUrl: serverUrl.replace(/\/+$/, ''),
-    display: parseDisplayChoice(
-      env.QUEUE_DISPLAY ?? (typeof stored.display === 'string' ? stored.display : undefined),
-    ),
-    ...(deviceToken ? { deviceToken } : {}),
-    ...(exitPinHash ? { exitPinHash } : {}),
-    ...(printer ? { printer } : {}),
+    ...rest,
+    display: parseDisplayChoice(display),
+    // Only a kiosk prints by itself; a board or a desk never touches a printer.
+    ...(kind === 'kiosk' && printer ? { printer } : {}),
   };
 };
 
 /** The page a shell loads: the server serves every renderer, so updating it updates every screen. */
-export const screenUrl = (config: ShellConfig): string => {
-  const url = new URL(`${config.serverUrl}/${config.kind}/`);
+export const screenUrl = (config: ShellConfig, serverUrl: string): string => {
+  const url = new URL(`${serverUrl.replace(/\/+$/, '')}/${config.kind}/`);
   if (config.deviceToken) url.searchParams.set('device', config.deviceToken);
   return url.toString();
 };

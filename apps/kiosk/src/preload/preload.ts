@@ -1,8 +1,9 @@
 /**
- * Preload of the sandboxed renderer: exposes `window.queueShell` and nothing else. A
- * sandboxed preload may only require Electron's own modules, hence `require`.
+ * Preload of the sandboxed renderer: exposes `window.queueShell` with the kiosk's functions
+ * and nothing else. A sandboxed preload may only require Electron's own modules, hence
+ * `require`; it is bundled to `preload.cjs` by `npm run build:shell`.
  */
 import { exposeBridge, type PreloadElectron } from '@queue/shell/preload';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- sandboxed preloads are CommonJS
-exposeBridge(require('electron') as PreloadElectron);
+exposeBridge('kiosk', require('electron') as PreloadElectron);

@@ -5,6 +5,7 @@
 import type { Centre } from '@queue/core';
 import { ConnectionBanner, PairingScreen, setLanguage, useLocalize, useT } from '@queue/ui';
 import { useEffect } from 'react';
+import { useAdminExit } from './AdminExit';
 import { AppointmentScreen } from './AppointmentScreen';
 import { CategoryScreen } from './CategoryScreen';
 import { HomeScreen } from './HomeScreen';
@@ -79,6 +80,7 @@ export const App = () => {
   const screen = useKiosk((state) => state.screen);
   const accessible = useKiosk((state) => state.accessible);
   useIdle(IDLE_MS, reset);
+  const adminExit = useAdminExit();
 
   useEffect(() => {
     document.title = t('kiosk.title');
@@ -95,7 +97,7 @@ export const App = () => {
   }
   return (
     <div className={`kiosk ${accessible ? 'kiosk--accessible' : ''}`} data-accessible={accessible}>
-      <header className="kiosk__header">
+      <header className="kiosk__header" onPointerDown={adminExit.onTap}>
         <h1 className="kiosk__site">{centre ? localize(centre.site.name) : t('kiosk.title')}</h1>
       </header>
       <Toolbar />
@@ -104,6 +106,7 @@ export const App = () => {
         {!centre && <p className="kiosk__notice">{t('kiosk.loading')}</p>}
         {centre && <ScreenView screen={screen} centre={centre} />}
       </main>
+      {adminExit.dialog}
     </div>
   );
 };

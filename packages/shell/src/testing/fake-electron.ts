@@ -12,13 +12,19 @@ export const display = (id: number, x: number): DisplayInfo => ({
 });
 
 /** A stand-in for Electron that records what the shell asked of it. */
-export const fakeElectron = (options: { locked?: boolean } = {}) => {
+export const fakeElectron = (
+  options: { locked?: boolean; displays?: DisplayInfo[]; failLoads?: number } = {},
+) => {
+  let displays = options.displays ?? [display(1, 0), display(2, 1920)];
+  let failLoads = options.failLoads ?? 0;
+  const screenEvents = new Map<string, () => void>();
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const appEvents = new Map<string, () => void>();
-  const windowEvents = new Map<string, () => void>();
+  const windowEvents = new Map<string, (event?: { preventDefault(): void }) => void>();
   const contentEvents = new Map<string, (...args: unknown[]) => void>();
   const created: BrowserWindowOptions[] = [];
   const calls: string[] = [];
+  const loaded: string[] = [];
   let kiosk = false;
   const window: BrowserWindowLike = {
     webContents: {
@@ -27,10 +33,17 @@ export const fakeElectron = (options: { locked?: boolean } = {}) => {
       setWindowOpenHandler: () => calls.push('deny-popups'),
     } as BrowserWindowLike['webContents'],
     loadURL: async (url) => {
-      calls.push(`load ${url}`);
+      calls.push(`load ${url.startsWith('data:') ? 'offline page' : url}`);
+      loaded.push(url);
+      if (!url.startsWith('data:') && failLoads > 0) {
+        failLoads -= 1;
+        throw new Error('ERR_CONNECTION_REFUSED');
+      }
     },
-    on: (event, listener) => windowEvents.set(event, listener),
+    on: ((event: string, listener: (event?: { preventDefault(): void }) => void) =>
+      windowEvents.set(event, listener)) as BrowserWindowLike['on'],
     getBounds: () => ({ x: 10, y: 20, width: 1200, height: 700 }),
+    setBounds: (bounds) => calls.push(`bounds ${bounds.x},${bounds.y} ${bounds.width}x${bounds.height}`),
     isMaximized: () => false,
     maximize: () => calls.push('maximize'),
     setKiosk: (flag) => {
@@ -58,14 +71,38 @@ export const fakeElectron = (options: { locked?: boolean } = {}) => {
       kiosk = windowOptions.kiosk === true;
       return window;
     } as unknown as ElectronLike['BrowserWindow'],
+    Menu: { setApplicationMenu: (menu) => calls.push(`menu ${String(menu)}`) },
     screen: {
-      getAllDisplays: () => [display(1, 0), display(2, 1920)],
-      getPrimaryDisplay: () => display(1, 0),
+      getAllDisplays: () => displays,
+      getPrimaryDisplay: () => displays[0] ?? display(1, 0),
+      on: (event, listener) => screenEvents.set(event, listener),
     },
     powerSaveBlocker: { start: (type) => (calls.push(`blocker ${type}`), 7) },
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener) },
   };
-  return { electron, created, calls, handlers, appEvents, windowEvents, contentEvents, isKiosk: () => kiosk };
+  return {
+    electron,
+    window,
+    created,
+    calls,
+    loaded,
+    handlers,
+    appEvents,
+    windowEvents,
+    contentEvents,
+    isKiosk: () => kiosk,
+    /** Try to close the window (Alt+F4); true when the shell let it close. */
+    tryClose: (): boolean => {
+      let prevented = false;
+      windowEvents.get('close')?.({ preventDefault: () => (prevented = true) });
+      return !prevented;
+    },
+    /** Plug or unplug monitors, as Electron's `screen` would tell the shell. */
+    setDisplays: (next: DisplayInfo[], event = 'display-added') => {
+      displays = next;
+      screenEvents.get(event)?.();
+    },
+  };
 };
 
 export const memoryStorage = (

@@ -5,6 +5,7 @@
 import type { AreaTexts } from '../area';
 import { pairingTexts } from './pairing';
 import { adminTexts } from './admin';
+import { shellArea } from './shell';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -24,7 +25,7 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [pairingTexts, adminTexts] as const;
+const AREAS = [pairingTexts, adminTexts, shellArea] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),

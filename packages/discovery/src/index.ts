@@ -1,0 +1,3 @@
+export * from './service';
+export * from './advertise';
+export * from './find-server';

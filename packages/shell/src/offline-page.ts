@@ -1,0 +1,54 @@
+/**
+ * The page a shell shows while it has no server to load: searching the LAN, or the server
+ * not answering. It is bundled in the shell (a `data:` URL, no file, no network) and says
+ * everything in Ukrainian, Russian and English at once, since no one has chosen a language.
+ */
+export type OfflineState =
+  { readonly kind: 'searching' } | { readonly kind: 'unreachable'; readonly serverUrl: string };
+
+type Language = 'uk' | 'ru' | 'en';
+
+export const OFFLINE_MESSAGES: Record<Language, { title: string; searching: string; unreachable: string }> = {
+  uk: {
+    title: 'Сервер черги не знайдено',
+    searching: 'Шукаємо сервер у мережі…',
+    unreachable: 'Сервер не відповідає. Пробуємо ще раз…',
+  },
+  ru: {
+    title: 'Сервер очереди не найден',
+    searching: 'Ищем сервер в сети…',
+    unreachable: 'Сервер не отвечает. Пробуем ещё раз…',
+  },
+  en: {
+    title: 'Queue server not found',
+    searching: 'Searching the network for the server…',
+    unreachable: 'The server does not answer. Trying again…',
+  },
+};
+
+const escapeHtml = (value: string): string =>
+  value.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? '',
+  );
+
+export const offlinePageHtml = (state: OfflineState): string => {
+  const blocks = (Object.keys(OFFLINE_MESSAGES) as Language[]).map((language) => {
+    const messages = OFFLINE_MESSAGES[language];
+    const detail = state.kind === 'searching' ? messages.searching : messages.unreachable;
+    return `<section lang="${language}"><h1>${messages.title}</h1><p>${detail}</p></section>`;
+  });
+  const where = state.kind === 'unreachable' ? `<p class="url">${escapeHtml(state.serverUrl)}</p>` : '';
+  return [
+    '<!doctype html><html lang="uk"><head><meta charset="utf-8">',
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+    '<title>Queue</title><style>',
+    'body{margin:0;min-height:100vh;display:flex;flex-direction:column;justify-content:center;',
+    'align-items:center;gap:2rem;background:#101820;color:#f4f6f8;font-family:sans-serif;text-align:center}',
+    'h1{font-size:2.2rem;margin:0 0 .5rem}p{font-size:1.4rem;margin:0;opacity:.85}.url{opacity:.6}',
+    `</style></head><body>${blocks.join('')}${where}</body></html>`,
+  ].join('');
+};
+
+export const offlinePageUrl = (state: OfflineState): string =>
+  `data:text/html;charset=utf-8,${encodeURIComponent(offlinePageHtml(state))}`;
