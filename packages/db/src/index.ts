@@ -6,3 +6,4 @@ export * from './config-store';
 export * from './audit-store';
 export * from './retention';
 export * from './rating-store';
+export * from './booking-store';

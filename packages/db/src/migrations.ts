@@ -124,6 +124,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS ratings_day ON ratings(service_day);
   `,
+  // 6: pre-booked visits. The code is the visitor's only credential; name and phone are
+  // personal data, cleared by the retention job once the visit is long past.
+  `
+  CREATE TABLE IF NOT EXISTS bookings (
+    code TEXT PRIMARY KEY,
+    service_code TEXT NOT NULL,
+    service_day TEXT NOT NULL,
+    slot_at INTEGER NOT NULL,
+    name TEXT,
+    phone TEXT,
+    language TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('booked', 'checked-in', 'cancelled', 'missed')),
+    late INTEGER NOT NULL DEFAULT 0,
+    ticket_id TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS bookings_slot ON bookings(service_code, slot_at);
+  CREATE INDEX IF NOT EXISTS bookings_day ON bookings(service_day);
+  CREATE INDEX IF NOT EXISTS bookings_phone_day ON bookings(phone, service_day);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
