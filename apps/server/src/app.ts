@@ -7,15 +7,25 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
-import { AuditStore, ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import {
+  AuditStore,
+  BookingStore,
+  ConfigStore,
+  PeopleStore,
+  QueueStore,
+  RatingStore,
+  openDatabase,
+} from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
 import { Auditor } from './audit';
 import { Authenticator } from './auth';
+import { bookingRoutes } from './bookings/book-http';
+import { BookingService } from './bookings/booking-service';
 import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
 import { CentreConfig } from './centre-config';
-import { type FRONT_ENDS, createHttpHandler } from './http';
+import { type FRONT_ENDS, STATUS_PAGE_LIMIT, createHttpHandler } from './http';
 import { type Logger, createLogger } from './logger';
 import { allowRequestFor } from './origin';
 import { type Clock, QueueService } from './queue-service';
@@ -23,6 +33,8 @@ import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './ret
 import { seedDemo } from './seed';
 import { InFlight, type QueueSocket, registerHandlers } from './handlers';
 import { PrintService } from './printing/print-service';
+import { RateLimit } from './rate-limit';
+import { liveStatusRoutes } from './status-page/live';
 import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
@@ -106,13 +118,26 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     ...(options.printerTransport ? { transportFor: options.printerTransport } : {}),
   });
 
+  const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
+  const ratings = new RatingStore(db);
+  const lookupTicket = (id: string) => queue.state.tickets[id as TicketId] ?? store.ticketById(id);
+  const liveStatus = liveStatusRoutes({
+    queue,
+    ratings,
+    logger,
+    lookupTicket,
+    pageLimit: new RateLimit(STATUS_PAGE_LIMIT, 60_000),
+  });
+
   const handler = createHttpHandler({
     queue,
     auth,
     logger,
     frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
     startedAt,
-    lookupTicket: (id) => queue.state.tickets[id as TicketId] ?? store.ticketById(id),
+    lookupTicket,
+    isRated: (ticketId) => ratings.get(ticketId) !== undefined,
+    routes: [bookingRoutes(bookings, () => queue.centre.site.timeZone), liveStatus.route],
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -169,6 +194,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       printing,
       inflight,
       audit,
+      bookings,
     });
     if (isStaff(principal)) {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
@@ -196,6 +222,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     const command: QueueCommand = { type: 'tick', at: clock.now(), actor: { kind: 'system' } };
     const answer = queue.execute(command, () => null);
     if (!answer.ok) logger.warn('tick refused', { error: answer.error });
+    bookings.markMissed();
     store.pruneAnswers(Date.now() - 24 * 3_600_000);
   };
   const ticker = setInterval(tick, options.tickMs ?? 5_000);
@@ -228,6 +255,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     close: async () => {
       clearInterval(ticker);
       retention.stop();
+      liveStatus.close();
       stopBackups?.();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();

@@ -282,5 +282,5 @@ export class BookingStore {
   }
 }
 
-export const isRefusal = <E>(value: unknown): value is Refusal<E> =>
-  typeof value === 'object' && value !== null && 'refused' in value;
+export const isRefusal = <T extends object, E>(value: T | Refusal<E>): value is Refusal<E> =>
+  'refused' in value;

@@ -16,6 +16,7 @@ import type {
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AlertCenter } from '../alerts';
+import type { BookingService } from '../bookings/booking-service';
 import { type AuditInput, Auditor } from '../audit';
 import { hasRole, principalKey } from '../auth';
 import type { CentreConfig } from '../centre-config';
@@ -41,6 +42,7 @@ export interface HandlerContext {
   /** Requests still being carried out, by principal and request id (shared by all sockets). */
   readonly inflight: InFlight;
   readonly audit: Auditor;
+  readonly bookings: BookingService;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

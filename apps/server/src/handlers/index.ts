@@ -1,6 +1,7 @@
 /** Every socket event a client may send, registered on each new connection. */
 import { registerAuditHandlers } from './audit-handlers';
 import { registerBoardHandlers } from './board-handlers';
+import { registerBookingHandlers } from './booking-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
 import { registerPrintingHandlers } from './printing-handlers';
@@ -17,4 +18,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerBoardHandlers(socket, context);
   registerPrintingHandlers(socket, context);
   registerAuditHandlers(socket, context);
+  registerBookingHandlers(socket, context);
 };
