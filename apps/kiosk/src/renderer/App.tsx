@@ -38,7 +38,14 @@ const ScreenView = ({ screen, centre }: { readonly screen: Screen; readonly cent
     case 'printer-offer':
       return <PrinterOfferScreen serviceCode={screen.serviceCode} requestId={screen.requestId} />;
     case 'ticket':
-      return <TicketScreen centre={centre} issued={screen.issued} delivery={screen.delivery} />;
+      return (
+        <TicketScreen
+          centre={centre}
+          issued={screen.issued}
+          delivery={screen.delivery}
+          {...(screen.booking ? { booking: screen.booking } : {})}
+        />
+      );
     case 'refusal':
       return (
         <RefusalScreen

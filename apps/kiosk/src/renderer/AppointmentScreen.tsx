@@ -1,18 +1,40 @@
 /**
- * "I have an appointment": the visitor types the booking code on the keypad and the server
- * looks it up. Bookings themselves come later; for now every code gets a clear "not found".
+ * "I have an appointment": the visitor types the booking code on the keypad, or holds the
+ * booking's QR code to the barcode scanner, which types the code and Enter like a keyboard.
+ * The server checks the booking in and issues the ticket (printed like any other): due at the
+ * slot when the visitor is on time, in the ordinary queue when late, and the ticket says which.
  */
 import { newRequestId } from '@queue/client';
+import type { MessageKey } from '@queue/ui';
 import { getLanguage, useT } from '@queue/ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { context, printLocally, printModeOf } from './issue-flow';
 import { Keypad } from './Keypad';
-import { backHome } from './kiosk-store';
+import { type TicketDelivery, backHome, show } from './kiosk-store';
 import { queueStore } from './queue';
 
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 12;
 
-type Outcome = 'idle' | 'checking' | 'not-found' | 'format' | 'error';
+type Outcome = 'idle' | 'checking' | 'not-found' | 'format' | 'error' | 'too-early' | 'expired' | 'already';
+
+const OUTCOME_OF: Readonly<Record<string, Outcome>> = {
+  NOT_FOUND: 'not-found',
+  BAD_REQUEST: 'format',
+  CHECK_IN_TOO_EARLY: 'too-early',
+  BOOKING_EXPIRED: 'expired',
+  ILLEGAL_TRANSITION: 'already',
+};
+
+const MESSAGE_OF: Readonly<Record<Exclude<Outcome, 'idle'>, MessageKey>> = {
+  checking: 'kiosk.appointment.checking',
+  'not-found': 'kiosk.appointment.notFound',
+  format: 'kiosk.appointment.format',
+  error: 'kiosk.appointment.error',
+  'too-early': 'booking.kiosk.tooEarly',
+  expired: 'booking.kiosk.expired',
+  already: 'booking.kiosk.already',
+};
 
 export const AppointmentScreen = () => {
   const t = useT();
@@ -26,26 +48,51 @@ export const AppointmentScreen = () => {
     if (outcome !== 'checking') setOutcome('idle');
   };
 
-  const submit = async (): Promise<void> => {
+  const submit = async (typed: string = code): Promise<void> => {
     const connection = queueStore.getState().connection;
     if (!connection || checking) return;
-    if (code.length < MIN_LENGTH) return setOutcome('format');
+    if (typed.length < MIN_LENGTH) return setOutcome('format');
     setOutcome('checking');
-    setChecked(code);
+    setChecked(typed);
+    const requestId = newRequestId();
     const answer = await connection.request('booking:check-in', {
-      requestId: newRequestId(),
-      code,
+      requestId,
+      code: typed,
       language: getLanguage(),
     });
-    if (answer.ok) return setOutcome('error'); // Not possible until bookings exist.
-    setOutcome(
-      answer.error.code === 'NOT_FOUND'
-        ? 'not-found'
-        : answer.error.code === 'BAD_REQUEST'
-          ? 'format'
-          : 'error',
-    );
+    if (!answer.ok) return setOutcome(OUTCOME_OF[answer.error.code] ?? 'error');
+    const issued = answer.data;
+    const delivery: TicketDelivery =
+      printModeOf(context().kiosk) === 'local'
+        ? await printLocally(issued, requestId)
+        : issued.print === undefined
+          ? 'screen'
+          : issued.print.ok
+            ? 'printed'
+            : 'print-failed';
+    show({ kind: 'ticket', issued, delivery, booking: issued.late ? 'late' : 'on-time' });
   };
+
+  // A barcode scanner is a keyboard: letters and digits, then Enter. Typing works the same.
+  const latest = useRef({ code, submit });
+  latest.current = { code, submit };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.altKey || event.metaKey) return;
+      const { code: current, submit: send } = latest.current;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        void send(current);
+      } else if (event.key === 'Backspace') {
+        setCode(current.slice(0, -1));
+      } else if (/^[A-Za-z0-9]$/.test(event.key)) {
+        setCode((current + event.key.toUpperCase()).slice(0, MAX_LENGTH));
+        setOutcome((previous) => (previous === 'checking' ? previous : 'idle'));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <section className="screen appointment">
@@ -66,10 +113,7 @@ export const AppointmentScreen = () => {
           role={outcome === 'checking' ? 'status' : 'alert'}
           data-outcome={outcome}
         >
-          {outcome === 'checking' && t('kiosk.appointment.checking')}
-          {outcome === 'not-found' && t('kiosk.appointment.notFound', { code: checked })}
-          {outcome === 'format' && t('kiosk.appointment.format')}
-          {outcome === 'error' && t('kiosk.appointment.error')}
+          {t(MESSAGE_OF[outcome], { code: checked })}
         </p>
       )}
       <Keypad

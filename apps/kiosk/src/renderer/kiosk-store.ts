@@ -17,7 +17,13 @@ export type Screen =
   | { readonly kind: 'priority' }
   | { readonly kind: 'appointment' }
   | { readonly kind: 'printer-offer'; readonly serviceCode: ServiceCode; readonly requestId: string }
-  | { readonly kind: 'ticket'; readonly issued: IssuedTicket; readonly delivery: TicketDelivery }
+  | {
+      readonly kind: 'ticket';
+      readonly issued: IssuedTicket;
+      readonly delivery: TicketDelivery;
+      /** A booking's check-in: kept its slot, or came late and joined the ordinary queue. */
+      readonly booking?: 'on-time' | 'late';
+    }
   | { readonly kind: 'refusal'; readonly code: string; readonly serviceCode?: ServiceCode };
 
 interface KioskState {
