@@ -123,4 +123,28 @@ describe('bookings in Chromium', () => {
     await kiosk.screenshot({ path: screenshotPath('bookings-e2e-late.png') });
     expect(screens.pageErrors).toEqual([]);
   });
+
+  it('lets reception book a visit from the desk app, and the code checks in at the kiosk', async () => {
+    server.clock.at = at('12:00');
+    const desk = await DeskPage.login(screens, server.url, 'reception', '0000');
+    await desk.tab('reception');
+    const form = desk.page.getByTestId('booking-form');
+    await form.getByLabel('Послуга').selectOption('legal-consult');
+    await form.getByLabel('День').fill('2026-11-25');
+    await expect.poll(() => form.locator('select[name="booking-slot"] option').count()).toBeGreaterThan(1);
+    const first = await form.locator('select[name="booking-slot"] option').nth(1).getAttribute('value');
+    await form.getByLabel('Час').selectOption(first ?? '');
+    await form.getByLabel('Ім’я та прізвище').fill('Марія Шевчук');
+    await form.getByLabel('Телефон').fill('093 555 44 33');
+    await desk.run('book');
+    const done = form.getByTestId('booking-done');
+    await done.waitFor();
+    const code = /код ([A-Z2-9]{8})/.exec((await done.textContent()) ?? '')?.[1] ?? '';
+    expect(code).toHaveLength(8);
+
+    server.clock.at = Number(first) - 5 * 60_000;
+    const kiosk = await checkIn(code);
+    await kiosk.getByTestId('booking-on-time').waitFor();
+    expect(screens.pageErrors).toEqual([]);
+  });
 });

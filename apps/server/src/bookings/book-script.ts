@@ -46,7 +46,7 @@ export const BOOK_SCRIPT = String.raw`(function () {
     return found ? found.name : code;
   }
   function loadOptions() {
-    return options ? Promise.resolve(options) : api('GET', '/api/book/options').then(function (answer) {
+    return options ? Promise.resolve(options) : api('GET', '/api/book/options?lang=' + lang).then(function (answer) {
       if (!answer.ok) throw answer;
       options = answer.data;
       return options;
