@@ -17,6 +17,7 @@ import {
   checkInVerdict,
   findService,
   formatClock,
+  isBookable,
   isServiceDay,
   localTime,
   missedBefore,
@@ -86,10 +87,7 @@ export class BookingService {
 
   private bookable(code: string): Service | undefined {
     const service = findService(this.queue.centre, code as ServiceCode);
-    const policy = this.policy;
-    return service && policy.enabled && (policy.services?.includes(service.code) ?? true)
-      ? service
-      : undefined;
+    return service && isBookable(this.policy, service) ? service : undefined;
   }
 
   /** Services a visitor may book. */
