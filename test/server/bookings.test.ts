@@ -9,6 +9,7 @@ import { BookingStore, RatingStore } from '@queue/db';
 import type { CheckedInTicket, OfferedSlotView, PublicBooking } from '@queue/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOK_READ_LIMIT } from '../../apps/server/src/bookings/book-http';
+import { MAX_FEEDS_PER_ADDRESS } from '../../apps/server/src/status-page/live';
 import {
   DISPLAY_TOKEN,
   KIOSK_TOKEN,
@@ -352,5 +353,33 @@ describe('bookings', () => {
     expect(ratings.get(issued.ticket.id)).not.toHaveProperty('comment');
     expect(bookings().get(code)).not.toHaveProperty('name');
     expect(bookings().get(code)).not.toHaveProperty('phone');
+  });
+
+  it('caps the live feeds one address may hold, and answers unknown tickets with nothing', async () => {
+    const kiosk = await server.connect(KIOSK_TOKEN);
+    const issued = await okData(
+      kiosk.emitWithAck('ticket:issue', { requestId: rid(), serviceCode: SERVICE }),
+    );
+    const controller = new AbortController();
+    const open = () => fetch(`${server.url}${issued.statusPath}/live`, { signal: controller.signal });
+    const held = [];
+    for (let index = 0; index < MAX_FEEDS_PER_ADDRESS; index += 1) held.push(await open());
+    expect(held.every((response) => response.status === 200)).toBe(true);
+    expect((await open()).status).toBe(429);
+    controller.abort();
+    const unknown = await fetch(`${server.url}/t/abcdefgh12345678/live`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe('Not found.');
+    const rating = await fetch(`${server.url}/t/abcdefgh12345678/rating`, {
+      method: 'POST',
+      body: 'score=5',
+    });
+    expect(rating.status).toBe(404);
+    const early = await fetch(`${server.url}${issued.statusPath}/rating`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'score=5',
+    });
+    expect(early.status).toBe(409);
   });
 });

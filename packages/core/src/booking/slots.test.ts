@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOpenAt, serviceDayOf } from '../calendar';
+import { isOpenAt, localTime, serviceDayOf } from '../calendar';
 import type { Centre, Desk, WeeklyHours } from '../centre';
 import { type Instant, MS_PER_MINUTE, serviceCode, serviceDay } from '../ids';
 import { centre, desk, kyiv, service } from '../testing';
@@ -189,6 +189,27 @@ describe('slot properties', () => {
           const capacity = slots.reduce((sum, slot) => sum + slot.capacity, 0);
           const walkInFree = slots.reduce((sum, slot) => sum + slot.desks, 0) * (1 - walkInShare);
           expect(capacity).toBeLessThanOrEqual(Math.floor(walkInFree + 1e-6));
+        },
+      ),
+    );
+  });
+
+  it('instantAt is the inverse of localTime on every ordinary minute, in any zone', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 * 365 }),
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        fc.constantFrom('Europe/Kyiv', 'Pacific/Auckland', 'America/New_York', 'UTC'),
+        (offset, minuteOfDay, zone) => {
+          const day = addDays(serviceDay('2025-01-01'), offset);
+          const at = instantAt(day, minuteOfDay, zone);
+          const back = localTime(at, zone);
+          // Minutes that a spring-forward skips do not exist; every other one maps back exactly.
+          if (back.day === day && back.minuteOfDay !== minuteOfDay) {
+            expect(Math.abs(back.minuteOfDay - minuteOfDay)).toBe(60);
+          } else {
+            expect({ day: back.day, minute: back.minuteOfDay }).toEqual({ day, minute: minuteOfDay });
+          }
         },
       ),
     );
