@@ -77,6 +77,7 @@ describe('bookings in Chromium', () => {
     const status = await screens.open(`${server.url}/t/${booked.id}?lang=en`, PHONE);
     await status.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
     expect(await status.textContent('main')).toContain('Waiting');
+    expect(await status.getByTestId('booked-for').textContent()).toBe('Your booked time: 10:45');
 
     const desk = await DeskPage.login(screens, server.url, 'operator5', '1111');
     await desk.openDesk();

@@ -14,6 +14,7 @@ export interface StatusMessages {
   readonly status: Readonly<Record<TicketStatus, string>>;
   readonly refreshes: string;
   readonly notFound: string;
+  readonly bookedFor: (time: string) => string;
   readonly rateQuestion: string;
   readonly rateScale: string;
   readonly rateComment: string;
@@ -42,6 +43,7 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     },
     refreshes: 'Сторінка оновлюється сама.',
     notFound: 'Талон не знайдено.',
+    bookedFor: (time) => `Ви записані на ${time}`,
     rateQuestion: 'Як вас обслужили?',
     rateScale: 'Оцінка від 1 (погано) до 5 (чудово)',
     rateComment: 'Коментар (необов’язково)',
@@ -68,6 +70,7 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     },
     refreshes: 'Страница обновляется сама.',
     notFound: 'Талон не найден.',
+    bookedFor: (time) => `Вы записаны на ${time}`,
     rateQuestion: 'Как вас обслужили?',
     rateScale: 'Оценка от 1 (плохо) до 5 (отлично)',
     rateComment: 'Комментарий (необязательно)',
@@ -94,6 +97,7 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     },
     refreshes: 'This page updates itself.',
     notFound: 'Ticket not found.',
+    bookedFor: (time) => `Your booked time: ${time}`,
     rateQuestion: 'How were you served?',
     rateScale: 'Rating from 1 (poor) to 5 (excellent)',
     rateComment: 'Comment (optional)',

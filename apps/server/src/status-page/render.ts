@@ -5,7 +5,7 @@
  * (`/t/<id>/live`) and changes the moment the desk calls; without one it refreshes itself.
  */
 import type { Centre, Language, Ticket, WaitEstimate } from '@queue/core';
-import { LANGUAGES, findDesk, findService } from '@queue/core';
+import { LANGUAGES, findDesk, findService, formatClock, localTime } from '@queue/core';
 import { STATUS_MESSAGES } from './messages';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -96,6 +96,10 @@ export const renderTicketBody = (
     lines.push(`<p class="called" data-testid="called">${escapeHtml(text.calledTo(desk))}</p>`);
   } else {
     lines.push(`<p class="status">${escapeHtml(text.status[ticket.status])}</p>`);
+  }
+  if (ticket.appointmentAt !== undefined && ticket.status === 'waiting') {
+    const time = formatClock(localTime(ticket.appointmentAt, centre.site.timeZone).minuteOfDay);
+    lines.push(`<p data-testid="booked-for">${escapeHtml(text.bookedFor(time))}</p>`);
   }
   if (estimate && (ticket.status === 'waiting' || ticket.status === 'postponed')) {
     lines.push(`<p>${escapeHtml(text.ahead(estimate.ahead))}</p>`);
