@@ -50,10 +50,14 @@ describe('bookings in Chromium', () => {
     return code;
   };
 
-  /** At the kiosk: "I have an appointment", then the scanner types the code and Enter. */
-  const checkIn = async (code: string): Promise<Page> => {
+  /**
+   * At the kiosk: "I have an appointment", then the scanner types the code and Enter; or,
+   * `straightAway`, the scanner reads the code on the start screen.
+   */
+  const checkIn = async (code: string, straightAway = false): Promise<Page> => {
     const kiosk = await screens.open(`${server.url}/kiosk/?device=${KIOSK_TOKEN}`, PORTRAIT);
-    await kiosk.locator('[data-action="appointment"]').click();
+    await kiosk.locator('[data-action="appointment"]').waitFor();
+    if (!straightAway) await kiosk.locator('[data-action="appointment"]').click();
     await kiosk.keyboard.type(code.toLowerCase());
     await kiosk.keyboard.press('Enter');
     await kiosk.getByTestId('ticket-number').waitFor();
@@ -112,10 +116,10 @@ describe('bookings in Chromium', () => {
     expect(screens.pageErrors).toEqual([]);
   });
 
-  it('tells a visitor who comes after the grace period, in Ukrainian, that they joined the ordinary queue', async () => {
+  it('scanned on the start screen after the grace period: tells the visitor they joined the ordinary queue', async () => {
     const code = await bookOnPhone('11:45', 'Іван Коваль', '+380 50 111 22 33');
     server.clock.at = at('12:00');
-    const kiosk = await checkIn(code);
+    const kiosk = await checkIn(code, true);
     const notice = kiosk.getByTestId('booking-late');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('стали в загальну чергу');

@@ -7,6 +7,7 @@ import { ConnectionBanner, setLanguage, useLocalize, useT } from '@queue/ui';
 import { useEffect } from 'react';
 import { AppointmentScreen } from './AppointmentScreen';
 import { CategoryScreen } from './CategoryScreen';
+import { useCodeKeys } from './code-keys';
 import { HomeScreen } from './HomeScreen';
 import { LanguageButtons } from './LanguageButtons';
 import { type Screen, resetKiosk, toggleAccessible, useKiosk } from './kiosk-store';
@@ -86,6 +87,7 @@ export const App = () => {
   const screen = useKiosk((state) => state.screen);
   const accessible = useKiosk((state) => state.accessible);
   useIdle(IDLE_MS, reset);
+  useCodeKeys();
 
   useEffect(() => {
     document.title = t('kiosk.title');

@@ -1,6 +1,7 @@
 /**
  * "I have an appointment": the visitor types the booking code on the keypad, or holds the
- * booking's QR code to the barcode scanner, which types the code and Enter like a keyboard.
+ * booking's QR code to the barcode scanner, which types the code and Enter like a keyboard
+ * (see `code-keys.ts`; the code is kept in the kiosk store).
  * The server checks the booking in and issues the ticket (printed like any other): due at the
  * slot when the visitor is on time, in the ordinary queue when late, and the ticket says which.
  */
@@ -10,11 +11,10 @@ import { getLanguage, useT } from '@queue/ui';
 import { useEffect, useRef, useState } from 'react';
 import { context, printLocally, printModeOf } from './issue-flow';
 import { Keypad } from './Keypad';
-import { type TicketDelivery, backHome, show } from './kiosk-store';
+import { MAX_CODE_LENGTH, type TicketDelivery, backHome, editCode, show, useKiosk } from './kiosk-store';
 import { queueStore } from './queue';
 
 const MIN_LENGTH = 4;
-const MAX_LENGTH = 12;
 
 type Outcome = 'idle' | 'checking' | 'not-found' | 'format' | 'error' | 'too-early' | 'expired' | 'already';
 
@@ -38,22 +38,22 @@ const MESSAGE_OF: Readonly<Record<Exclude<Outcome, 'idle'>, MessageKey>> = {
 
 export const AppointmentScreen = () => {
   const t = useT();
-  const [code, setCode] = useState('');
+  const code = useKiosk((state) => state.code);
+  const checkInRequests = useKiosk((state) => state.checkInRequests);
   const [outcome, setOutcome] = useState<Outcome>('idle');
   const [checked, setChecked] = useState('');
   const checking = outcome === 'checking';
+  // An answer is about the code it was given: once the code is edited it no longer applies.
+  const shown: Outcome = checking || code === checked ? outcome : 'idle';
 
-  const edit = (next: string): void => {
-    setCode(next.slice(0, MAX_LENGTH));
-    if (outcome !== 'checking') setOutcome('idle');
-  };
+  const edit = (next: string): void => editCode(next.slice(0, MAX_CODE_LENGTH));
 
   const submit = async (typed: string = code): Promise<void> => {
     const connection = queueStore.getState().connection;
     if (!connection || checking) return;
+    setChecked(typed);
     if (typed.length < MIN_LENGTH) return setOutcome('format');
     setOutcome('checking');
-    setChecked(typed);
     const requestId = newRequestId();
     const answer = await connection.request('booking:check-in', {
       requestId,
@@ -73,26 +73,15 @@ export const AppointmentScreen = () => {
     show({ kind: 'ticket', issued, delivery, booking: issued.late ? 'late' : 'on-time' });
   };
 
-  // A barcode scanner is a keyboard: letters and digits, then Enter. Typing works the same.
-  const latest = useRef({ code, submit });
-  latest.current = { code, submit };
+  // Enter from a keyboard or scanner (counted in the store): check the code in as typed.
+  const latest = useRef(submit);
+  latest.current = submit;
+  const seen = useRef(checkInRequests);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.altKey || event.metaKey) return;
-      const { code: current, submit: send } = latest.current;
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        void send(current);
-      } else if (event.key === 'Backspace') {
-        setCode(current.slice(0, -1));
-      } else if (/^[A-Za-z0-9]$/.test(event.key)) {
-        setCode((current + event.key.toUpperCase()).slice(0, MAX_LENGTH));
-        setOutcome((previous) => (previous === 'checking' ? previous : 'idle'));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (checkInRequests === seen.current) return;
+    seen.current = checkInRequests;
+    void latest.current(useKiosk.getState().code);
+  }, [checkInRequests]);
 
   return (
     <section className="screen appointment">
@@ -107,13 +96,13 @@ export const AppointmentScreen = () => {
         <span className="visually-hidden">{t('kiosk.appointment.label')}: </span>
         {code || <span className="appointment__placeholder">{t('kiosk.appointment.empty')}</span>}
       </p>
-      {outcome !== 'idle' && (
+      {shown !== 'idle' && (
         <p
-          className={`appointment__answer appointment__answer--${outcome}`}
-          role={outcome === 'checking' ? 'status' : 'alert'}
-          data-outcome={outcome}
+          className={`appointment__answer appointment__answer--${shown}`}
+          role={shown === 'checking' ? 'status' : 'alert'}
+          data-outcome={shown}
         >
-          {t(MESSAGE_OF[outcome], { code: checked })}
+          {t(MESSAGE_OF[shown], { code: checked })}
         </p>
       )}
       <Keypad
