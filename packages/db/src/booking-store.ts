@@ -216,14 +216,24 @@ export class BookingStore {
    * Record the check-in with the ticket it gave. A booking marked missed earlier the same day
    * may still come, late; undefined when the booking cannot be checked in (any more).
    */
-  checkIn(code: string, at: number, late: boolean, ticketId: string): Booking | undefined {
-    const changed = this.db
-      .prepare(
-        `UPDATE bookings SET status = 'checked-in', late = ?, ticket_id = ?, updated_at = ?
-         WHERE code = ? AND status IN ('booked', 'missed')`,
-      )
-      .run(late ? 1 : 0, ticketId, at, code).changes;
-    return changed === 1 ? this.get(code) : undefined;
+  checkIn(
+    code: string,
+    at: number,
+    late: boolean,
+    ticketId: string,
+    after?: (booking: Booking) => void,
+  ): Booking | undefined {
+    return this.db.transaction((): Booking | undefined => {
+      const changed = this.db
+        .prepare(
+          `UPDATE bookings SET status = 'checked-in', late = ?, ticket_id = ?, updated_at = ?
+           WHERE code = ? AND status IN ('booked', 'missed')`,
+        )
+        .run(late ? 1 : 0, ticketId, at, code).changes;
+      const booking = changed === 1 ? this.get(code) : undefined;
+      if (booking) after?.(booking);
+      return booking;
+    })();
   }
 
   /** Slots `from`..`to` (epoch ms, inclusive) of a service and how many bookings each holds. */

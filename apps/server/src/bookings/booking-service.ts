@@ -222,11 +222,16 @@ export class BookingService {
     }
   }
 
-  /** Record a check-in whose ticket has been issued. */
+  /**
+   * Record a check-in whose ticket has been issued. Should the booking have been cancelled
+   * meanwhile (the visitor's phone, while the kiosk printed), the ticket stands: the visitor is
+   * in the hall; only the log says so.
+   */
   completeCheckIn(booking: Booking, late: boolean, ticketId: string, by: BookingActor): void {
-    const done = this.store.checkIn(booking.code, this.queue.now(), late, ticketId);
-    if (!done) throw new Error(`booking ${booking.code} could not be checked in`);
-    this.record(by, 'booking:check-in', done, { late, ticketId });
+    const done = this.store.checkIn(booking.code, this.queue.now(), late, ticketId, (checkedIn) =>
+      this.record(by, 'booking:check-in', checkedIn, { late, ticketId }),
+    );
+    if (!done) this.logger.warn('booking changed during check-in', { code: booking.code, ticketId });
   }
 
   /** Mark bookings nobody came for, once their grace period is over; their slots are free. */
