@@ -153,7 +153,8 @@ export class BookingService {
         (booking) => this.record(by, 'booking:create', booking, { slotAt: booking.slotAt }),
       );
       if (isRefusal(made)) return { ok: false, error: made.refused };
-      this.logger.info('booking made', { code: made.code, service: made.serviceCode, slotAt: made.slotAt });
+      // The code is the visitor's credential: it stays out of the logs.
+      this.logger.info('booking made', { service: made.serviceCode, slotAt: made.slotAt });
       return { ok: true, data: made };
     }
     throw new Error('could not find a free booking code');
@@ -231,7 +232,7 @@ export class BookingService {
     const done = this.store.checkIn(booking.code, this.queue.now(), late, ticketId, (checkedIn) =>
       this.record(by, 'booking:check-in', checkedIn, { late, ticketId }),
     );
-    if (!done) this.logger.warn('booking changed during check-in', { code: booking.code, ticketId });
+    if (!done) this.logger.warn('booking changed during check-in', { ticketId });
   }
 
   /** Mark bookings nobody came for, once their grace period is over; their slots are free. */
