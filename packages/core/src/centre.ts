@@ -79,7 +79,10 @@ export interface DeskService {
   readonly code: ServiceCode;
   /** Relative preference, > 0. A desk with weights 3 and 1 leans three to one. */
   readonly weight: number;
-  /** When the desk serves it, within the site's hours (for booking capacity); always when absent. */
+  /**
+   * The hours in which the desk counts toward this service's booking capacity (e.g. booked
+   * visits only in the morning); all its hours when absent. Routing does not read it.
+   */
   readonly hours?: WeeklyHours;
 }
 
