@@ -57,6 +57,14 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   CONFIG_INVALID: true,
   CONFIG_CONFLICT: true,
   LOGIN_TAKEN: true,
+  BOOKING_DISABLED: true,
+  SLOT_UNAVAILABLE: true,
+  SLOT_FULL: true,
+  PERSON_LIMIT: true,
+  DAY_LIMIT: true,
+  CHECK_IN_TOO_EARLY: true,
+  BOOKING_EXPIRED: true,
+  ALREADY_RATED: true,
 };
 
 /** string: a pattern-checked id; free: any 1-64 chars; text: trimmed, non-blank. */
@@ -110,6 +118,41 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     valid: { requestId: REQUEST, code: 'AB12CD', language: 'uk' },
     required: ['requestId', 'code'],
     fields: { requestId: 'string', code: 'string', language: 'enum' },
+  },
+  'booking:create': {
+    valid: {
+      requestId: REQUEST,
+      serviceCode: 'doc-residence',
+      slotAt: Date.parse('2026-11-25T09:00:00+02:00'),
+      name: 'Олена Петренко',
+      phone: '+380671234567',
+      language: 'uk',
+    },
+    required: ['requestId', 'serviceCode', 'slotAt', 'name', 'phone'],
+    fields: {
+      requestId: 'string',
+      serviceCode: 'string',
+      slotAt: 'number',
+      name: 'text',
+      phone: 'text',
+      language: 'enum',
+    },
+  },
+  'booking:cancel': {
+    valid: { requestId: REQUEST, code: 'AB12CD34' },
+    required: ['requestId', 'code'],
+    fields: { requestId: 'string', code: 'string' },
+  },
+  'booking:move': {
+    valid: { requestId: REQUEST, code: 'AB12CD34', slotAt: Date.parse('2026-11-25T09:20:00+02:00') },
+    required: ['requestId', 'code', 'slotAt'],
+    fields: { requestId: 'string', code: 'string', slotAt: 'number' },
+  },
+  'booking:find': { valid: { code: 'AB12CD34' }, required: ['code'], fields: { code: 'string' } },
+  'booking:slots': {
+    valid: { serviceCode: 'doc-residence', day: '2026-11-25' },
+    required: ['serviceCode', 'day'],
+    fields: { serviceCode: 'string', day: 'string' },
   },
   'kiosk:printer-status': {
     valid: { status: { online: true, coverOpen: false, paperOut: false, paperNearEnd: false } },

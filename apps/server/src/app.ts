@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
 import {
   AuditStore,
+  BookingStore,
   ConfigStore,
   DeviceStore,
   PeopleStore,
   QueueStore,
+  RatingStore,
   StaffDirectory,
   openDatabase,
 } from '@queue/db';
@@ -24,7 +26,9 @@ import { Auditor } from './audit';
 import { Authenticator, isLoopback } from './auth';
 import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
 import { CentreConfig } from './centre-config';
-import { type FRONT_ENDS, createHttpHandler } from './http';
+import { bookingRoutes } from './bookings/book-http';
+import { BookingService } from './bookings/booking-service';
+import { type FRONT_ENDS, STATUS_PAGE_LIMIT, createHttpHandler } from './http';
 import { LiveSockets } from './live-sockets';
 import { type Logger, createLogger } from './logger';
 import { allowRequestFor } from './origin';
@@ -35,6 +39,8 @@ import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './ret
 import { seedDemo } from './seed';
 import { InFlight, type QueueSocket, registerHandlers } from './handlers';
 import { PrintService } from './printing/print-service';
+import { RateLimit } from './rate-limit';
+import { liveStatusRoutes } from './status-page/live';
 import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
@@ -155,16 +161,29 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     ...(options.printerTransport ? { transportFor: options.printerTransport } : {}),
   });
 
+  const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
+  const ratings = new RatingStore(db);
+  const lookupTicket = (id: string) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id);
+  const liveStatus = liveStatusRoutes({
+    queue,
+    ratings,
+    logger,
+    lookupTicket,
+    pageLimit: new RateLimit(STATUS_PAGE_LIMIT, 60_000),
+  });
+
   const handler = createHttpHandler({
     queue,
     auth,
     logger,
     frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
     startedAt,
-    lookupTicket: (id) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id),
+    lookupTicket,
     pairing,
     unpairedLoginsFrom,
     closeConnections: (hashes) => live.close(hashes),
+    isRated: (ticketId) => ratings.get(ticketId) !== undefined,
+    routes: [bookingRoutes(bookings, () => queue.centre.site.timeZone), liveStatus.route],
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -227,6 +246,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       audit,
       pairing,
       staff: staffDirectory,
+      bookings,
     });
     if (principal.kind === 'staff') {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
@@ -259,6 +279,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     const command: QueueCommand = { type: 'tick', at: clock.now(), actor: { kind: 'system' } };
     const answer = queue.execute(command, () => null);
     if (!answer.ok) logger.warn('tick refused', { error: answer.error });
+    bookings.markMissed();
     store.pruneAnswers(Date.now() - 24 * 3_600_000);
     // Sessions past their time (and anything ended elsewhere) lose their live connections.
     live.sweep((tokenHash) => auth.stillValid(tokenHash, clock.now()), audit);
@@ -294,6 +315,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       clearInterval(ticker);
       presence.close();
       retention.stop();
+      liveStatus.close();
       stopBackups?.();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();

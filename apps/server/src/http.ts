@@ -35,7 +35,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.data': 'application/octet-stream',
 };
 
-const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
+export const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -43,10 +43,10 @@ const sendJson = (response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 };
 
-const sendError = (response: ServerResponse, status: number, code: string, message: string): void =>
+export const sendError = (response: ServerResponse, status: number, code: string, message: string): void =>
   sendJson(response, status, { ok: false, error: { code, message } });
 
-const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
+export const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
   new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -89,7 +89,18 @@ export interface HttpDeps extends PairingHttpDeps {
   readonly lookupTicket: (id: string) => Ticket | undefined;
   /** Close the live connections of credentials that just ended (a logout). */
   readonly closeConnections: (tokenHashes: readonly string[]) => void;
+  /** Whether the visit has been rated already (the status page then thanks instead of asking). */
+  readonly isRated?: (ticketId: string) => boolean;
+  /** More routes (the booking page, the status page's live feed and rating), tried first. */
+  readonly routes?: readonly HttpRoute[];
 }
+
+/** A route of a feature: true when it answered the request. */
+export type HttpRoute = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => Promise<boolean> | boolean;
 
 const TICKET_PATH = /^\/t\/([A-Za-z0-9_-]{8,64})\/?$/;
 /** Status-page requests allowed per address and minute. */
@@ -118,6 +129,9 @@ const handle = async (
   const url = new URL(request.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (path.startsWith('/socket.io')) return; // socket.io answers these itself
+  for (const route of deps.routes ?? []) {
+    if (await route(request, response, url)) return;
+  }
 
   if (path === '/api/desks' && request.method === 'GET') {
     // Public on purpose: the desk's login screen lists them, and their names are on the board.
@@ -245,7 +259,9 @@ const statusPage = (
     ? estimateWait(deps.queue.centre, deps.queue.state, ticket.serviceCode, now, ticket)
     : undefined;
   response.writeHead(200, headers);
-  response.end(renderTicketStatus(deps.queue.centre, ticket, estimate, language));
+  response.end(
+    renderTicketStatus(deps.queue.centre, ticket, estimate, language, deps.isRated?.(ticket.id) ?? false),
+  );
 };
 
 const serveStatic = (root: string, relative: string, response: ServerResponse): void => {

@@ -1,11 +1,12 @@
 /**
  * The retention job: once at start-up and then daily, remove ticket notes, transfer comments
  * and completion notes older than the retention period (QUEUE_RETENTION_DAYS, 90 by default)
- * from the read tables and the event log, recording the pass in the audit log in the same
- * transaction. The live state holds only today's tickets, so it never needs purging.
+ * from the read tables and the event log, and the names and phones of bookings and the
+ * comments of ratings as old, recording the pass in the audit log in the same transaction.
+ * The live state holds only today's tickets, so it never needs purging.
  */
 import type Database from 'better-sqlite3';
-import { type AuditStore, type PurgeResult, purgeNotes } from '@queue/db';
+import { type AuditStore, BookingStore, type PurgeResult, RatingStore, purgeNotes } from '@queue/db';
 import type { Logger } from './logger';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -28,8 +29,16 @@ export interface RetentionOptions {
   readonly intervalMs?: number;
 }
 
+/** What a pass cleared: ticket notes, and the personal data of bookings and ratings. */
+export interface RetentionResult extends PurgeResult {
+  /** Bookings whose name and phone were cleared. */
+  readonly bookings: number;
+  /** Ratings whose comment was cleared. */
+  readonly comments: number;
+}
+
 export interface RetentionJob {
-  run(): PurgeResult | undefined;
+  run(): RetentionResult | undefined;
   stop(): void;
 }
 
@@ -41,10 +50,19 @@ export const startRetention = (
   if (!Number.isInteger(options.days) || options.days < 1) {
     throw new Error(`The retention period must be at least one day (got ${options.days}).`);
   }
-  const run = (): PurgeResult | undefined => {
+  const bookingStore = new BookingStore(db);
+  const ratingStore = new RatingStore(db);
+  const run = (): RetentionResult | undefined => {
     const now = options.now();
+    const before = now - options.days * DAY_MS;
     try {
-      const result = purgeNotes(db, now - options.days * DAY_MS, (counts) =>
+      let personal = { bookings: 0, comments: 0 };
+      // Everything inside purgeNotes' transaction: all of it is cleared and audited, or none.
+      const notes = purgeNotes(db, before, (counts) => {
+        personal = {
+          bookings: bookingStore.purgePersonalDataBefore(before),
+          comments: ratingStore.purgeCommentsBefore(before),
+        };
         audit.append({
           at: now,
           actor: 'system',
@@ -54,9 +72,11 @@ export const startRetention = (
             before: counts.before,
             tickets: counts.tickets,
             events: counts.events,
+            ...personal,
           },
-        }),
-      );
+        });
+      });
+      const result = { ...notes, ...personal };
       options.logger.info('retention pass', { ...result, days: options.days });
       return result;
     } catch (error) {

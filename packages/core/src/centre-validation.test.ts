@@ -180,6 +180,17 @@ describe('validateCentre', () => {
     ]);
   });
 
+  it('checks the booking section: known services, a walk-in share below 1, positive counts', () => {
+    const booking = { enabled: true, services: ['no-such-service'], walkInShare: 1.5, horizonDays: 0 };
+    const problems = validateCentre({ ...DEMO_CENTRE, booking });
+    expect(problems.map((problem) => `${problem.path}:${problem.key}`).sort()).toEqual([
+      'booking.horizonDays:notPositive',
+      'booking.services.0:unknownReference',
+      'booking.walkInShare:notPositive',
+    ]);
+    expect(validateCentre({ ...DEMO_CENTRE, booking: { enabled: true, walkInShare: 0 } })).toEqual([]);
+  });
+
   it('accepts services sharing a prefix (they share a sequence)', () => {
     expect(validateCentre(withService(1, { prefix: DEMO_CENTRE.services[0]!.prefix }))).toEqual([]);
   });

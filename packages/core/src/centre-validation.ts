@@ -170,6 +170,7 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
     desk.services.forEach((entry, position) => {
       problems.reference(`${at}.services.${position}.code`, entry.code, services, 'service');
       problems.positive(`${at}.services.${position}.weight`, entry.weight);
+      if (entry.hours) problems.week(`${at}.services.${position}.hours`, entry.hours);
     });
   });
 
@@ -204,6 +205,27 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
     problems.add('policy.appointmentLeadMinutes', 'notPositive', {
       value: String(policy.appointmentLeadMinutes),
     });
+  }
+  const { booking } = centre;
+  if (booking) {
+    booking.services?.forEach((code, position) =>
+      problems.reference(`booking.services.${position}`, code, services, 'service'),
+    );
+    const counts = ['slotMinutes', 'horizonDays', 'perPersonPerDay', 'perServicePerDay'] as const;
+    for (const field of counts) {
+      const value = booking[field];
+      if (value !== undefined) problems.positive(`booking.${field}`, value, field !== 'slotMinutes');
+    }
+    const share = booking.walkInShare;
+    if (share !== undefined && !(share >= 0 && share < 1)) {
+      problems.add('booking.walkInShare', 'notPositive', { value: String(share) });
+    }
+    for (const field of ['minLeadMinutes', 'graceMinutes', 'earlyCheckInMinutes'] as const) {
+      const value = booking[field];
+      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+        problems.add(`booking.${field}`, 'notPositive', { value: String(value) });
+      }
+    }
   }
   return problems.list;
 };

@@ -3,6 +3,7 @@
  * services on offer and the desks that serve them. Plain data, edited by administrators
  * and read by every rule.
  */
+import type { BookingPolicy } from './booking/policy';
 import type { CategoryId, DeskId, OrganisationId, ServiceCode } from './ids';
 
 /** The languages every visitor-facing text exists in; Ukrainian is the default. */
@@ -78,6 +79,11 @@ export interface DeskService {
   readonly code: ServiceCode;
   /** Relative preference, > 0. A desk with weights 3 and 1 leans three to one. */
   readonly weight: number;
+  /**
+   * The hours in which the desk counts toward this service's booking capacity (e.g. booked
+   * visits only in the morning); all its hours when absent. Routing does not read it.
+   */
+  readonly hours?: WeeklyHours;
 }
 
 export interface Desk {
@@ -180,6 +186,8 @@ export interface Centre {
   /** The printed ticket's layout; checked by the server against the printer package's schema. */
   readonly ticketTemplate?: unknown;
   readonly policy: QueuePolicy;
+  /** Pre-booked visits; the defaults of `DEFAULT_BOOKING_POLICY` (bookings off) when absent. */
+  readonly booking?: Partial<BookingPolicy>;
 }
 
 /** Whether a board shows calls to this desk. */

@@ -641,4 +641,7 @@ export const DEMO_CENTRE: Centre = {
   // No printer: the demo (and its tests) run without hardware and show tickets on screen.
   kiosks: [{ deviceId: 'kiosk-1', name: 'Кіоск біля входу' }],
   policy: DEFAULT_POLICY,
+  // Residence registration and legal consultations may be booked ahead; half of each desk's
+  // time stays for walk-ins.
+  booking: { enabled: true, services: ['doc-residence', 'doc-deregister', 'legal-consult'] },
 };

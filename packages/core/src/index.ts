@@ -14,3 +14,4 @@ export * from './demo-centre';
 export * from './pairing';
 export * from './centre-validation';
 export * from './centre-change';
+export * from './booking';

@@ -8,3 +8,4 @@ export * from './retention';
 export * from './rating-store';
 export * from './device-store';
 export * from './staff-directory';
+export * from './booking-store';

@@ -124,7 +124,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS ratings_day ON ratings(service_day);
   `,
-  // Device pairing: requests from new devices waiting for an administrator (the device's
+  // 6: device pairing. Requests from new devices waiting for an administrator (the device's
   // secret only as a hash; it becomes the device's token once approved), the desk a paired
   // desk terminal is bound to and when a device was last seen, and the terminal each staff
   // session was opened on (revoking the terminal ends them).
@@ -153,13 +153,35 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS session_terminals_device ON session_terminals(device_id);
   `,
-  // 6 (administration): the organisations a member of staff works for, kept beside the staff
+  // 7 (administration): the organisations a member of staff works for, kept beside the staff
   // table so that it needs no change; absent rows mean none.
   `
   CREATE TABLE IF NOT EXISTS staff_organisations (
     staff_id TEXT PRIMARY KEY REFERENCES staff(id),
     organisation_ids TEXT NOT NULL CHECK (json_valid(organisation_ids))
   );
+  `,
+  // 8: pre-booked visits. The code is the visitor's only credential; name and phone are
+  // personal data, cleared by the retention job once the visit is long past.
+  `
+  CREATE TABLE IF NOT EXISTS bookings (
+    code TEXT PRIMARY KEY,
+    service_code TEXT NOT NULL,
+    service_day TEXT NOT NULL,
+    slot_at INTEGER NOT NULL,
+    name TEXT,
+    phone TEXT,
+    language TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('booked', 'checked-in', 'cancelled', 'missed')),
+    late INTEGER NOT NULL DEFAULT 0,
+    ticket_id TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS bookings_slot ON bookings(service_code, slot_at);
+  CREATE INDEX IF NOT EXISTS bookings_day ON bookings(service_day);
+  CREATE INDEX IF NOT EXISTS bookings_phone_day ON bookings(phone, service_day);
   `,
 ];
 

@@ -93,7 +93,11 @@ export const CentreSchema = z.strictObject({
         name: Localized(),
         number: z.number().max(10_000),
         organisationId: Id,
-        services: z.array(z.strictObject({ code: ServiceCodeSchema, weight: z.number().max(100) })).max(500),
+        services: z
+          .array(
+            z.strictObject({ code: ServiceCodeSchema, weight: z.number().max(100), hours: Week.optional() }),
+          )
+          .max(500),
         zone: z.string().max(64).optional(),
       }),
     )
@@ -135,6 +139,23 @@ export const CentreSchema = z.strictObject({
     appointmentLeadMinutes: Minutes,
     maxPostponeMinutes: Minutes,
   }),
+  booking: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      services: z.array(ServiceCodeSchema).max(500).optional(),
+      slotMinutes: Minutes.optional(),
+      walkInShare: z.number().optional(),
+      horizonDays: z.number().max(366).optional(),
+      minLeadMinutes: z
+        .number()
+        .max(30 * 24 * 60)
+        .optional(),
+      graceMinutes: Minutes.optional(),
+      earlyCheckInMinutes: Minutes.optional(),
+      perPersonPerDay: z.number().max(100).optional(),
+      perServicePerDay: z.number().max(100_000).optional(),
+    })
+    .optional(),
 });
 
 export type CheckedCentre =

@@ -49,6 +49,17 @@ import type {
   StaffSavePayload,
 } from './administration';
 import type { CentreProblem } from '@queue/core';
+import type {
+  BookingChangePayload,
+  BookingCodePayload,
+  BookingCreatePayload,
+  BookingErrorCode,
+  BookingMovePayload,
+  BookingSlotsPayload,
+  CheckedInTicket,
+  OfferedSlotView,
+  StaffBooking,
+} from './booking';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -69,7 +80,8 @@ export type WireErrorCode =
   /** The configuration was changed by someone else since the edit began: reload and redo. */
   | 'CONFIG_CONFLICT'
   /** A login that another account already has. */
-  | 'LOGIN_TAKEN';
+  | 'LOGIN_TAKEN'
+  | BookingErrorCode;
 
 export interface WireError {
   readonly code: WireErrorCode;
@@ -114,7 +126,13 @@ export interface ClientToServerEvents {
   /** Reception, supervisors and administrators print a ticket again. */
   'ticket:reprint': (payload: ReprintTicketPayload, ack: AckCallback<ReprintAnswer>) => void;
   /** A visitor with a booking code at the kiosk. */
-  'booking:check-in': (payload: BookingCheckInPayload, ack: AckCallback<IssuedTicket>) => void;
+  'booking:check-in': (payload: BookingCheckInPayload, ack: AckCallback<CheckedInTicket>) => void;
+  /** Staff book, cancel, move and look up bookings, and list a service's free slots. */
+  'booking:create': (payload: BookingCreatePayload, ack: AckCallback<StaffBooking>) => void;
+  'booking:cancel': (payload: BookingChangePayload, ack: AckCallback<StaffBooking>) => void;
+  'booking:move': (payload: BookingMovePayload, ack: AckCallback<StaffBooking>) => void;
+  'booking:find': (payload: BookingCodePayload, ack: AckCallback<StaffBooking>) => void;
+  'booking:slots': (payload: BookingSlotsPayload, ack: AckCallback<readonly OfferedSlotView[]>) => void;
   /** A kiosk that prints itself reports its printer's status before issuing. */
   'kiosk:printer-status': (payload: KioskPrinterStatusPayload, ack: AckCallback<null>) => void;
   /** A kiosk that prints itself reports whether an issued ticket came out. */

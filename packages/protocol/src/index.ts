@@ -7,3 +7,4 @@ export * from './audit';
 export * from './recent-calls';
 export * from './pairing';
 export * from './administration';
+export * from './booking';

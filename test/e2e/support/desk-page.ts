@@ -21,7 +21,8 @@ export type DeskAction =
   | 'pickTicket'
   | 'endShift'
   | 'logout'
-  | 'issue';
+  | 'issue'
+  | 'book';
 
 export class DeskPage {
   constructor(readonly page: Page) {}

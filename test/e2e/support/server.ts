@@ -37,6 +37,8 @@ export class TestClock {
 export interface TestServer {
   readonly clock: TestClock;
   readonly url: string;
+  /** The SQLite file, for reading what the server stored. */
+  readonly databaseFile: string;
   readonly app: Application;
   /** Close the app: every client sees the link drop. */
   stop(): Promise<void>;
@@ -92,6 +94,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<TestServ
   return {
     clock,
     url,
+    databaseFile,
     get app() {
       return running();
     },

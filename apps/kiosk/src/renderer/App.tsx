@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { useAdminExit } from './AdminExit';
 import { AppointmentScreen } from './AppointmentScreen';
 import { CategoryScreen } from './CategoryScreen';
+import { useCodeKeys } from './code-keys';
 import { HomeScreen } from './HomeScreen';
 import { LanguageButtons } from './LanguageButtons';
 import { type Screen, resetKiosk, toggleAccessible, useKiosk } from './kiosk-store';
@@ -39,7 +40,14 @@ const ScreenView = ({ screen, centre }: { readonly screen: Screen; readonly cent
     case 'printer-offer':
       return <PrinterOfferScreen serviceCode={screen.serviceCode} requestId={screen.requestId} />;
     case 'ticket':
-      return <TicketScreen centre={centre} issued={screen.issued} delivery={screen.delivery} />;
+      return (
+        <TicketScreen
+          centre={centre}
+          issued={screen.issued}
+          delivery={screen.delivery}
+          {...(screen.booking ? { booking: screen.booking } : {})}
+        />
+      );
     case 'refusal':
       return (
         <RefusalScreen
@@ -81,6 +89,7 @@ export const App = () => {
   const accessible = useKiosk((state) => state.accessible);
   useIdle(IDLE_MS, reset);
   const adminExit = useAdminExit();
+  useCodeKeys();
 
   useEffect(() => {
     document.title = t('kiosk.title');

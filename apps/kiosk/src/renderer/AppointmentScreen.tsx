@@ -1,51 +1,87 @@
 /**
- * "I have an appointment": the visitor types the booking code on the keypad and the server
- * looks it up. Bookings themselves come later; for now every code gets a clear "not found".
+ * "I have an appointment": the visitor types the booking code on the keypad, or holds the
+ * booking's QR code to the barcode scanner, which types the code and Enter like a keyboard
+ * (see `code-keys.ts`; the code is kept in the kiosk store).
+ * The server checks the booking in and issues the ticket (printed like any other): due at the
+ * slot when the visitor is on time, in the ordinary queue when late, and the ticket says which.
  */
 import { newRequestId } from '@queue/client';
+import type { MessageKey } from '@queue/ui';
 import { getLanguage, useT } from '@queue/ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { context, printLocally, printModeOf } from './issue-flow';
 import { Keypad } from './Keypad';
-import { backHome } from './kiosk-store';
+import { MAX_CODE_LENGTH, type TicketDelivery, backHome, editCode, show, useKiosk } from './kiosk-store';
 import { queueStore } from './queue';
 
 const MIN_LENGTH = 4;
-const MAX_LENGTH = 12;
 
-type Outcome = 'idle' | 'checking' | 'not-found' | 'format' | 'error';
+type Outcome = 'idle' | 'checking' | 'not-found' | 'format' | 'error' | 'too-early' | 'expired' | 'already';
+
+const OUTCOME_OF: Readonly<Record<string, Outcome>> = {
+  NOT_FOUND: 'not-found',
+  BAD_REQUEST: 'format',
+  CHECK_IN_TOO_EARLY: 'too-early',
+  BOOKING_EXPIRED: 'expired',
+  ILLEGAL_TRANSITION: 'already',
+};
+
+const MESSAGE_OF: Readonly<Record<Exclude<Outcome, 'idle'>, MessageKey>> = {
+  checking: 'kiosk.appointment.checking',
+  'not-found': 'kiosk.appointment.notFound',
+  format: 'kiosk.appointment.format',
+  error: 'kiosk.appointment.error',
+  'too-early': 'booking.kiosk.tooEarly',
+  expired: 'booking.kiosk.expired',
+  already: 'booking.kiosk.already',
+};
 
 export const AppointmentScreen = () => {
   const t = useT();
-  const [code, setCode] = useState('');
+  const code = useKiosk((state) => state.code);
+  const checkInRequests = useKiosk((state) => state.checkInRequests);
   const [outcome, setOutcome] = useState<Outcome>('idle');
   const [checked, setChecked] = useState('');
   const checking = outcome === 'checking';
+  // An answer is about the code it was given: once the code is edited it no longer applies.
+  const shown: Outcome = checking || code === checked ? outcome : 'idle';
 
-  const edit = (next: string): void => {
-    setCode(next.slice(0, MAX_LENGTH));
-    if (outcome !== 'checking') setOutcome('idle');
-  };
+  const edit = (next: string): void => editCode(next.slice(0, MAX_CODE_LENGTH));
 
-  const submit = async (): Promise<void> => {
+  const submit = async (typed: string = code): Promise<void> => {
     const connection = queueStore.getState().connection;
     if (!connection || checking) return;
-    if (code.length < MIN_LENGTH) return setOutcome('format');
+    setChecked(typed);
+    if (typed.length < MIN_LENGTH) return setOutcome('format');
     setOutcome('checking');
-    setChecked(code);
+    const requestId = newRequestId();
     const answer = await connection.request('booking:check-in', {
-      requestId: newRequestId(),
-      code,
+      requestId,
+      code: typed,
       language: getLanguage(),
     });
-    if (answer.ok) return setOutcome('error'); // Not possible until bookings exist.
-    setOutcome(
-      answer.error.code === 'NOT_FOUND'
-        ? 'not-found'
-        : answer.error.code === 'BAD_REQUEST'
-          ? 'format'
-          : 'error',
-    );
+    if (!answer.ok) return setOutcome(OUTCOME_OF[answer.error.code] ?? 'error');
+    const issued = answer.data;
+    const delivery: TicketDelivery =
+      printModeOf(context().kiosk) === 'local'
+        ? await printLocally(issued, requestId)
+        : issued.print === undefined
+          ? 'screen'
+          : issued.print.ok
+            ? 'printed'
+            : 'print-failed';
+    show({ kind: 'ticket', issued, delivery, booking: issued.late ? 'late' : 'on-time' });
   };
+
+  // Enter from a keyboard or scanner (counted in the store): check the code in as typed.
+  const latest = useRef(submit);
+  latest.current = submit;
+  const seen = useRef(checkInRequests);
+  useEffect(() => {
+    if (checkInRequests === seen.current) return;
+    seen.current = checkInRequests;
+    void latest.current(useKiosk.getState().code);
+  }, [checkInRequests]);
 
   return (
     <section className="screen appointment">
@@ -60,16 +96,13 @@ export const AppointmentScreen = () => {
         <span className="visually-hidden">{t('kiosk.appointment.label')}: </span>
         {code || <span className="appointment__placeholder">{t('kiosk.appointment.empty')}</span>}
       </p>
-      {outcome !== 'idle' && (
+      {shown !== 'idle' && (
         <p
-          className={`appointment__answer appointment__answer--${outcome}`}
-          role={outcome === 'checking' ? 'status' : 'alert'}
-          data-outcome={outcome}
+          className={`appointment__answer appointment__answer--${shown}`}
+          role={shown === 'checking' ? 'status' : 'alert'}
+          data-outcome={shown}
         >
-          {outcome === 'checking' && t('kiosk.appointment.checking')}
-          {outcome === 'not-found' && t('kiosk.appointment.notFound', { code: checked })}
-          {outcome === 'format' && t('kiosk.appointment.format')}
-          {outcome === 'error' && t('kiosk.appointment.error')}
+          {t(MESSAGE_OF[shown], { code: checked })}
         </p>
       )}
       <Keypad

@@ -3,7 +3,7 @@
  * of its status page when it was not printed. It goes back to the start after a while or on
  * a tap; taps in the first moment are ignored, so the second half of a double tap cannot hide it.
  */
-import { type Centre, findKiosk } from '@queue/core';
+import { type Centre, findKiosk, formatClock, localTime } from '@queue/core';
 import type { IssuedTicket } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
 import { useEffect, useState } from 'react';
@@ -21,9 +21,11 @@ interface Props {
   readonly centre: Centre;
   readonly issued: IssuedTicket;
   readonly delivery: TicketDelivery;
+  /** Set for a booking's check-in: whether the visitor kept the slot. */
+  readonly booking?: 'on-time' | 'late';
 }
 
-export const TicketScreen = ({ centre, issued, delivery }: Props) => {
+export const TicketScreen = ({ centre, issued, delivery, booking }: Props) => {
   const t = useT();
   const localize = useLocalize();
   const [armed, setArmed] = useState(false);
@@ -64,6 +66,18 @@ export const TicketScreen = ({ centre, issued, delivery }: Props) => {
           ? t('kiosk.ticket.noWait')
           : t('kiosk.ticket.wait', { low: estimate.lowMinutes, high: estimate.highMinutes })}
       </p>
+      {booking === 'late' && (
+        <p className="ticket__priority" role="alert" data-testid="booking-late">
+          {t('booking.kiosk.late')}
+        </p>
+      )}
+      {booking === 'on-time' && ticket.appointmentAt !== undefined && (
+        <p className="ticket__line" data-testid="booking-on-time">
+          {t('booking.kiosk.onTime', {
+            time: formatClock(localTime(ticket.appointmentAt, centre.site.timeZone).minuteOfDay),
+          })}
+        </p>
+      )}
       {ticket.priority && (
         <p className="ticket__priority" data-testid="ticket-priority">
           {t('kiosk.ticket.priority', { category: t(`kiosk.priority.category.${ticket.priority.category}`) })}

@@ -24,7 +24,7 @@ export const printModeOf = (kiosk: KioskSettings | undefined): PrintMode => {
   return shellBridge() ? 'local' : 'none';
 };
 
-const context = (): { centre?: Centre; kiosk?: KioskSettings } => {
+export const context = (): { centre?: Centre; kiosk?: KioskSettings } => {
   const { sync } = queueStore.getState();
   const deviceId = sync.principal?.kind === 'device' ? sync.principal.deviceId : undefined;
   return {
@@ -43,7 +43,8 @@ const localStatus = async (): Promise<PrinterAnswer> => {
   return answer;
 };
 
-const printLocally = async (issued: IssuedTicket, requestId: string): Promise<TicketDelivery> => {
+/** Print an issued ticket on the kiosk's own printer (through the shell) and report the result. */
+export const printLocally = async (issued: IssuedTicket, requestId: string): Promise<TicketDelivery> => {
   const { centre, kiosk } = context();
   const bridge = shellBridge();
   if (!centre || !bridge) return 'print-failed';

@@ -17,7 +17,13 @@ export type Screen =
   | { readonly kind: 'priority' }
   | { readonly kind: 'appointment' }
   | { readonly kind: 'printer-offer'; readonly serviceCode: ServiceCode; readonly requestId: string }
-  | { readonly kind: 'ticket'; readonly issued: IssuedTicket; readonly delivery: TicketDelivery }
+  | {
+      readonly kind: 'ticket';
+      readonly issued: IssuedTicket;
+      readonly delivery: TicketDelivery;
+      /** A booking's check-in: kept its slot, or came late and joined the ordinary queue. */
+      readonly booking?: 'on-time' | 'late';
+    }
   | { readonly kind: 'refusal'; readonly code: string; readonly serviceCode?: ServiceCode };
 
 interface KioskState {
@@ -29,21 +35,35 @@ interface KioskState {
   readonly accessible: boolean;
   /** A request whose answer was lost: a new tap on the same service repeats it, not a new one. */
   readonly unanswered?: { readonly serviceCode: ServiceCode; readonly requestId: string };
+  /** The booking code typed so far (keypad, keyboard or barcode scanner). */
+  readonly code: string;
+  /** Bumped by Enter on a keyboard or scanner: the appointment screen checks the code in. */
+  readonly checkInRequests: number;
 }
 
 export const useKiosk = create<KioskState>()(() => ({
   screen: { kind: 'home' },
   issuing: false,
   accessible: false,
+  code: '',
+  checkInRequests: 0,
 }));
+
+export const MAX_CODE_LENGTH = 12;
+
+export const editCode = (code: string): void => useKiosk.setState({ code: code.slice(0, MAX_CODE_LENGTH) });
+
+export const requestCheckIn = (): void =>
+  useKiosk.setState((state) => ({ checkInRequests: state.checkInRequests + 1 }));
 
 export const show = (screen: Screen): void => useKiosk.setState({ screen });
 
 /** Back to the start after a ticket or a refusal: the next visitor starts without a claim. */
-export const goHome = (): void => useKiosk.setState({ screen: { kind: 'home' }, priority: undefined });
+export const goHome = (): void =>
+  useKiosk.setState({ screen: { kind: 'home' }, priority: undefined, code: '' });
 
 /** Back to the categories within one visitor's session (keeps the priority claim). */
-export const backHome = (): void => useKiosk.setState({ screen: { kind: 'home' } });
+export const backHome = (): void => useKiosk.setState({ screen: { kind: 'home' }, code: '' });
 
 /** Nobody is at the kiosk: everything the last visitor chose is forgotten. */
 export const resetKiosk = (): void =>
@@ -52,6 +72,7 @@ export const resetKiosk = (): void =>
     priority: undefined,
     accessible: false,
     unanswered: undefined,
+    code: '',
   });
 
 export const openCategory = (categoryId: CategoryId): void => show({ kind: 'category', categoryId });

@@ -16,6 +16,7 @@ import type {
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AlertCenter } from '../alerts';
+import type { BookingService } from '../bookings/booking-service';
 import { type AuditInput, Auditor } from '../audit';
 import { hasRole, principalKey } from '../auth';
 import type { CentreConfig } from '../centre-config';
@@ -47,6 +48,7 @@ export interface HandlerContext {
   readonly pairing: PairingService;
   /** Staff accounts, for administrators. */
   readonly staff: StaffDirectory;
+  readonly bookings: BookingService;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

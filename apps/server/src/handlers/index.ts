@@ -2,6 +2,7 @@
 import { registerAdminHandlers } from './admin-handlers';
 import { registerAuditHandlers } from './audit-handlers';
 import { registerBoardHandlers } from './board-handlers';
+import { registerBookingHandlers } from './booking-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
@@ -21,4 +22,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerAuditHandlers(socket, context);
   registerDeviceHandlers(socket, context);
   registerAdminHandlers(socket, context);
+  registerBookingHandlers(socket, context);
 };

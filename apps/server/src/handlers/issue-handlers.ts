@@ -6,7 +6,7 @@
  * that fails after the commit answers ok with `print.ok: false` so the kiosk shows the
  * ticket on screen. A retried request id never issues or prints twice.
  */
-import type { Language, QueueCommand, ServiceCode, TicketId } from '@queue/core';
+import type { Instant, Language, QueueCommand, ServiceCode, TicketId } from '@queue/core';
 import { decide, estimateWait, findKiosk, ticketOf } from '@queue/core';
 import type { Ack, IssuedTicket, Principal } from '@queue/protocol';
 import { IssueTicketPayload, isPrintable } from '@queue/protocol';
@@ -17,6 +17,11 @@ import { type HandlerContext, type QueueSocket, actorOf, idempotencyOf, refuse }
 
 type Payload = IssueTicketPayload;
 type PrintResult = NonNullable<IssuedTicket['print']>;
+
+/** A ticket for a booked visit: source `booking`, due at the slot when the visitor is on time. */
+export interface BookedVisit {
+  readonly appointmentAt?: Instant;
+}
 
 /** The page's origin, for the status link on tickets of kiosks without a public base URL. */
 export const originOf = (socket: QueueSocket): string | undefined => {
@@ -31,13 +36,15 @@ const issueCommand = (
   principal: Principal,
   ticketId: TicketId,
   isReception: boolean,
+  booked?: BookedVisit,
 ): QueueCommand => ({
   type: 'issue-ticket',
   at: context.queue.now(),
   actor: actorOf(principal),
   ticketId,
   serviceCode: payload.serviceCode as ServiceCode,
-  source: isReception ? 'reception' : 'kiosk',
+  source: booked ? 'booking' : isReception ? 'reception' : 'kiosk',
+  ...(booked?.appointmentAt !== undefined ? { appointmentAt: booked.appointmentAt } : {}),
   ...(payload.priority
     ? {
         priority: {
@@ -52,13 +59,29 @@ const issueCommand = (
   ...(payload.note ? { note: payload.note } : {}),
 });
 
-export const registerIssueHandlers = (socket: QueueSocket, context: HandlerContext): void => {
-  const { queue, store, printing, inflight } = context;
+export type Issuer = (
+  payload: Payload,
+  principal: Principal,
+  isReception: boolean,
+  booked?: BookedVisit,
+) => Promise<Ack<IssuedTicket>>;
 
-  const execute = (payload: Payload, principal: Principal, isReception: boolean): Ack<IssuedTicket> => {
+/**
+ * The one way a ticket is issued over a socket (the kiosk's button, reception, a booking's
+ * check-in): the rules, then the printer when the server drives it, then the commit.
+ */
+export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer => {
+  const { queue, store, printing } = context;
+
+  const execute = (
+    payload: Payload,
+    principal: Principal,
+    isReception: boolean,
+    booked?: BookedVisit,
+  ): Ack<IssuedTicket> => {
     const ticketId = newTicketId() as TicketId;
     return queue.execute(
-      issueCommand(context, payload, principal, ticketId, isReception),
+      issueCommand(context, payload, principal, ticketId, isReception, booked),
       (state) => {
         const ticket = ticketOf(state, ticketId);
         if (!ticket) throw new Error('issued ticket missing from state');
@@ -72,7 +95,7 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
     );
   };
 
-  const issue = async (payload: Payload, principal: Principal, isReception: boolean) => {
+  return async (payload, principal, isReception, booked) => {
     const key = idempotencyOf(principal, 'ticket:issue', payload.requestId);
     const printKey = { principal: key.principal, requestId: `${key.requestId}:print` };
     const previous = store.answerFor(key.principal, key.requestId) as Ack<IssuedTicket> | undefined;
@@ -85,7 +108,7 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
     const hasPrinter = kioskId ? findKiosk(queue.centre, kioskId)?.printer !== undefined : false;
     const paper = (payload.delivery ?? (hasPrinter ? 'paper' : 'screen')) === 'paper';
     if (!kioskId || !printerKiosk || !paper) {
-      const answer = execute(payload, principal, isReception);
+      const answer = execute(payload, principal, isReception, booked);
       if (answer.ok && kioskId) printing.rememberIssuer(answer.data.ticket.id, kioskId);
       return answer;
     }
@@ -94,7 +117,7 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
     const check = decide(
       queue.centre,
       queue.state,
-      issueCommand(context, payload, principal, newTicketId() as TicketId, false),
+      issueCommand(context, payload, principal, newTicketId() as TicketId, false, booked),
     );
     if (!check.ok) return { ok: false as const, error: check.error };
     const status = await printing.status(kioskId);
@@ -108,7 +131,7 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
         },
       };
     }
-    const answer = execute(payload, principal, false);
+    const answer = execute(payload, principal, false, booked);
     if (!answer.ok) return answer;
     const { ticket, estimate } = answer.data;
     printing.rememberIssuer(ticket.id, kioskId);
@@ -123,6 +146,11 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
     store.rememberAnswer({ ...printKey, answer: print });
     return { ok: true as const, data: { ...answer.data, print } };
   };
+};
+
+export const registerIssueHandlers = (socket: QueueSocket, context: HandlerContext): void => {
+  const { inflight } = context;
+  const issue = issuerFor(socket, context);
 
   onAsync(socket, context, 'ticket:issue', IssueTicketPayload, async (payload, principal) => {
     const isKiosk = hasRole(principal, 'kiosk');

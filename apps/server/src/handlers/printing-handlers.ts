@@ -7,7 +7,6 @@
 import { type Language, type TicketId, estimateWait, ticketOf } from '@queue/core';
 import type { Ack, ReprintAnswer } from '@queue/protocol';
 import {
-  BookingCheckInPayload,
   KioskPrintResultPayload,
   KioskPrinterStatusPayload,
   ReprintTicketPayload,
@@ -111,12 +110,5 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
       },
     );
     return { ok: true, data: null };
-  });
-
-  on(socket, context, 'booking:check-in', BookingCheckInPayload, (_payload, principal) => {
-    if (!hasRole(principal, 'kiosk', 'reception', 'supervisor', 'admin')) {
-      return refuse('FORBIDDEN', 'Only kiosks and reception check bookings in.');
-    }
-    return refuse('NOT_FOUND', 'There is no booking with this code.');
   });
 };

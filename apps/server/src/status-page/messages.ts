@@ -14,6 +14,14 @@ export interface StatusMessages {
   readonly status: Readonly<Record<TicketStatus, string>>;
   readonly refreshes: string;
   readonly notFound: string;
+  readonly bookedFor: (time: string) => string;
+  readonly rateQuestion: string;
+  readonly rateScale: string;
+  readonly rateComment: string;
+  readonly rateSubmit: string;
+  readonly rateThanks: string;
+  readonly rateAlready: string;
+  readonly rateNotYet: string;
 }
 
 export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
@@ -35,6 +43,14 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     },
     refreshes: 'Сторінка оновлюється сама.',
     notFound: 'Талон не знайдено.',
+    bookedFor: (time) => `Ви записані на ${time}`,
+    rateQuestion: 'Як вас обслужили?',
+    rateScale: 'Оцінка від 1 (погано) до 5 (чудово)',
+    rateComment: 'Коментар (необов’язково)',
+    rateSubmit: 'Надіслати оцінку',
+    rateThanks: 'Дякуємо за вашу оцінку!',
+    rateAlready: 'Цей візит уже оцінено.',
+    rateNotYet: 'Оцінити можна після завершення обслуговування.',
   },
   ru: {
     title: 'Состояние вашего талона',
@@ -54,6 +70,14 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     },
     refreshes: 'Страница обновляется сама.',
     notFound: 'Талон не найден.',
+    bookedFor: (time) => `Вы записаны на ${time}`,
+    rateQuestion: 'Как вас обслужили?',
+    rateScale: 'Оценка от 1 (плохо) до 5 (отлично)',
+    rateComment: 'Комментарий (необязательно)',
+    rateSubmit: 'Отправить оценку',
+    rateThanks: 'Спасибо за вашу оценку!',
+    rateAlready: 'Этот визит уже оценён.',
+    rateNotYet: 'Оценить можно после завершения обслуживания.',
   },
   en: {
     title: 'Your ticket',
@@ -73,5 +97,13 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     },
     refreshes: 'This page updates itself.',
     notFound: 'Ticket not found.',
+    bookedFor: (time) => `Your booked time: ${time}`,
+    rateQuestion: 'How were you served?',
+    rateScale: 'Rating from 1 (poor) to 5 (excellent)',
+    rateComment: 'Comment (optional)',
+    rateSubmit: 'Send rating',
+    rateThanks: 'Thank you for your rating!',
+    rateAlready: 'This visit has been rated already.',
+    rateNotYet: 'You can rate the visit once it is over.',
   },
 };

@@ -1,10 +1,11 @@
 /**
  * The visitor's status page (`/t/<ticket id>`): number, service, place in the queue and the
- * desk when called. It shows no personal data; the id in the address is unguessable. A plain
- * server-rendered page that refreshes itself, so any phone shows it without a script.
+ * desk when called; after the visit, a rating form. It shows no personal data; the id in the
+ * address is unguessable. Server-rendered first: with a script the page follows a live feed
+ * (`/t/<id>/live`) and changes the moment the desk calls; without one it refreshes itself.
  */
 import type { Centre, Language, Ticket, WaitEstimate } from '@queue/core';
-import { LANGUAGES, findDesk, findService } from '@queue/core';
+import { LANGUAGES, findDesk, findService, formatClock, localTime } from '@queue/core';
 import { STATUS_MESSAGES } from './messages';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -19,12 +20,23 @@ export const pickLanguage = (requested: string | null, acceptLanguage: string | 
 
 const REFRESH_SECONDS = 15;
 
-const page = (language: Language, title: string, body: string, refresh: boolean): string => `<!doctype html>
+/** Follows the live feed and swaps the card's content; the feed ends when the visit does. */
+const LIVE_SCRIPT = `(function(){if(!window.EventSource)return;var m=document.querySelector('main');
+var s=new EventSource(location.pathname.replace(/\\/$/,'')+'/live'+location.search);
+s.onmessage=function(e){var d=JSON.parse(e.data);m.innerHTML=d.html;m.dataset.status=d.status;if(!d.open)s.close();};})();`;
+
+const page = (
+  language: Language,
+  title: string,
+  body: string,
+  refresh: boolean,
+  live = false,
+): string => `<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${refresh ? `<meta http-equiv="refresh" content="${REFRESH_SECONDS}">` : ''}
+${refresh ? `<noscript><meta http-equiv="refresh" content="${REFRESH_SECONDS}"></noscript>` : ''}
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
 <style>
@@ -33,9 +45,11 @@ main{background:#fff;color:#0c1e3a;border-radius:1rem;padding:2rem;margin:1rem;m
 .number{font-size:4rem;font-weight:800;margin:.25rem 0}.status{font-size:1.4rem;font-weight:700}
 .called{background:#ffd400;border-radius:.5rem;padding:.75rem;font-size:1.6rem;font-weight:800}
 nav a{margin:0 .4rem;color:#0c1e3a}small{color:#445}
+.stars{display:flex;justify-content:center;gap:.3rem;margin:.5rem 0}.stars label{font-size:1.3rem;padding:.4rem .6rem;border:2px solid #0c1e3a;border-radius:.5rem}
+textarea{width:100%;box-sizing:border-box;min-height:4rem;font:inherit}button{font:inherit;font-weight:700;padding:.6rem 1.4rem;margin-top:.5rem;border-radius:.5rem;border:0;background:#0c1e3a;color:#fff}
 </style>
 </head>
-<body><main>${body}</main></body>
+<body><main data-live="${live ? 'on' : 'off'}">${body}</main>${live ? `<script>${LIVE_SCRIPT}</script>` : ''}</body>
 </html>`;
 
 const languageLinks = (current: Language): string =>
@@ -43,11 +57,32 @@ const languageLinks = (current: Language): string =>
     .map((language) => `<a href="?lang=${language}">${language.toUpperCase()}</a>`)
     .join('')}</nav>`;
 
-export const renderTicketStatus = (
+/** Whether the visit asks for a rating, or has one. */
+export type RatingState = 'not-yet' | 'ask' | 'thanks';
+
+export const ratingStateOf = (ticket: Ticket, rated: boolean): RatingState =>
+  ticket.status !== 'completed' ? 'not-yet' : rated ? 'thanks' : 'ask';
+
+const ratingForm = (ticket: Ticket, language: Language): string => {
+  const text = STATUS_MESSAGES[language];
+  const stars = [1, 2, 3, 4, 5]
+    .map((score) => `<label><input type="radio" name="score" value="${score}" required> ${score}</label>`)
+    .join('');
+  return `<form method="post" action="/t/${escapeHtml(ticket.id)}/rating?lang=${language}" class="rating">
+<p class="status">${escapeHtml(text.rateQuestion)}</p>
+<fieldset class="stars" aria-label="${escapeHtml(text.rateScale)}">${stars}</fieldset>
+<label>${escapeHtml(text.rateComment)}<textarea name="comment" maxlength="500"></textarea></label>
+<button type="submit">${escapeHtml(text.rateSubmit)}</button>
+</form>`;
+};
+
+/** The card's content: what the live feed sends too. */
+export const renderTicketBody = (
   centre: Centre,
   ticket: Ticket,
   estimate: WaitEstimate | undefined,
   language: Language,
+  rated: boolean,
 ): string => {
   const text = STATUS_MESSAGES[language];
   const service = findService(centre, ticket.serviceCode)?.name[language] ?? ticket.serviceCode;
@@ -58,9 +93,13 @@ export const renderTicketStatus = (
     `<p>${escapeHtml(service)}</p>`,
   ];
   if (ticket.status === 'called' && desk) {
-    lines.push(`<p class="called">${escapeHtml(text.calledTo(desk))}</p>`);
+    lines.push(`<p class="called" data-testid="called">${escapeHtml(text.calledTo(desk))}</p>`);
   } else {
     lines.push(`<p class="status">${escapeHtml(text.status[ticket.status])}</p>`);
+  }
+  if (ticket.appointmentAt !== undefined && ticket.status === 'waiting') {
+    const time = formatClock(localTime(ticket.appointmentAt, centre.site.timeZone).minuteOfDay);
+    lines.push(`<p data-testid="booked-for">${escapeHtml(text.bookedFor(time))}</p>`);
   }
   if (estimate && (ticket.status === 'waiting' || ticket.status === 'postponed')) {
     lines.push(`<p>${escapeHtml(text.ahead(estimate.ahead))}</p>`);
@@ -68,10 +107,28 @@ export const renderTicketStatus = (
       `<p>${escapeHtml(estimate.highMinutes <= 1 ? text.waitSoon : text.wait(estimate.lowMinutes, estimate.highMinutes))}</p>`,
     );
   }
-  const open = ticket.status !== 'completed' && ticket.status !== 'no-show' && ticket.status !== 'cancelled';
-  if (open) lines.push(`<small>${escapeHtml(text.refreshes)}</small>`);
+  const rating = ratingStateOf(ticket, rated);
+  if (rating === 'ask') lines.push(ratingForm(ticket, language));
+  if (rating === 'thanks')
+    lines.push(`<p class="status" data-testid="rated">${escapeHtml(text.rateThanks)}</p>`);
+  if (isOpen(ticket)) lines.push(`<small>${escapeHtml(text.refreshes)}</small>`);
   lines.push(languageLinks(language));
-  return page(language, text.title, lines.join('\n'), open);
+  return lines.join('\n');
+};
+
+export const isOpen = (ticket: Ticket): boolean =>
+  ticket.status !== 'completed' && ticket.status !== 'no-show' && ticket.status !== 'cancelled';
+
+export const renderTicketStatus = (
+  centre: Centre,
+  ticket: Ticket,
+  estimate: WaitEstimate | undefined,
+  language: Language,
+  rated = false,
+): string => {
+  const text = STATUS_MESSAGES[language];
+  const open = isOpen(ticket);
+  return page(language, text.title, renderTicketBody(centre, ticket, estimate, language, rated), open, open);
 };
 
 export const renderNotFound = (language: Language): string => {
@@ -83,3 +140,12 @@ export const renderNotFound = (language: Language): string => {
     false,
   );
 };
+
+/** A short answer page (after a rating), with the way back to the ticket. */
+export const renderNotice = (language: Language, message: string, backPath: string): string =>
+  page(
+    language,
+    STATUS_MESSAGES[language].title,
+    `<p class="status">${escapeHtml(message)}</p><p><a href="${escapeHtml(backPath)}">←</a></p>`,
+    false,
+  );

@@ -1,6 +1,7 @@
 /** Reception: issue a ticket for any service (with priority, note, route); find and fix one. */
 import type { QueueConnection, SyncState } from '@queue/client';
 import { useT } from '@queue/ui';
+import { BookingForm } from './BookingForm';
 import { IssueForm } from './IssueForm';
 import { TicketSearch } from './TicketSearch';
 
@@ -24,6 +25,7 @@ export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
         online={online}
         now={now}
       />
+      <BookingForm centre={sync.centre} connection={connection} online={online} now={now} />
     </div>
   );
 };

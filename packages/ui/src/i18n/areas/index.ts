@@ -6,6 +6,7 @@ import type { AreaTexts } from '../area';
 import { pairingTexts } from './pairing';
 import { adminTexts } from './admin';
 import { shellArea } from './shell';
+import { bookingArea } from './booking';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -25,7 +26,7 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [pairingTexts, adminTexts, shellArea] as const;
+const AREAS = [pairingTexts, adminTexts, shellArea, bookingArea] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),

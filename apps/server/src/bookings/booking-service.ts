@@ -1,0 +1,261 @@
+/**
+ * Bookings on the server: the pure rules of `@queue/core` over the BookingStore, shared by
+ * the staff socket events, the public `/book` page and the kiosk's check-in. Every change is
+ * written with its audit entry in one transaction; audit entries carry codes and services,
+ * never the visitor's name or phone.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type Instant,
+  type Service,
+  type ServiceCode,
+  type ServiceDay,
+  bookableDays,
+  bookingCodeFrom,
+  bookingPolicyOf,
+  checkBooking,
+  checkInVerdict,
+  findService,
+  formatClock,
+  isBookable,
+  isServiceDay,
+  localTime,
+  missedBefore,
+  normalizePhone,
+  offeredSlots,
+  serviceDayOf,
+} from '@queue/core';
+import { type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
+import type { Ack, OfferedSlotView, PublicBooking, StaffBooking, WireError } from '@queue/protocol';
+import type { Logger } from '../logger';
+import type { QueueService } from '../queue-service';
+
+export interface BookingRequest {
+  readonly serviceCode: string;
+  readonly slotAt: number;
+  readonly name: string;
+  readonly phone: string;
+  readonly language?: string;
+}
+
+/** Who acts, for the audit log: `visitor` on the public page, else the principal's key. */
+export interface BookingActor {
+  readonly actor: string;
+  readonly address?: string;
+}
+
+export type CheckInPlan =
+  | { readonly ok: true; readonly booking: Booking; readonly appointmentAt?: Instant; readonly late: boolean }
+  | { readonly ok: false; readonly error: WireError };
+
+const DAY_MS = 86_400_000;
+const CODE_ATTEMPTS = 5;
+
+const fail = (code: WireError['code'], message: string): { ok: false; error: WireError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+export const publicView = (booking: Booking, timeZone: string): PublicBooking => ({
+  code: booking.code,
+  serviceCode: booking.serviceCode,
+  slotAt: booking.slotAt,
+  day: booking.serviceDay,
+  time: formatClock(localTime(booking.slotAt as Instant, timeZone).minuteOfDay),
+  status: booking.status,
+});
+
+export const staffView = (booking: Booking, timeZone: string): StaffBooking => ({
+  ...publicView(booking, timeZone),
+  ...(booking.name !== undefined ? { name: booking.name } : {}),
+  ...(booking.phone !== undefined ? { phone: booking.phone } : {}),
+  late: booking.late,
+  ...(booking.ticketId !== undefined ? { ticketId: booking.ticketId } : {}),
+});
+
+export class BookingService {
+  constructor(
+    private readonly store: BookingStore,
+    private readonly audit: AuditStore,
+    private readonly queue: QueueService,
+    private readonly logger: Logger,
+  ) {}
+
+  private get policy() {
+    return bookingPolicyOf(this.queue.centre);
+  }
+
+  private bookable(code: string): Service | undefined {
+    const service = findService(this.queue.centre, code as ServiceCode);
+    return service && isBookable(this.policy, service) ? service : undefined;
+  }
+
+  /** Services a visitor may book. */
+  services(): Service[] {
+    return this.queue.centre.services.filter((service) => this.bookable(service.code));
+  }
+
+  /** The days visitors may book, today first. */
+  days(): string[] {
+    return bookableDays(this.queue.centre, this.queue.now(), this.policy);
+  }
+
+  /** Free slots of a service on a day, as the booking page and reception list them. */
+  slots(serviceCode: string, day: string): Ack<OfferedSlotView[]> {
+    const service = this.bookable(serviceCode);
+    if (!service) return fail('BOOKING_DISABLED', 'This service takes no bookings.');
+    if (!isServiceDay(day)) return fail('BAD_REQUEST', 'Not a calendar day.');
+    const from = Date.parse(`${day}T00:00:00Z`) - DAY_MS;
+    const held = this.store.heldBetween(service.code, from, from + 3 * DAY_MS);
+    const slots = offeredSlots(
+      this.queue.centre,
+      service,
+      day as ServiceDay,
+      this.queue.now(),
+      (start) => held.get(start) ?? 0,
+    );
+    return {
+      ok: true,
+      data: slots.map((slot) => ({
+        start: slot.start,
+        time: formatClock(slot.minuteOfDay),
+        free: slot.free,
+      })),
+    };
+  }
+
+  create(request: BookingRequest, by: BookingActor): Ack<Booking> {
+    const service = this.bookable(request.serviceCode);
+    if (!service) return fail('BOOKING_DISABLED', 'This service takes no bookings.');
+    const phone = normalizePhone(request.phone);
+    if (!phone) return fail('BAD_REQUEST', 'The phone number is not valid.');
+    const now = this.queue.now();
+    const slotAt = request.slotAt as Instant;
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
+      const code = bookingCodeFrom(randomBytes(32));
+      if (this.store.get(code)) continue;
+      const made = this.store.create(
+        {
+          code,
+          serviceCode: service.code,
+          serviceDay: serviceDayOf(slotAt, this.queue.centre.site.timeZone),
+          slotAt,
+          name: request.name,
+          phone,
+          language: request.language ?? 'uk',
+          createdAt: now,
+          createdBy: by.actor,
+        },
+        (held) => {
+          const check = checkBooking(this.queue.centre, service, slotAt, now, held, this.policy);
+          return check.ok ? undefined : { code: check.code, message: check.message };
+        },
+        (booking) => this.record(by, 'booking:create', booking, { slotAt: booking.slotAt }),
+      );
+      if (isRefusal(made)) return { ok: false, error: made.refused };
+      // The code is the visitor's credential: it stays out of the logs.
+      this.logger.info('booking made', { service: made.serviceCode, slotAt: made.slotAt });
+      return { ok: true, data: made };
+    }
+    throw new Error('could not find a free booking code');
+  }
+
+  find(code: string): Booking | undefined {
+    return this.store.get(code);
+  }
+
+  cancel(code: string, by: BookingActor): Ack<Booking> {
+    const cancelled = this.store.cancel(code, this.queue.now(), (booking) =>
+      this.record(by, 'booking:cancel', booking),
+    );
+    if (cancelled) return { ok: true, data: cancelled };
+    return this.store.get(code)
+      ? fail('ILLEGAL_TRANSITION', 'Only a booking still waiting for its visit can be cancelled.')
+      : fail('NOT_FOUND', 'There is no booking with this code.');
+  }
+
+  move(code: string, slotAt: number, by: BookingActor): Ack<Booking> {
+    const current = this.store.get(code);
+    const service = current ? this.bookable(current.serviceCode) : undefined;
+    if (!current) return fail('NOT_FOUND', 'There is no booking with this code.');
+    if (!service) return fail('BOOKING_DISABLED', 'This service takes no bookings.');
+    const now = this.queue.now();
+    const to = slotAt as Instant;
+    const moved = this.store.move(
+      code,
+      { slotAt: to, serviceDay: serviceDayOf(to, this.queue.centre.site.timeZone) },
+      now,
+      (held) => {
+        const check = checkBooking(this.queue.centre, service, to, now, held, this.policy);
+        return check.ok ? undefined : { code: check.code, message: check.message };
+      },
+      (booking) => this.record(by, 'booking:move', booking, { from: current.slotAt, to: booking.slotAt }),
+    );
+    if (!moved) return fail('ILLEGAL_TRANSITION', 'Only a booking still waiting for its visit can be moved.');
+    if (isRefusal(moved)) return { ok: false, error: moved.refused };
+    return { ok: true, data: moved };
+  }
+
+  /** What a check-in with this code means now: a due ticket, an ordinary one, or a refusal. */
+  planCheckIn(code: string): CheckInPlan {
+    const booking = this.store.get(code);
+    if (!booking || booking.status === 'cancelled')
+      return fail('NOT_FOUND', 'There is no booking with this code.');
+    if (booking.status === 'checked-in') {
+      return fail('ILLEGAL_TRANSITION', 'This booking has been checked in already.');
+    }
+    const verdict = checkInVerdict(
+      this.policy,
+      booking.slotAt as Instant,
+      booking.serviceDay as ServiceDay,
+      this.queue.now(),
+      this.queue.centre.site.timeZone,
+    );
+    switch (verdict.kind) {
+      case 'on-time':
+        return { ok: true, booking, appointmentAt: verdict.appointmentAt, late: false };
+      case 'late':
+        return { ok: true, booking, late: true };
+      case 'too-early':
+        return fail('CHECK_IN_TOO_EARLY', `Check-in opens at ${new Date(verdict.opensAt).toISOString()}.`);
+      case 'expired':
+        return fail('BOOKING_EXPIRED', 'The day of this booking has passed.');
+    }
+  }
+
+  /**
+   * Record a check-in whose ticket has been issued. Should the booking have been cancelled
+   * meanwhile (the visitor's phone, while the kiosk printed), the ticket stands: the visitor is
+   * in the hall; only the log says so.
+   */
+  completeCheckIn(booking: Booking, late: boolean, ticketId: string, by: BookingActor): void {
+    const done = this.store.checkIn(booking.code, this.queue.now(), late, ticketId, (checkedIn) =>
+      this.record(by, 'booking:check-in', checkedIn, { late, ticketId }),
+    );
+    if (!done) this.logger.warn('booking changed during check-in', { ticketId });
+  }
+
+  /** Mark bookings nobody came for, once their grace period is over; their slots are free. */
+  markMissed(): number {
+    const now = this.queue.now();
+    const codes = this.store.markMissedBefore(missedBefore(this.policy, now), now);
+    if (codes.length > 0) this.logger.info('bookings missed', { count: codes.length });
+    return codes.length;
+  }
+
+  private record(
+    by: BookingActor,
+    action: string,
+    booking: Booking,
+    details: Record<string, unknown> = {},
+  ): void {
+    this.audit.append({
+      at: this.queue.now(),
+      actor: by.actor,
+      action,
+      target: `booking:${booking.code}`,
+      details: { service: booking.serviceCode, ...details },
+      ...(by.address ? { address: by.address } : {}),
+    });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Bookings over the socket: staff (operators, reception, supervisors, administrators) book,
+ * cancel, move and look up bookings; kiosks and reception check a visitor in by code, which
+ * issues the ticket through the same path as the kiosk's button (printer included). On time,
+ * the ticket is due at the slot; late, it joins the ordinary queue and the answer says so.
+ */
+import type { Ack, CheckedInTicket, Principal, StaffBooking } from '@queue/protocol';
+import {
+  BookingChangePayload,
+  BookingCheckInPayload,
+  BookingCodePayload,
+  BookingCreatePayload,
+  BookingMovePayload,
+  BookingSlotsPayload,
+} from '@queue/protocol';
+import type { z } from 'zod';
+import { Auditor } from '../audit';
+import { hasRole } from '../auth';
+import type { BookingActor } from '../bookings/booking-service';
+import { staffView } from '../bookings/booking-service';
+import { onAsync } from './async-handler';
+import { type HandlerContext, type QueueSocket, STAFF_ROLES, idempotencyOf, on, refuse } from './handler';
+import { issuerFor } from './issue-handlers';
+
+const isStaffMember = (principal: Principal): boolean => hasRole(principal, ...STAFF_ROLES);
+
+export const registerBookingHandlers = (socket: QueueSocket, context: HandlerContext): void => {
+  const { bookings, store, inflight } = context;
+  const issue = issuerFor(socket, context);
+  const actorOf = (principal: Principal): BookingActor => ({
+    actor: Auditor.actor(principal),
+    address: socket.handshake.address,
+  });
+
+  /** A staff command, remembered by request id so that a retry does not act twice. */
+  const staffCommand = <S extends z.ZodType<{ requestId: string }>, T>(
+    name: 'booking:create' | 'booking:cancel' | 'booking:move',
+    schema: S,
+    run: (payload: z.infer<S>, principal: Principal) => Ack<T>,
+  ): void =>
+    on(socket, context, name, schema, (payload, principal) => {
+      if (!isStaffMember(principal)) return refuse('FORBIDDEN', 'Only staff manage bookings.');
+      const key = idempotencyOf(principal, name, payload.requestId);
+      const previous = store.answerFor(key.principal, key.requestId) as Ack<T> | undefined;
+      if (previous) return previous;
+      const answer = run(payload, principal);
+      store.rememberAnswer({ ...key, answer });
+      return answer;
+    });
+
+  staffCommand('booking:create', BookingCreatePayload, (payload, principal) => {
+    const answer = bookings.create(payload, actorOf(principal));
+    return answer.ok
+      ? { ok: true, data: staffView(answer.data, context.queue.centre.site.timeZone) }
+      : answer;
+  });
+
+  staffCommand('booking:cancel', BookingChangePayload, (payload, principal) => {
+    const answer = bookings.cancel(payload.code, actorOf(principal));
+    return answer.ok
+      ? { ok: true, data: staffView(answer.data, context.queue.centre.site.timeZone) }
+      : answer;
+  });
+
+  staffCommand('booking:move', BookingMovePayload, (payload, principal) => {
+    const answer = bookings.move(payload.code, payload.slotAt, actorOf(principal));
+    return answer.ok
+      ? { ok: true, data: staffView(answer.data, context.queue.centre.site.timeZone) }
+      : answer;
+  });
+
+  on(socket, context, 'booking:find', BookingCodePayload, (payload, principal): Ack<StaffBooking> => {
+    if (!isStaffMember(principal)) return refuse('FORBIDDEN', 'Only staff look bookings up.');
+    const booking = bookings.find(payload.code);
+    return booking
+      ? { ok: true, data: staffView(booking, context.queue.centre.site.timeZone) }
+      : refuse('NOT_FOUND', 'There is no booking with this code.');
+  });
+
+  on(socket, context, 'booking:slots', BookingSlotsPayload, (payload, principal) => {
+    if (!isStaffMember(principal))
+      return refuse('FORBIDDEN', 'Only staff list slots here; visitors use /book.');
+    return bookings.slots(payload.serviceCode, payload.day);
+  });
+
+  const checkIn = async (
+    payload: BookingCheckInPayload,
+    principal: Principal,
+  ): Promise<Ack<CheckedInTicket>> => {
+    const key = idempotencyOf(principal, 'booking:check-in', payload.requestId);
+    const previous = store.answerFor(key.principal, key.requestId) as Ack<CheckedInTicket> | undefined;
+    if (previous) return previous;
+    const plan = bookings.planCheckIn(payload.code);
+    if (!plan.ok) return plan;
+    const isKiosk = hasRole(principal, 'kiosk');
+    const issued = await issue(
+      {
+        requestId: payload.requestId,
+        serviceCode: plan.booking.serviceCode,
+        language: payload.language ?? (plan.booking.language as 'uk' | 'ru' | 'en'),
+      },
+      principal,
+      !isKiosk,
+      plan.appointmentAt !== undefined ? { appointmentAt: plan.appointmentAt } : {},
+    );
+    if (!issued.ok) return issued;
+    bookings.completeCheckIn(plan.booking, plan.late, issued.data.ticket.id, actorOf(principal));
+    const answer: Ack<CheckedInTicket> = { ok: true, data: { ...issued.data, late: plan.late } };
+    store.rememberAnswer({ ...key, answer });
+    return answer;
+  };
+
+  onAsync(socket, context, 'booking:check-in', BookingCheckInPayload, (payload, principal) => {
+    if (!hasRole(principal, 'kiosk', 'reception', 'supervisor', 'admin')) {
+      return Promise.resolve(refuse('FORBIDDEN', 'Only kiosks and reception check bookings in.'));
+    }
+    // One check-in per code at a time: a second tap while the printer works gets the same ticket.
+    return inflight.run(`booking ${payload.code}`, () => checkIn(payload, principal));
+  });
+};
