@@ -11,3 +11,4 @@ export * from './evolve';
 export * from './routing';
 export * from './estimate';
 export * from './demo-centre';
+export * from './reports';

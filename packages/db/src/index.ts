@@ -6,3 +6,5 @@ export * from './config-store';
 export * from './audit-store';
 export * from './retention';
 export * from './rating-store';
+export * from './visit-segments';
+export * from './report-store';

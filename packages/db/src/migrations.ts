@@ -124,6 +124,30 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS ratings_day ON ratings(service_day);
   `,
+  // 6: the reports' projection: one row per part of a visit (from joining a queue to leaving
+  // it: served, transferred on, no-show, cancelled), written with the events that make it.
+  // Reports scan one range of service days, so the service day leads the index.
+  `
+  CREATE TABLE IF NOT EXISTS visit_segments (
+    ticket_id TEXT NOT NULL,
+    segment INTEGER NOT NULL,
+    service_day TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    source TEXT NOT NULL,
+    entered_at INTEGER NOT NULL,
+    first_called_at INTEGER,
+    serving_started_at INTEGER,
+    ended_at INTEGER,
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('completed', 'transferred', 'no-show', 'cancelled')),
+    desk_id TEXT,
+    operator_id TEXT,
+    priority_category TEXT,
+    priority_confirmed INTEGER NOT NULL DEFAULT 0,
+    appointment_at INTEGER,
+    PRIMARY KEY (ticket_id, segment)
+  );
+  CREATE INDEX IF NOT EXISTS visit_segments_day ON visit_segments(service_day);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

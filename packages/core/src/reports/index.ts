@@ -1,0 +1,5 @@
+export * from './types';
+export * from './statistics';
+export * from './local-clock';
+export * from './build-report';
+export * from './table';
