@@ -177,7 +177,7 @@ describe('visit segments', () => {
 
   it('close the visits still open when the day rolls over as cancelled', () => {
     const store = new QueueStore(db);
-    let state = run(store, emptyState(), {
+    const state = run(store, emptyState(), {
       type: 'issue-ticket',
       at: at(0),
       actor: kiosk,
@@ -185,7 +185,7 @@ describe('visit segments', () => {
       serviceCode: serviceCode('bill-reconcile'),
       source: 'kiosk',
     });
-    state = run(store, state, {
+    run(store, state, {
       type: 'issue-ticket',
       at: at(24 * 60),
       actor: kiosk,
