@@ -7,7 +7,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
-import { AuditStore, ConfigStore, PeopleStore, QueueStore, openDatabase } from '@queue/db';
+import { AuditStore, ConfigStore, PeopleStore, QueueStore, ReportStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
@@ -26,6 +26,8 @@ import { PrintService } from './printing/print-service';
 import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
+import { createReportExport } from './reports/export-http';
+import { ReportService } from './reports/report-service';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -97,6 +99,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
   const inflight = new InFlight();
+  const reports = new ReportService(new ReportStore(db), people, () => queue.centre);
   const printing = new PrintService({
     centre: () => queue.centre,
     alerts,
@@ -113,6 +116,14 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
     startedAt,
     lookupTicket: (id) => queue.state.tickets[id as TicketId] ?? store.ticketById(id),
+    exportReport: createReportExport({
+      auth,
+      reports,
+      audit,
+      logger,
+      centre: () => queue.centre,
+      now: () => clock.now(),
+    }),
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -169,6 +180,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       printing,
       inflight,
       audit,
+      reports,
     });
     if (isStaff(principal)) {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });

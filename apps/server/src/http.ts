@@ -74,6 +74,8 @@ export interface HttpDeps {
   readonly startedAt: number;
   /** A ticket by its id, today's or older, for the visitor's status page. */
   readonly lookupTicket: (id: string) => Ticket | undefined;
+  /** `GET /api/reports/export` (see `reports/export-http.ts`). */
+  readonly exportReport?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 }
 
 const TICKET_PATH = /^\/t\/([A-Za-z0-9_-]{8,64})\/?$/;
@@ -126,6 +128,9 @@ const handle = async (
     const token = bearer(request);
     if (token) deps.auth.logout(token, request.socket.remoteAddress);
     return sendJson(response, 200, { ok: true, data: null });
+  }
+  if (path === '/api/reports/export' && request.method === 'GET' && deps.exportReport) {
+    return deps.exportReport(request, response, url);
   }
   if (path.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND', 'No such endpoint.');
 

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'ticket:cancel',
   'ticket:change-service',
   'ticket:reprint',
+  'report:export',
   'retention:purge',
 ] as const;
 

@@ -31,6 +31,7 @@ import type {
   ReprintTicketPayload,
 } from './printing';
 import type { AuditListPayload, AuditRecord } from './audit';
+import type { ReportRunPayload, ReportView } from './reports';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -95,6 +96,8 @@ export interface ClientToServerEvents {
   'kiosk:print-result': (payload: KioskPrintResultPayload, ack: AckCallback<null>) => void;
   /** Administrators read the audit log, newest first. */
   'audit:list': (payload: AuditListPayload, ack: AckCallback<readonly AuditRecord[]>) => void;
+  /** Supervisors and administrators run a report over a period. */
+  'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -4,3 +4,4 @@ export * from './contract';
 export * from './public-events';
 export * from './printing';
 export * from './audit';
+export * from './reports';

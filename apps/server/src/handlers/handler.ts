@@ -23,6 +23,7 @@ import type { PrintService } from '../printing/print-service';
 import type { InFlight } from './async-handler';
 import type { Logger } from '../logger';
 import { internalError, type QueueService } from '../queue-service';
+import type { ReportService } from '../reports/report-service';
 
 export type QueueSocket = Socket<
   ClientToServerEvents,
@@ -41,6 +42,7 @@ export interface HandlerContext {
   /** Requests still being carried out, by principal and request id (shared by all sockets). */
   readonly inflight: InFlight;
   readonly audit: Auditor;
+  readonly reports: ReportService;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

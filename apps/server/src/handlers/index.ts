@@ -4,6 +4,7 @@ import { registerBoardHandlers } from './board-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
 import { registerPrintingHandlers } from './printing-handlers';
+import { registerReportHandlers } from './report-handlers';
 import { registerSyncHandlers } from './sync-handlers';
 import { registerTicketHandlers } from './ticket-handlers';
 
@@ -17,4 +18,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerBoardHandlers(socket, context);
   registerPrintingHandlers(socket, context);
   registerAuditHandlers(socket, context);
+  registerReportHandlers(socket, context);
 };

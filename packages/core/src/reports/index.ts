@@ -3,3 +3,4 @@ export * from './statistics';
 export * from './local-clock';
 export * from './build-report';
 export * from './table';
+export * from './labels';
