@@ -26,9 +26,13 @@ export class ReportStore {
     };
   }
 
-  /** Segments of the service days `from` to `to`, inclusive. */
-  segmentsBetween(from: string, to: string): VisitSegment[] {
-    return this.statements.segments.all(from, to);
+  /**
+   * Segments of the service days `from` to `to`, inclusive, read as they are consumed (a year
+   * is millions of rows: they are never all in memory at once). Consume it before the next
+   * statement on this connection.
+   */
+  segmentsBetween(from: string, to: string): IterableIterator<VisitSegment> {
+    return this.statements.segments.iterate(from, to);
   }
 
   ratingsBetween(from: string, to: string): RatedVisit[] {

@@ -119,9 +119,9 @@ const playScenario = (store: QueueStore): void => {
 };
 
 const segmentsOf = (database: Database.Database) =>
-  new ReportStore(database)
-    .segmentsBetween('2026-11-24', '2026-11-24')
-    .sort((a, b) => (a.ticketId === b.ticketId ? a.segment - b.segment : a.ticketId < b.ticketId ? -1 : 1));
+  [...new ReportStore(database).segmentsBetween('2026-11-24', '2026-11-24')].sort((a, b) =>
+    a.ticketId === b.ticketId ? a.segment - b.segment : a.ticketId < b.ticketId ? -1 : 1,
+  );
 
 describe('visit segments', () => {
   it('are written with the events: one per queue joined, ended by how the visitor left', () => {
@@ -196,7 +196,7 @@ describe('visit segments', () => {
     expect(segmentsOf(db)).toEqual([
       expect.objectContaining({ ticketId: 'late', outcome: 'cancelled', endedAt: at(24 * 60) }),
     ]);
-    expect(new ReportStore(db).segmentsBetween('2026-11-25', '2026-11-25')).toEqual([
+    expect([...new ReportStore(db).segmentsBetween('2026-11-25', '2026-11-25')]).toEqual([
       expect.objectContaining({ ticketId: 'next-day', outcome: null }),
     ]);
   });

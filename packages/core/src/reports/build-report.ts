@@ -178,11 +178,11 @@ const bucketOf = (waitMinutes: number): number => {
   return index === -1 ? WAIT_BUCKET_MINUTES.length : index;
 };
 
-/** The report over segments and ratings already limited to the period's service days. */
+/** The report over segments and ratings already limited to the period's service days (read once, in one pass). */
 export const buildReport = (
   query: ReportQuery,
-  segments: readonly VisitSegment[],
-  ratings: readonly RatedVisit[],
+  segments: Iterable<VisitSegment>,
+  ratings: Iterable<RatedVisit>,
   context: ReportContext,
 ): Report => {
   const inScope = (serviceCode: string): boolean =>
