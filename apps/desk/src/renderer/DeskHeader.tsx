@@ -47,7 +47,7 @@ export const DeskHeader = (props: Props) => {
               aria-selected={props.tab === tab}
               onClick={() => props.onTab(tab)}
             >
-              {t(`desk.tabs.${tab}`)}
+              {tab === 'reports' ? t('reports.tab') : t(`desk.tabs.${tab}`)}
             </button>
           ))}
         </div>

@@ -16,6 +16,7 @@ import { type Tab, tabsFor } from './logic/tabs';
 import { OperatorPanel } from './operator/OperatorPanel';
 import { deskViewOf } from './operator/desk-view';
 import { ReceptionPanel } from './reception/ReceptionPanel';
+import { ReportsPanel } from './reports/ReportsPanel';
 import { endSession } from './session-store';
 import { useQueueConnection } from './use-queue-connection';
 
@@ -107,6 +108,17 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
       {tabs.includes('reception') && (
         <div className="desk__tab" hidden={tab !== 'reception'} data-panel="reception">
           <ReceptionPanel sync={sync} connection={connection} online={online} now={now} />
+        </div>
+      )}
+      {tabs.includes('reports') && (
+        <div className="desk__tab" hidden={tab !== 'reports'} data-panel="reports">
+          <ReportsPanel
+            centre={sync.centre}
+            connection={connection}
+            online={online}
+            now={now}
+            token={session.token}
+          />
         </div>
       )}
     </div>

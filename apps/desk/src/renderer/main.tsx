@@ -9,6 +9,7 @@ import './styles/visitor.css';
 import './styles/queue.css';
 import './styles/dialog.css';
 import './styles/reception.css';
+import './styles/reports.css';
 
 restoreLanguage();
 

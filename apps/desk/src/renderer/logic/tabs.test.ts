@@ -19,7 +19,13 @@ describe('panels by role', () => {
   it('gives reception at its desk both panels, and without a desk reception only', () => {
     expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).toEqual(['operator', 'reception']);
     expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception']);
-    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception']);
+    expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual(['reception', 'reports']);
+  });
+
+  it('gives supervisors and administrators reports, and nobody else', () => {
+    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'reports']);
+    expect(tabsFor(staff(['admin'], 'desk-1'))).toEqual(['operator', 'reception', 'reports']);
+    expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).not.toContain('reports');
   });
 
   it('gives an operator without a desk, or a device, nothing', () => {

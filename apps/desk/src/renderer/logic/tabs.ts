@@ -1,11 +1,11 @@
 /**
  * Which panels a member of staff gets: the operator's panel when the session is bound to a
  * desk, the reception panel for reception, supervisors and administrators. Reception at
- * its own desk gets both.
+ * its own desk gets both. Supervisors and administrators also get reports.
  */
 import type { Principal, Role } from '@queue/protocol';
 
-export type Tab = 'operator' | 'reception';
+export type Tab = 'operator' | 'reception' | 'reports';
 
 const has = (principal: Principal, ...roles: Role[]): boolean =>
   principal.kind === 'staff' && principal.roles.some((role) => roles.includes(role));
@@ -16,5 +16,6 @@ export const tabsFor = (principal: Principal): Tab[] => {
     tabs.push('operator');
   }
   if (has(principal, 'reception', 'supervisor', 'admin')) tabs.push('reception');
+  if (has(principal, 'supervisor', 'admin')) tabs.push('reports');
   return tabs;
 };

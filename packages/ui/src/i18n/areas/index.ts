@@ -3,6 +3,7 @@
  * its `defineArea(...)` texts and list it in `AREAS`. Keys carry the area's own prefix.
  */
 import type { AreaTexts } from '../area';
+import { reportsArea } from './reports';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -22,7 +23,7 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [] as const;
+const AREAS = [reportsArea] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),
