@@ -7,6 +7,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
+import { serviceDayOf } from '@queue/core';
 import { AuditStore, ConfigStore, PeopleStore, QueueStore, ReportStore, openDatabase } from '@queue/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
@@ -99,7 +100,13 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
   const inflight = new InFlight();
-  const reports = new ReportService(new ReportStore(db), people, () => queue.centre);
+  const reports = new ReportService(
+    new ReportStore(db),
+    people,
+    () => queue.centre,
+    () => queue.state.serviceDay ?? serviceDayOf(clock.now(), queue.centre.site.timeZone),
+    () => clock.now(),
+  );
   const printing = new PrintService({
     centre: () => queue.centre,
     alerts,

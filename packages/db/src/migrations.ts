@@ -147,6 +147,29 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (ticket_id, segment)
   );
   CREATE INDEX IF NOT EXISTS visit_segments_day ON visit_segments(service_day);
+  -- Closed days summarised once for reports (see @queue/core reports/day-summary.ts):
+  -- durations as little-endian int32 seconds in the BLOBs.
+  CREATE TABLE IF NOT EXISTS report_day_summaries (
+    service_day TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    key TEXT NOT NULL,
+    issued INTEGER NOT NULL,
+    served INTEGER NOT NULL,
+    no_show INTEGER NOT NULL,
+    cancelled INTEGER NOT NULL,
+    transferred INTEGER NOT NULL,
+    priority_issued INTEGER NOT NULL,
+    priority_confirmed INTEGER NOT NULL,
+    bookings_called INTEGER NOT NULL,
+    punctual INTEGER NOT NULL,
+    walk_in_waits BLOB NOT NULL,
+    booked_waits BLOB NOT NULL,
+    service_times BLOB NOT NULL,
+    arrivals_by_hour BLOB NOT NULL,
+    PRIMARY KEY (service_day, dimension, service_code, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS report_summarised_days (service_day TEXT PRIMARY KEY, at INTEGER NOT NULL);
   `,
 ];
 

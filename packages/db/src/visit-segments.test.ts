@@ -12,6 +12,7 @@ import {
   instant,
   serviceCode,
   staffId,
+  summariseSegments,
   ticketId,
 } from '@queue/core';
 import type Database from 'better-sqlite3';
@@ -199,5 +200,30 @@ describe('visit segments', () => {
     expect([...new ReportStore(db).segmentsBetween('2026-11-25', '2026-11-25')]).toEqual([
       expect.objectContaining({ ticketId: 'next-day', outcome: null }),
     ]);
+  });
+
+  it('store a day summary and give it back as it was made', () => {
+    playScenario(new QueueStore(db));
+    const store = new ReportStore(db);
+    const made = summariseSegments(store.segmentsBetween('2026-11-24', '2026-11-24'), 'Europe/Kyiv');
+    store.saveDay('2026-11-24', made, at(60));
+    expect(store.summarisedDays('2026-11-01', '2026-11-30')).toEqual(new Set(['2026-11-24']));
+    const byKey = (rows: typeof made) =>
+      [...rows].sort((a, b) =>
+        `${a.dimension}${a.serviceCode}${a.key}`.localeCompare(`${b.dimension}${b.serviceCode}${b.key}`),
+      );
+    expect(byKey(store.summariesBetween('2026-11-24', '2026-11-24', 'desk'))).toEqual(
+      byKey(made.filter((row) => row.dimension === 'service' || row.dimension === 'desk')),
+    );
+    const service = made.find((row) => row.dimension === 'service' && row.serviceCode === 'bill-reconcile');
+    // T1 waited 3 min and was served 2 min there; T2 waited 6 min and did not come.
+    expect(service).toMatchObject({
+      issued: 2,
+      transferred: 1,
+      noShow: 1,
+      walkInWaits: [180, 360],
+      serviceTimes: [120],
+    });
+    expect(service?.arrivalsByHour[10]).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ReportContext, buildReport } from './build-report';
+import { type ReportContext, buildReport, buildReportFromSummaries } from './build-report';
+import { summariseSegments } from './day-summary';
 import { reportCells } from './table';
 import { REPORT_GROUPINGS, type RatedVisit, type ReportFigures, type VisitSegment } from './types';
 
@@ -289,6 +290,18 @@ describe('buildReport: properties', () => {
           expect(one.total.issued).toBe(row?.issued ?? 0);
           expect(one.total.wait).toEqual(row?.wait ?? one.total.wait);
         }
+      }),
+    );
+  });
+
+  it('summarising day by day and merging gives the same report as the segments at once', () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 0, max: 60 }), ({ segments, ratings, groupBy }, cut) => {
+        const whole = buildReport({ ...query, groupBy }, segments, ratings, context);
+        const parts = [segments.slice(0, cut), segments.slice(cut)].flatMap((part) =>
+          summariseSegments(part, context.timeZone),
+        );
+        expect(buildReportFromSummaries({ ...query, groupBy }, parts, ratings, context)).toEqual(whole);
       }),
     );
   });

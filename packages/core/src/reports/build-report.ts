@@ -12,7 +12,10 @@
  *   to its end.
  * - within standard: walk-in segments whose wait was at most their service's standard.
  * - punctual: booked visits whose first call came at most 5 minutes after the slot.
+ * - weekday: of the service day (the local day the ticket was issued); hour: of joining the queue.
+ * Durations are whole seconds (see `day-summary.ts`).
  */
+import { type DaySummary, type SummaryDimension, summariseSegments } from './day-summary';
 import { localClockFor } from './local-clock';
 import { EMPTY_SUMMARY, shareOf, summarise } from './statistics';
 import type {
@@ -24,9 +27,6 @@ import type {
   VisitSegment,
   WaitBucket,
 } from './types';
-
-/** A booked visit counts as on time when first called at most this long after its slot. */
-export const BOOKING_PUNCTUALITY_MINUTES = 5;
 
 /** Upper bounds of the wait-distribution buckets, in minutes; the last bucket is open. */
 export const WAIT_BUCKET_MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
@@ -47,8 +47,6 @@ export interface ReportContext {
   readonly waitingStandardMinutes: (serviceCode: string) => number;
 }
 
-const MINUTE_MS = 60_000;
-
 class GroupTotals {
   issued = 0;
   served = 0;
@@ -66,52 +64,23 @@ class GroupTotals {
   ratings = 0;
   scoreSum = 0;
 
-  add(segment: VisitSegment, standardMinutes: number): void {
-    if (segment.segment === 0) {
-      this.issued += 1;
-      if (segment.priorityCategory !== null) {
-        this.priorityIssued += 1;
-        if (segment.priorityConfirmed === 1) this.priorityConfirmed += 1;
-      }
+  add(row: DaySummary, standardSeconds: number): void {
+    this.issued += row.issued;
+    this.served += row.served;
+    this.noShow += row.noShow;
+    this.cancelled += row.cancelled;
+    this.transferred += row.transferred;
+    this.priorityIssued += row.priorityIssued;
+    this.priorityConfirmed += row.priorityConfirmed;
+    this.bookingsCalled += row.bookingsCalled;
+    this.punctual += row.punctual;
+    for (const wait of row.walkInWaits) {
+      this.waits.push(wait);
+      if (wait <= standardSeconds) this.withinStandard += 1;
     }
-    switch (segment.outcome) {
-      case 'completed':
-        this.served += 1;
-        break;
-      case 'no-show':
-        this.noShow += 1;
-        break;
-      case 'cancelled':
-        this.cancelled += 1;
-        break;
-      case 'transferred':
-        this.transferred += 1;
-        break;
-      case null:
-        break;
-    }
-    if (segment.firstCalledAt !== null) {
-      const wait = segment.firstCalledAt - segment.enteredAt;
-      this.waits.push(wait / 1000);
-      if (segment.source === 'booking') {
-        if (segment.segment === 0 && segment.appointmentAt !== null) {
-          this.bookingsCalled += 1;
-          if (segment.firstCalledAt <= segment.appointmentAt + BOOKING_PUNCTUALITY_MINUTES * MINUTE_MS) {
-            this.punctual += 1;
-          }
-        }
-      } else {
-        this.walkInsCalled += 1;
-        if (wait <= standardMinutes * MINUTE_MS) this.withinStandard += 1;
-      }
-    }
-    if (
-      (segment.outcome === 'completed' || segment.outcome === 'transferred') &&
-      segment.servingStartedAt !== null &&
-      segment.endedAt !== null
-    ) {
-      this.services.push((segment.endedAt - segment.servingStartedAt) / 1000);
-    }
+    this.walkInsCalled += row.walkInWaits.length;
+    for (const wait of row.bookedWaits) this.waits.push(wait);
+    for (const time of row.serviceTimes) this.services.push(time);
   }
 
   rate(score: number): void {
@@ -137,35 +106,32 @@ class GroupTotals {
   }
 }
 
-/** The group of a segment or rating; `at` is its arrival (null when unknown). */
-type Keyer = (
-  serviceDay: string,
-  serviceCode: string,
-  deskId: string | null,
-  operatorId: string | null,
-  at: number | null,
-) => string;
+/** ISO weekday of a calendar day `YYYY-MM-DD`. */
+const weekdayOfDay = (day: string): number => {
+  const days = Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+  return ((((days + 3) % 7) + 7) % 7) + 1;
+};
 
-const keyerFor = (groupBy: ReportGrouping, context: ReportContext): Keyer => {
-  const clock = localClockFor(context.timeZone);
+/** The summary rows a grouping reads, and the group of each. */
+const groupingOf = (
+  groupBy: ReportGrouping,
+  context: ReportContext,
+): { dimension: SummaryDimension; keyOf: (row: DaySummary) => string } => {
   switch (groupBy) {
     case 'total':
-      return () => 'total';
+      return { dimension: 'service', keyOf: () => 'total' };
     case 'organisation':
-      return (_day, serviceCode) => context.organisationOf(serviceCode) ?? '';
+      return { dimension: 'service', keyOf: (row) => context.organisationOf(row.serviceCode) ?? '' };
     case 'service':
-      return (_day, serviceCode) => serviceCode;
-    case 'desk':
-      return (_day, _service, deskId) => deskId ?? '';
-    case 'operator':
-      return (_day, _service, _desk, operatorId) => operatorId ?? '';
-    case 'hour':
-      return (_day, _service, _desk, _operator, at) =>
-        at === null ? '' : String(clock(at).hour).padStart(2, '0');
+      return { dimension: 'service', keyOf: (row) => row.serviceCode };
     case 'weekday':
-      return (_day, _service, _desk, _operator, at) => (at === null ? '' : String(clock(at).weekday));
+      return { dimension: 'service', keyOf: (row) => String(weekdayOfDay(row.serviceDay)) };
     case 'day':
-      return (serviceDay) => serviceDay;
+      return { dimension: 'service', keyOf: (row) => row.serviceDay };
+    case 'desk':
+    case 'operator':
+    case 'hour':
+      return { dimension: groupBy, keyOf: (row) => row.key };
     default: {
       const exhaustive: never = groupBy;
       return exhaustive;
@@ -173,22 +139,52 @@ const keyerFor = (groupBy: ReportGrouping, context: ReportContext): Keyer => {
   }
 };
 
-const bucketOf = (waitMinutes: number): number => {
-  const index = WAIT_BUCKET_MINUTES.findIndex((bound) => waitMinutes <= bound);
+/** The group of a rating, by the same rules as the visits it rates. */
+const ratingKeyOf = (groupBy: ReportGrouping, context: ReportContext): ((rating: RatedVisit) => string) => {
+  const clock = localClockFor(context.timeZone);
+  switch (groupBy) {
+    case 'total':
+      return () => 'total';
+    case 'organisation':
+      return (rating) => context.organisationOf(rating.serviceCode) ?? '';
+    case 'service':
+      return (rating) => rating.serviceCode;
+    case 'desk':
+      return (rating) => rating.deskId ?? '';
+    case 'operator':
+      return (rating) => rating.operatorId ?? '';
+    case 'hour':
+      return (rating) =>
+        rating.arrivedAt === null ? '' : String(clock(rating.arrivedAt).hour).padStart(2, '0');
+    case 'weekday':
+      return (rating) => String(weekdayOfDay(rating.serviceDay));
+    case 'day':
+      return (rating) => rating.serviceDay;
+    default: {
+      const exhaustive: never = groupBy;
+      return exhaustive;
+    }
+  }
+};
+
+const bucketOf = (waitSeconds: number): number => {
+  const index = WAIT_BUCKET_MINUTES.findIndex((bound) => waitSeconds <= bound * 60);
   return index === -1 ? WAIT_BUCKET_MINUTES.length : index;
 };
 
-/** The report over segments and ratings already limited to the period's service days (read once, in one pass). */
-export const buildReport = (
+/**
+ * The report from day summaries (stored ones for closed days, fresh ones for today) and the
+ * period's ratings; each summary row is read once.
+ */
+export const buildReportFromSummaries = (
   query: ReportQuery,
-  segments: Iterable<VisitSegment>,
+  summaries: Iterable<DaySummary>,
   ratings: Iterable<RatedVisit>,
   context: ReportContext,
 ): Report => {
   const inScope = (serviceCode: string): boolean =>
     query.organisationId === undefined || context.organisationOf(serviceCode) === query.organisationId;
-  const keyOf = keyerFor(query.groupBy, context);
-  const clock = localClockFor(context.timeZone);
+  const grouping = groupingOf(query.groupBy, context);
   const groups = new Map<string, GroupTotals>();
   const total = new GroupTotals();
   const groupFor = (key: string): GroupTotals => {
@@ -203,38 +199,38 @@ export const buildReport = (
   const arrivalsByWeekday = new Array<number>(7).fill(0);
   const waitCounts = new Array<number>(WAIT_BUCKET_MINUTES.length + 1).fill(0);
   const standards = new Map<string, number>();
-
-  for (const segment of segments) {
-    if (!inScope(segment.serviceCode)) continue;
-    let standard = standards.get(segment.serviceCode);
+  const standardOf = (code: string): number => {
+    let standard = standards.get(code);
     if (standard === undefined) {
-      standard = context.waitingStandardMinutes(segment.serviceCode);
-      standards.set(segment.serviceCode, standard);
+      standard = context.waitingStandardMinutes(code) * 60;
+      standards.set(code, standard);
     }
-    const key = keyOf(
-      segment.serviceDay,
-      segment.serviceCode,
-      segment.deskId,
-      segment.operatorId,
-      segment.enteredAt,
-    );
-    groupFor(key).add(segment, standard);
-    total.add(segment, standard);
-    if (segment.segment === 0) {
-      const local = clock(segment.enteredAt);
-      arrivalsByHour[local.hour] = (arrivalsByHour[local.hour] ?? 0) + 1;
-      arrivalsByWeekday[local.weekday - 1] = (arrivalsByWeekday[local.weekday - 1] ?? 0) + 1;
+    return standard;
+  };
+
+  for (const row of summaries) {
+    if (!inScope(row.serviceCode)) continue;
+    if (row.dimension === 'service') {
+      row.arrivalsByHour.forEach((count, hour) => {
+        arrivalsByHour[hour] = (arrivalsByHour[hour] ?? 0) + count;
+      });
+      const weekday = weekdayOfDay(row.serviceDay) - 1;
+      arrivalsByWeekday[weekday] = (arrivalsByWeekday[weekday] ?? 0) + row.issued;
+      total.add(row, standardOf(row.serviceCode));
+      for (const waits of [row.walkInWaits, row.bookedWaits]) {
+        for (const wait of waits) {
+          const bucket = bucketOf(wait);
+          waitCounts[bucket] = (waitCounts[bucket] ?? 0) + 1;
+        }
+      }
     }
-    if (segment.firstCalledAt !== null) {
-      const bucket = bucketOf((segment.firstCalledAt - segment.enteredAt) / MINUTE_MS);
-      waitCounts[bucket] = (waitCounts[bucket] ?? 0) + 1;
-    }
+    if (row.dimension === grouping.dimension)
+      groupFor(grouping.keyOf(row)).add(row, standardOf(row.serviceCode));
   }
+  const ratingKey = ratingKeyOf(query.groupBy, context);
   for (const rating of ratings) {
     if (!inScope(rating.serviceCode)) continue;
-    groupFor(
-      keyOf(rating.serviceDay, rating.serviceCode, rating.deskId, rating.operatorId, rating.arrivedAt),
-    ).rate(rating.score);
+    groupFor(ratingKey(rating)).rate(rating.score);
     total.rate(rating.score);
   }
 
@@ -257,3 +253,11 @@ export const buildReport = (
     waitDistribution,
   };
 };
+
+/** The report straight from segments (summarised on the way) and ratings. */
+export const buildReport = (
+  query: ReportQuery,
+  segments: Iterable<VisitSegment>,
+  ratings: Iterable<RatedVisit>,
+  context: ReportContext,
+): Report => buildReportFromSummaries(query, summariseSegments(segments, context.timeZone), ratings, context);
