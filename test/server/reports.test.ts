@@ -364,4 +364,16 @@ describe('reports', () => {
     });
     expect(wrongFormat.status).toBe(400);
   });
+
+  it('gives an upgraded database (events, no segments yet) its history back on start', async () => {
+    const before = await run({ from: '2026-11-24', to: '2026-11-25', groupBy: 'desk' });
+    // As written by a version without reports: the projection and its summaries are empty.
+    const db = openDatabase(server.databaseFile);
+    db.exec(`DELETE FROM visit_segments; DELETE FROM report_day_summaries; DELETE FROM report_summarised_days;
+      DELETE FROM meta WHERE key = 'visit_segments_backfilled';`);
+    db.close();
+    await server.restart();
+    supervisor = await server.connect((await server.login('supervisor', '2222')).token);
+    expect(await run({ from: '2026-11-24', to: '2026-11-25', groupBy: 'desk' })).toEqual(before);
+  });
 });
