@@ -6,7 +6,7 @@
  * and compared with what `report:run` shows.
  */
 import { DEMO_CENTRE, type Centre, REPORT_COLUMNS, type ReportFigures, reportCells } from '@queue/core';
-import { RatingStore, openDatabase } from '@queue/db';
+import { RatingStore, ReportStore, openDatabase } from '@queue/db';
 import type { ReportView } from '@queue/protocol';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   okData,
   rid,
   startServer,
+  waitFor,
 } from './harness';
 
 /** The demo centre, open round the clock, so that visits can be made either side of midnight. */
@@ -175,6 +176,21 @@ describe('reports', () => {
     okData(supervisor.emitWithAck('report:run', payload as never)) as Promise<ReportView>;
   const row = (report: ReportView, key: string): ReportFigures | undefined =>
     report.rows.find((entry) => entry.key === key)?.figures;
+
+  it('summarises the closed day in the background once the next day starts', async () => {
+    const db = openDatabase(server.databaseFile);
+    try {
+      const reportStore = new ReportStore(db);
+      await waitFor(
+        () => reportStore.summarisedDays('2026-11-24', '2026-11-25').has('2026-11-24'),
+        5_000,
+        'summary',
+      );
+      expect(reportStore.summarisedDays('2026-11-24', '2026-11-25').has('2026-11-25')).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
 
   it('gives Tuesday’s figures as worked out by hand', async () => {
     const report = await run({ from: '2026-11-24', to: '2026-11-24', groupBy: 'total' });

@@ -29,6 +29,7 @@ import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
 import { createReportExport } from './reports/export-http';
 import { ReportService } from './reports/report-service';
+import { startSummaryJob } from './reports/summary-job';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -107,6 +108,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     () => queue.state.serviceDay ?? serviceDayOf(clock.now(), queue.centre.site.timeZone),
     () => clock.now(),
   );
+  const summaries = startSummaryJob(reports, logger);
   const printing = new PrintService({
     centre: () => queue.centre,
     alerts,
@@ -206,6 +208,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   };
 
   queue.onEvents((events) => {
+    if (events.some((entry) => entry.event.type === 'day:started')) summaries.dayClosed();
     for (const event of events) io.to('staff').emit('queue:event', event);
     for (const event of forHall(events)) io.to('public').emit('queue:event', event);
     scheduleSummary();
@@ -248,6 +251,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       clearInterval(ticker);
       retention.stop();
       stopBackups?.();
+      summaries.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();
       await new Promise<void>((resolveClose) => {

@@ -89,6 +89,7 @@ export class ReportStore {
           no_show, cancelled, transferred, priority_issued, priority_confirmed, bookings_called, punctual,
           walk_in_waits, booked_waits, service_times, arrivals_by_hour)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      firstDay: db.prepare<[], { day: string | null }>('SELECT MIN(service_day) AS day FROM visit_segments'),
       markDay: db.prepare('INSERT OR REPLACE INTO report_summarised_days (service_day, at) VALUES (?, ?)'),
     };
   }
@@ -110,6 +111,11 @@ export class ReportStore {
   /** Stored summaries of the days `from` to `to`: the `service` rows and those of `dimension`. */
   summariesBetween(from: string, to: string, dimension: SummaryDimension): DaySummary[] {
     return this.statements.summaries.all(from, to, 'service', dimension).map(fromRow);
+  }
+
+  /** The earliest service day with any visit, if any. */
+  firstDay(): string | undefined {
+    return this.statements.firstDay.get()?.day ?? undefined;
   }
 
   summarisedDays(from: string, to: string): Set<string> {

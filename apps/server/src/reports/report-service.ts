@@ -77,15 +77,27 @@ export class ReportService {
     return { ...report, operatorNames };
   }
 
-  /** Summarise and store the closed days of the range that have no summary yet. */
-  summariseClosedDays(from: string, to: string, timeZone: string): number {
+  /** Summarise and store the closed days of the range that have no summary yet, at most `limit`. */
+  summariseClosedDays(from: string, to: string, timeZone: string, limit = Infinity): number {
     const done = this.store.summarisedDays(from, to);
     let made = 0;
     for (const day of daysBetween(from, to)) {
+      if (made >= limit) break;
       if (done.has(day)) continue;
       this.store.saveDay(day, summariseSegments(this.store.segmentsBetween(day, day), timeZone), this.now());
       made += 1;
     }
     return made;
+  }
+
+  /**
+   * Summarise up to `limit` closed days that have none yet, oldest first, so that reports
+   * seldom have to; returns how many were made (0: all caught up).
+   */
+  catchUp(limit: number): number {
+    const first = this.store.firstDay();
+    const lastClosed = shiftDay(this.openDay(), -1);
+    if (!first || first > lastClosed) return 0;
+    return this.summariseClosedDays(first, lastClosed, this.centre().site.timeZone, limit);
   }
 }
