@@ -10,6 +10,7 @@ import { runLatency } from './latency/run';
 import { type Figure, heading, markdownTable, say } from './lib/report';
 import { isQuick } from './lib/options';
 import { loadLine, machineLine } from './lib/machine';
+import { runReports } from './reports';
 import { runScale } from './scale';
 import { runSimulation } from './simulation/run';
 
@@ -19,6 +20,7 @@ const PARTS: Readonly<Record<string, () => Promise<Figure[]>>> = {
   scale: runScale,
   simulation: runSimulation,
   estimates: runEstimates,
+  reports: runReports,
 };
 
 const main = async (): Promise<void> => {

@@ -175,6 +175,9 @@ export const generateHistory = (options: HistoryOptions): HistoryResult => {
     'retention_purged_before',
     String(todayStart - options.retentionDays * MS_PER_DAY - MS_PER_DAY),
   );
+  // History written behind the server's back, as by a version without reports: the next start
+  // rebuilds the reports' segments from these events, once.
+  db.prepare("DELETE FROM meta WHERE key = 'visit_segments_backfilled'").run();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { visits, events, seconds: (performance.now() - started) / 1000 };

@@ -237,6 +237,11 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     required: ['requestId', 'deskId', 'services'],
     fields: { requestId: 'string', deskId: 'string', services: 'array' },
   },
+  'report:run': {
+    valid: { from: '2026-11-01', to: '2026-11-30', groupBy: 'service', organisationId: 'centre' },
+    required: ['from', 'to', 'groupBy'],
+    fields: { from: 'string', to: 'string', groupBy: 'enum', organisationId: 'free' },
+  },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
     required: ['requestId', 'boardId'],

@@ -14,10 +14,12 @@ import {
   DeviceStore,
   PeopleStore,
   QueueStore,
+  ReportStore,
   RatingStore,
   StaffDirectory,
   openDatabase,
 } from '@queue/db';
+import { serviceDayOf } from '@queue/core';
 import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol';
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
@@ -45,6 +47,9 @@ import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
 import { ticketOf } from '@queue/core';
+import { createReportExport } from './reports/export-http';
+import { ReportService } from './reports/report-service';
+import { startSummaryJob } from './reports/summary-job';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -152,6 +157,14 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     options.deviceOfflineAfterMs,
   );
   const inflight = new InFlight();
+  const reports = new ReportService(
+    new ReportStore(db),
+    people,
+    () => queue.centre,
+    () => queue.state.serviceDay ?? serviceDayOf(clock.now(), queue.centre.site.timeZone),
+    () => clock.now(),
+  );
+  const summaries = startSummaryJob(reports, logger);
   const printing = new PrintService({
     centre: () => queue.centre,
     alerts,
@@ -184,6 +197,14 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     closeConnections: (hashes) => live.close(hashes),
     isRated: (ticketId) => ratings.get(ticketId) !== undefined,
     routes: [bookingRoutes(bookings, () => queue.centre.site.timeZone), liveStatus.route],
+    exportReport: createReportExport({
+      auth,
+      reports,
+      audit,
+      logger,
+      centre: () => queue.centre,
+      now: () => clock.now(),
+    }),
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -247,6 +268,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       pairing,
       staff: staffDirectory,
       bookings,
+      reports,
     });
     if (principal.kind === 'staff') {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
@@ -270,6 +292,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
 
   queue.onEvents((events) => {
     // The hall first: a call on the boards is what visitors wait for; staff screens can follow.
+    if (events.some((entry) => entry.event.type === 'day:started')) summaries.dayClosed();
     for (const event of forHall(events)) io.to('public').emit('queue:event', event);
     for (const event of events) io.to('staff').emit('queue:event', event);
     scheduleSummary();
@@ -317,6 +340,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       retention.stop();
       liveStatus.close();
       stopBackups?.();
+      summaries.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();
       await new Promise<void>((resolveClose) => {

@@ -93,6 +93,8 @@ export interface HttpDeps extends PairingHttpDeps {
   readonly isRated?: (ticketId: string) => boolean;
   /** More routes (the booking page, the status page's live feed and rating), tried first. */
   readonly routes?: readonly HttpRoute[];
+  /** `GET /api/reports/export` (see `reports/export-http.ts`). */
+  readonly exportReport?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 }
 
 /** A route of a feature: true when it answered the request. */
@@ -157,6 +159,9 @@ const handle = async (
     return sendJson(response, 200, { ok: true, data: null });
   }
   if (await handlePairingHttp(deps, JSON_IO, path, request, response)) return;
+  if (path === '/api/reports/export' && request.method === 'GET' && deps.exportReport) {
+    return deps.exportReport(request, response, url);
+  }
   if (path.startsWith('/api/')) return sendError(response, 404, 'NOT_FOUND', 'No such endpoint.');
 
   if (request.method !== 'GET' && request.method !== 'HEAD') {

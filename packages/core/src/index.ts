@@ -15,3 +15,4 @@ export * from './pairing';
 export * from './centre-validation';
 export * from './centre-change';
 export * from './booking';
+export * from './reports';

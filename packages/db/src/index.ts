@@ -9,3 +9,5 @@ export * from './rating-store';
 export * from './device-store';
 export * from './staff-directory';
 export * from './booking-store';
+export * from './visit-segments';
+export * from './report-store';

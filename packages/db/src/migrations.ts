@@ -183,6 +183,53 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS bookings_day ON bookings(service_day);
   CREATE INDEX IF NOT EXISTS bookings_phone_day ON bookings(phone, service_day);
   `,
+  // 9: the reports' projection: one row per part of a visit (from joining a queue to leaving
+  // it: served, transferred on, no-show, cancelled), written with the events that make it.
+  // Reports scan one range of service days, so the service day leads the index.
+  `
+  CREATE TABLE IF NOT EXISTS visit_segments (
+    ticket_id TEXT NOT NULL,
+    segment INTEGER NOT NULL,
+    service_day TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    source TEXT NOT NULL,
+    entered_at INTEGER NOT NULL,
+    first_called_at INTEGER,
+    serving_started_at INTEGER,
+    ended_at INTEGER,
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('completed', 'transferred', 'no-show', 'cancelled')),
+    desk_id TEXT,
+    operator_id TEXT,
+    priority_category TEXT,
+    priority_confirmed INTEGER NOT NULL DEFAULT 0,
+    appointment_at INTEGER,
+    PRIMARY KEY (ticket_id, segment)
+  );
+  CREATE INDEX IF NOT EXISTS visit_segments_day ON visit_segments(service_day);
+  -- Closed days summarised once for reports (see @queue/core reports/day-summary.ts):
+  -- durations as little-endian int32 seconds in the BLOBs.
+  CREATE TABLE IF NOT EXISTS report_day_summaries (
+    service_day TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    key TEXT NOT NULL,
+    issued INTEGER NOT NULL,
+    served INTEGER NOT NULL,
+    no_show INTEGER NOT NULL,
+    cancelled INTEGER NOT NULL,
+    transferred INTEGER NOT NULL,
+    priority_issued INTEGER NOT NULL,
+    priority_confirmed INTEGER NOT NULL,
+    bookings_called INTEGER NOT NULL,
+    punctual INTEGER NOT NULL,
+    walk_in_waits BLOB NOT NULL,
+    booked_waits BLOB NOT NULL,
+    service_times BLOB NOT NULL,
+    arrivals_by_hour BLOB NOT NULL,
+    PRIMARY KEY (service_day, dimension, service_code, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS report_summarised_days (service_day TEXT PRIMARY KEY, at INTEGER NOT NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

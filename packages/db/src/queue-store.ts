@@ -18,6 +18,7 @@ import type {
   TicketId,
 } from '@queue/core';
 import { deskIdOf, emptyState, ticketIdOf, ticketOf, ticketTableOf } from '@queue/core';
+import { SegmentProjection } from './visit-segments';
 
 export interface StoredEvent {
   readonly seq: number;
@@ -34,9 +35,12 @@ export interface IdempotentAnswer {
 export class QueueStore {
   readonly epoch: string;
   private readonly statements;
+  private readonly segments: SegmentProjection;
 
   constructor(private readonly db: Database.Database) {
     this.epoch = this.ensureEpoch();
+    this.segments = new SegmentProjection(db);
+    this.segments.backfill();
     this.statements = {
       insertEvent: db.prepare(
         'INSERT INTO events (type, at, ticket_id, desk_id, payload) VALUES (?, ?, ?, ?, ?)',
@@ -151,6 +155,7 @@ export class QueueStore {
           JSON.stringify(event),
         );
         stored.push({ seq: Number(info.lastInsertRowid), event });
+        this.segments.apply(event);
         if (ticketId) tickets.add(ticketId);
         if (deskId) desks.add(deskId);
         if (event.type === 'day:started') this.startDay(event, after);

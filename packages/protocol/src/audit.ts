@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'ticket:cancel',
   'ticket:change-service',
   'ticket:reprint',
+  'report:export',
   'retention:purge',
   'pairing:requested',
   'pairing:refused',

@@ -60,6 +60,7 @@ import type {
   OfferedSlotView,
   StaffBooking,
 } from './booking';
+import type { ReportRunPayload, ReportView } from './reports';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -159,6 +160,8 @@ export interface ClientToServerEvents {
   'staff:reset-password': (payload: StaffResetPasswordPayload, ack: AckCallback<null>) => void;
   /** Supervisors and administrators move a desk to other services on the spot. */
   'desk:assign-services': (payload: DeskAssignServicesPayload, ack: AckCallback<CentreReplaceAnswer>) => void;
+  /** Supervisors and administrators run a report over a period. */
+  'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
 }
 
 export interface ServerToClientEvents {

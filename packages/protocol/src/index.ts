@@ -8,3 +8,4 @@ export * from './recent-calls';
 export * from './pairing';
 export * from './administration';
 export * from './booking';
+export * from './reports';

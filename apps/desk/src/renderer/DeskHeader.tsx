@@ -47,7 +47,13 @@ export const DeskHeader = (props: Props) => {
               aria-selected={props.tab === tab}
               onClick={() => props.onTab(tab)}
             >
-              {t(tab === 'devices' ? 'pairing.devices.tab' : `desk.tabs.${tab}`)}
+              {t(
+                tab === 'devices'
+                  ? 'pairing.devices.tab'
+                  : tab === 'reports'
+                    ? 'reports.tab'
+                    : `desk.tabs.${tab}`,
+              )}
             </button>
           ))}
         </div>

@@ -19,6 +19,7 @@ import { MonitorPanel } from './monitor/MonitorPanel';
 import { OperatorPanel } from './operator/OperatorPanel';
 import { deskViewOf } from './operator/desk-view';
 import { ReceptionPanel } from './reception/ReceptionPanel';
+import { ReportsPanel } from './reports/ReportsPanel';
 import { endSession } from './session-store';
 import { useQueueConnection } from './use-queue-connection';
 
@@ -129,6 +130,17 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
             online={online}
             active={tab === 'devices'}
             centre={sync.centre}
+          />
+        </div>
+      )}
+      {tabs.includes('reports') && (
+        <div className="desk__tab" hidden={tab !== 'reports'} data-panel="reports">
+          <ReportsPanel
+            centre={sync.centre}
+            connection={connection}
+            online={online}
+            now={now}
+            token={session.token}
           />
         </div>
       )}

@@ -10,6 +10,7 @@ import './styles/queue.css';
 import './styles/dialog.css';
 import './styles/reception.css';
 import './styles/admin.css';
+import './styles/reports.css';
 
 restoreLanguage();
 

@@ -26,6 +26,7 @@ import type { Logger } from '../logger';
 import type { PairingService } from '../pairing';
 import { internalError, type QueueService } from '../queue-service';
 import { ticketOf } from '@queue/core';
+import type { ReportService } from '../reports/report-service';
 
 export type QueueSocket = Socket<
   ClientToServerEvents,
@@ -49,6 +50,7 @@ export interface HandlerContext {
   /** Staff accounts, for administrators. */
   readonly staff: StaffDirectory;
   readonly bookings: BookingService;
+  readonly reports: ReportService;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

@@ -7,6 +7,7 @@ import { registerDeskHandlers } from './desk-handlers';
 import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
 import { registerPrintingHandlers } from './printing-handlers';
+import { registerReportHandlers } from './report-handlers';
 import { registerSyncHandlers } from './sync-handlers';
 import { registerTicketHandlers } from './ticket-handlers';
 
@@ -23,4 +24,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerDeviceHandlers(socket, context);
   registerAdminHandlers(socket, context);
   registerBookingHandlers(socket, context);
+  registerReportHandlers(socket, context);
 };

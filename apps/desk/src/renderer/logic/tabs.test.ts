@@ -21,11 +21,12 @@ describe('panels by role', () => {
     expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception']);
   });
 
-  it('gives supervisors the monitor and administrators the configuration and devices too', () => {
-    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'monitor']);
+  it('gives supervisors the monitor and reports, administrators the configuration and devices too', () => {
+    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'monitor', 'reports']);
     expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual([
       'reception',
       'monitor',
+      'reports',
       'admin',
       'devices',
     ]);
@@ -33,9 +34,11 @@ describe('panels by role', () => {
       'operator',
       'reception',
       'monitor',
+      'reports',
       'admin',
       'devices',
     ]);
+    expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).not.toContain('reports');
   });
 
   it('gives an operator without a desk, or a device, nothing', () => {

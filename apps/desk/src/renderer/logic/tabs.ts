@@ -1,12 +1,12 @@
 /**
  * Which panels a member of staff gets: the operator's panel when the session is bound to a
  * desk, the reception panel for reception, supervisors and administrators. Reception at
- * its own desk gets both. Supervisors and administrators get the live monitor, and
+ * its own desk gets both. Supervisors and administrators get the live monitor and reports,
  * administrators the configuration and the devices (pairing, revocation).
  */
 import type { Principal, Role } from '@queue/protocol';
 
-export type Tab = 'operator' | 'reception' | 'monitor' | 'admin' | 'devices';
+export type Tab = 'operator' | 'reception' | 'monitor' | 'reports' | 'admin' | 'devices';
 
 const has = (principal: Principal, ...roles: Role[]): boolean =>
   principal.kind === 'staff' && principal.roles.some((role) => roles.includes(role));
@@ -17,8 +17,7 @@ export const tabsFor = (principal: Principal): Tab[] => {
     tabs.push('operator');
   }
   if (has(principal, 'reception', 'supervisor', 'admin')) tabs.push('reception');
-  if (has(principal, 'supervisor', 'admin')) tabs.push('monitor');
-  if (has(principal, 'admin')) tabs.push('admin');
-  if (has(principal, 'admin')) tabs.push('devices');
+  if (has(principal, 'supervisor', 'admin')) tabs.push('monitor', 'reports');
+  if (has(principal, 'admin')) tabs.push('admin', 'devices');
   return tabs;
 };

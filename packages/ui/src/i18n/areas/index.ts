@@ -7,6 +7,7 @@ import { pairingTexts } from './pairing';
 import { adminTexts } from './admin';
 import { shellArea } from './shell';
 import { bookingArea } from './booking';
+import { reportsArea } from './reports';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -26,7 +27,7 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [pairingTexts, adminTexts, shellArea, bookingArea] as const;
+const AREAS = [pairingTexts, adminTexts, shellArea, bookingArea, reportsArea] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),

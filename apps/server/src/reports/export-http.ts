@@ -1,0 +1,86 @@
+/**
+ * `GET /api/reports/export?from=…&to=…&groupBy=…&format=csv|xlsx[&organisationId=…][&lang=…]`
+ * with the staff session token as `Authorization: Bearer …`. Supervisors and administrators
+ * only; every export is written to the audit log (a file of figures leaves the system).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Centre, Instant } from '@queue/core';
+import { ReportExportQuery } from '@queue/protocol';
+import { Auditor } from '../audit';
+import { type Authenticator, hasRole } from '../auth';
+import type { Logger } from '../logger';
+import { reportCsv, reportXlsx } from './export-file';
+import type { ReportService } from './report-service';
+
+export interface ReportExportDeps {
+  readonly auth: Authenticator;
+  readonly reports: ReportService;
+  readonly audit: Auditor;
+  readonly logger: Logger;
+  readonly centre: () => Centre;
+  readonly now: () => Instant;
+}
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const sendError = (response: ServerResponse, status: number, code: string, message: string): void => {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify({ ok: false, error: { code, message } }));
+};
+
+export const createReportExport =
+  (deps: ReportExportDeps) =>
+  async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const principal = deps.auth.authenticate(token, deps.now());
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (!principal) return sendError(response, 401, 'UNAUTHENTICATED', 'Log in first.');
+    if (principal.kind !== 'staff' || !hasRole(principal, 'supervisor', 'admin')) {
+      deps.audit.recordCoalesced(`forbidden ${Auditor.actor(principal)} report:export`, {
+        actor: Auditor.actor(principal),
+        action: 'command:forbidden',
+        target: 'report:export',
+        address,
+      });
+      return sendError(response, 403, 'FORBIDDEN', 'Only supervisors and administrators export reports.');
+    }
+    const parsed = ReportExportQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) {
+      const detail = parsed.error.issues
+        .slice(0, 5)
+        .map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
+        .join('; ');
+      return sendError(response, 400, 'BAD_REQUEST', `Invalid report export: ${detail}`);
+    }
+    const { format, lang, ...query } = parsed.data;
+    const report = deps.reports.run(query);
+    const centre = deps.centre();
+    const language = lang ?? 'uk';
+    const body =
+      format === 'csv' ? reportCsv(report, centre, language) : await reportXlsx(report, centre, language);
+    deps.audit.record({
+      actor: Auditor.actor(principal),
+      action: 'report:export',
+      target: `${query.from}..${query.to}`,
+      details: {
+        format,
+        groupBy: query.groupBy,
+        ...(query.organisationId ? { organisationId: query.organisationId } : {}),
+      },
+      address,
+    });
+    deps.logger.info('report exported', { format, from: query.from, to: query.to, groupBy: query.groupBy });
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `attachment; filename="report-${query.from}-${query.to}-${query.groupBy}.${format}"`,
+      'cache-control': 'no-store',
+    });
+    response.end(body);
+  };

@@ -1,0 +1,263 @@
+/**
+ * The report maths: figures per group over a period's visit segments and ratings.
+ *
+ * Definitions (also in docs/reports.md):
+ * - issued: first segments (one per ticket); in desk and operator groups, the first segment
+ *   is counted where it ended.
+ * - served / no-show / cancelled / transferred: segments by how they ended.
+ * - waiting time: per segment that was called, joining this queue to the first call there
+ *   (a transferred visitor's second part waits from the transfer, not from the ticket's issue;
+ *   a postponed visitor's wait ends at the first call, before the postponement).
+ * - service time: per served or transferred segment that started service, its last start
+ *   to its end.
+ * - within standard: walk-in segments whose wait was at most their service's standard.
+ * - punctual: booked visits whose first call came at most 5 minutes after the slot.
+ * - weekday: of the service day (the local day the ticket was issued); hour: of joining the queue.
+ * Durations are whole seconds (see `day-summary.ts`).
+ */
+import { type DaySummary, type SummaryDimension, summariseSegments } from './day-summary';
+import { localClockFor } from './local-clock';
+import { EMPTY_SUMMARY, shareOf, summarise } from './statistics';
+import type {
+  RatedVisit,
+  Report,
+  ReportFigures,
+  ReportGrouping,
+  ReportRow,
+  VisitSegment,
+  WaitBucket,
+} from './types';
+
+/** Upper bounds of the wait-distribution buckets, in minutes; the last bucket is open. */
+export const WAIT_BUCKET_MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
+
+export interface ReportQuery {
+  /** First and last service day, inclusive, `YYYY-MM-DD`. */
+  readonly from: string;
+  readonly to: string;
+  readonly groupBy: ReportGrouping;
+  /** Only visits to this organisation's services. */
+  readonly organisationId?: string;
+}
+
+/** What the maths needs to know of the centre. */
+export interface ReportContext {
+  readonly timeZone: string;
+  readonly organisationOf: (serviceCode: string) => string | undefined;
+  readonly waitingStandardMinutes: (serviceCode: string) => number;
+}
+
+class GroupTotals {
+  issued = 0;
+  served = 0;
+  noShow = 0;
+  cancelled = 0;
+  transferred = 0;
+  readonly waits: number[] = [];
+  readonly services: number[] = [];
+  withinStandard = 0;
+  walkInsCalled = 0;
+  punctual = 0;
+  bookingsCalled = 0;
+  priorityIssued = 0;
+  priorityConfirmed = 0;
+  ratings = 0;
+  scoreSum = 0;
+
+  add(row: DaySummary, standardSeconds: number): void {
+    this.issued += row.issued;
+    this.served += row.served;
+    this.noShow += row.noShow;
+    this.cancelled += row.cancelled;
+    this.transferred += row.transferred;
+    this.priorityIssued += row.priorityIssued;
+    this.priorityConfirmed += row.priorityConfirmed;
+    this.bookingsCalled += row.bookingsCalled;
+    this.punctual += row.punctual;
+    for (const wait of row.walkInWaits) {
+      this.waits.push(wait);
+      if (wait <= standardSeconds) this.withinStandard += 1;
+    }
+    this.walkInsCalled += row.walkInWaits.length;
+    for (const wait of row.bookedWaits) this.waits.push(wait);
+    for (const time of row.serviceTimes) this.services.push(time);
+  }
+
+  rate(score: number): void {
+    this.ratings += 1;
+    this.scoreSum += score;
+  }
+
+  figures(): ReportFigures {
+    return {
+      issued: this.issued,
+      served: this.served,
+      noShow: this.noShow,
+      cancelled: this.cancelled,
+      transferred: this.transferred,
+      wait: this.waits.length > 0 ? summarise(this.waits) : EMPTY_SUMMARY,
+      service: this.services.length > 0 ? summarise(this.services) : EMPTY_SUMMARY,
+      withinStandard: shareOf(this.withinStandard, this.walkInsCalled),
+      punctual: shareOf(this.punctual, this.bookingsCalled),
+      priorityIssued: this.priorityIssued,
+      priorityConfirmed: this.priorityConfirmed,
+      ratings: { count: this.ratings, mean: this.ratings === 0 ? null : this.scoreSum / this.ratings },
+    };
+  }
+}
+
+/** ISO weekday of a calendar day `YYYY-MM-DD`. */
+const weekdayOfDay = (day: string): number => {
+  const days = Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+  return ((((days + 3) % 7) + 7) % 7) + 1;
+};
+
+/** The summary rows a grouping reads, and the group of each. */
+const groupingOf = (
+  groupBy: ReportGrouping,
+  context: ReportContext,
+): { dimension: SummaryDimension; keyOf: (row: DaySummary) => string } => {
+  switch (groupBy) {
+    case 'total':
+      return { dimension: 'service', keyOf: () => 'total' };
+    case 'organisation':
+      return { dimension: 'service', keyOf: (row) => context.organisationOf(row.serviceCode) ?? '' };
+    case 'service':
+      return { dimension: 'service', keyOf: (row) => row.serviceCode };
+    case 'weekday':
+      return { dimension: 'service', keyOf: (row) => String(weekdayOfDay(row.serviceDay)) };
+    case 'day':
+      return { dimension: 'service', keyOf: (row) => row.serviceDay };
+    case 'desk':
+    case 'operator':
+    case 'hour':
+      return { dimension: groupBy, keyOf: (row) => row.key };
+    default: {
+      const exhaustive: never = groupBy;
+      return exhaustive;
+    }
+  }
+};
+
+/** The group of a rating, by the same rules as the visits it rates. */
+const ratingKeyOf = (groupBy: ReportGrouping, context: ReportContext): ((rating: RatedVisit) => string) => {
+  const clock = localClockFor(context.timeZone);
+  switch (groupBy) {
+    case 'total':
+      return () => 'total';
+    case 'organisation':
+      return (rating) => context.organisationOf(rating.serviceCode) ?? '';
+    case 'service':
+      return (rating) => rating.serviceCode;
+    case 'desk':
+      return (rating) => rating.deskId ?? '';
+    case 'operator':
+      return (rating) => rating.operatorId ?? '';
+    case 'hour':
+      return (rating) =>
+        rating.arrivedAt === null ? '' : String(clock(rating.arrivedAt).hour).padStart(2, '0');
+    case 'weekday':
+      return (rating) => String(weekdayOfDay(rating.serviceDay));
+    case 'day':
+      return (rating) => rating.serviceDay;
+    default: {
+      const exhaustive: never = groupBy;
+      return exhaustive;
+    }
+  }
+};
+
+const bucketOf = (waitSeconds: number): number => {
+  const index = WAIT_BUCKET_MINUTES.findIndex((bound) => waitSeconds <= bound * 60);
+  return index === -1 ? WAIT_BUCKET_MINUTES.length : index;
+};
+
+/**
+ * The report from day summaries (stored ones for closed days, fresh ones for today) and the
+ * period's ratings; each summary row is read once.
+ */
+export const buildReportFromSummaries = (
+  query: ReportQuery,
+  summaries: Iterable<DaySummary>,
+  ratings: Iterable<RatedVisit>,
+  context: ReportContext,
+): Report => {
+  const inScope = (serviceCode: string): boolean =>
+    query.organisationId === undefined || context.organisationOf(serviceCode) === query.organisationId;
+  const grouping = groupingOf(query.groupBy, context);
+  const groups = new Map<string, GroupTotals>();
+  const total = new GroupTotals();
+  const groupFor = (key: string): GroupTotals => {
+    let group = groups.get(key);
+    if (!group) {
+      group = new GroupTotals();
+      groups.set(key, group);
+    }
+    return group;
+  };
+  const arrivalsByHour = new Array<number>(24).fill(0);
+  const arrivalsByWeekday = new Array<number>(7).fill(0);
+  const waitCounts = new Array<number>(WAIT_BUCKET_MINUTES.length + 1).fill(0);
+  const standards = new Map<string, number>();
+  const standardOf = (code: string): number => {
+    let standard = standards.get(code);
+    if (standard === undefined) {
+      standard = context.waitingStandardMinutes(code) * 60;
+      standards.set(code, standard);
+    }
+    return standard;
+  };
+
+  for (const row of summaries) {
+    if (!inScope(row.serviceCode)) continue;
+    if (row.dimension === 'service') {
+      row.arrivalsByHour.forEach((count, hour) => {
+        arrivalsByHour[hour] = (arrivalsByHour[hour] ?? 0) + count;
+      });
+      const weekday = weekdayOfDay(row.serviceDay) - 1;
+      arrivalsByWeekday[weekday] = (arrivalsByWeekday[weekday] ?? 0) + row.issued;
+      total.add(row, standardOf(row.serviceCode));
+      for (const waits of [row.walkInWaits, row.bookedWaits]) {
+        for (const wait of waits) {
+          const bucket = bucketOf(wait);
+          waitCounts[bucket] = (waitCounts[bucket] ?? 0) + 1;
+        }
+      }
+    }
+    if (row.dimension === grouping.dimension)
+      groupFor(grouping.keyOf(row)).add(row, standardOf(row.serviceCode));
+  }
+  const ratingKey = ratingKeyOf(query.groupBy, context);
+  for (const rating of ratings) {
+    if (!inScope(rating.serviceCode)) continue;
+    groupFor(ratingKey(rating)).rate(rating.score);
+    total.rate(rating.score);
+  }
+
+  const rows: ReportRow[] = [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, group]) => ({ key, figures: group.figures() }));
+  const waitDistribution: WaitBucket[] = waitCounts.map((count, index) => ({
+    upToMinutes: WAIT_BUCKET_MINUTES[index] ?? null,
+    count,
+  }));
+  return {
+    from: query.from,
+    to: query.to,
+    groupBy: query.groupBy,
+    ...(query.organisationId !== undefined ? { organisationId: query.organisationId } : {}),
+    rows,
+    total: total.figures(),
+    arrivalsByHour,
+    arrivalsByWeekday,
+    waitDistribution,
+  };
+};
+
+/** The report straight from segments (summarised on the way) and ratings. */
+export const buildReport = (
+  query: ReportQuery,
+  segments: Iterable<VisitSegment>,
+  ratings: Iterable<RatedVisit>,
+  context: ReportContext,
+): Report => buildReportFromSummaries(query, summariseSegments(segments, context.timeZone), ratings, context);

@@ -1,0 +1,7 @@
+export * from './types';
+export * from './statistics';
+export * from './local-clock';
+export * from './day-summary';
+export * from './build-report';
+export * from './table';
+export * from './labels';

@@ -1,0 +1,152 @@
+/**
+ * Reading what reports need: the visit segments and ratings of a range of service days, and
+ * the stored summaries of closed days. A month is one range scan of an index.
+ */
+import type Database from 'better-sqlite3';
+import type { DaySummary, RatedVisit, SummaryDimension, VisitSegment } from '@queue/core';
+
+interface SummaryRow {
+  service_day: string;
+  dimension: SummaryDimension;
+  service_code: string;
+  key: string;
+  issued: number;
+  served: number;
+  no_show: number;
+  cancelled: number;
+  transferred: number;
+  priority_issued: number;
+  priority_confirmed: number;
+  bookings_called: number;
+  punctual: number;
+  walk_in_waits: Buffer;
+  booked_waits: Buffer;
+  service_times: Buffer;
+  arrivals_by_hour: Buffer;
+}
+
+/** Whole seconds as little-endian int32, four bytes each. */
+const encode = (values: readonly number[]): Buffer => {
+  const buffer = Buffer.alloc(values.length * 4);
+  values.forEach((value, index) => buffer.writeInt32LE(value, index * 4));
+  return buffer;
+};
+
+const decode = (buffer: Buffer): number[] => {
+  const values = new Array<number>(buffer.length / 4);
+  for (let index = 0; index < values.length; index += 1) values[index] = buffer.readInt32LE(index * 4);
+  return values;
+};
+
+const fromRow = (row: SummaryRow): DaySummary => ({
+  serviceDay: row.service_day,
+  dimension: row.dimension,
+  serviceCode: row.service_code,
+  key: row.key,
+  issued: row.issued,
+  served: row.served,
+  noShow: row.no_show,
+  cancelled: row.cancelled,
+  transferred: row.transferred,
+  priorityIssued: row.priority_issued,
+  priorityConfirmed: row.priority_confirmed,
+  bookingsCalled: row.bookings_called,
+  punctual: row.punctual,
+  walkInWaits: decode(row.walk_in_waits),
+  bookedWaits: decode(row.booked_waits),
+  serviceTimes: decode(row.service_times),
+  arrivalsByHour: decode(row.arrivals_by_hour),
+});
+
+export class ReportStore {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      segments: db.prepare<[string, string], VisitSegment>(`
+        SELECT ticket_id AS ticketId, segment, service_day AS serviceDay, service_code AS serviceCode, source,
+          entered_at AS enteredAt, first_called_at AS firstCalledAt, serving_started_at AS servingStartedAt,
+          ended_at AS endedAt, outcome, desk_id AS deskId, operator_id AS operatorId,
+          priority_category AS priorityCategory, priority_confirmed AS priorityConfirmed,
+          appointment_at AS appointmentAt
+        FROM visit_segments WHERE service_day BETWEEN ? AND ?`),
+      ratingsWithArrival: db.prepare<[string, string], RatedVisit>(`
+        SELECT r.ticket_id AS ticketId, r.service_day AS serviceDay, r.service_code AS serviceCode,
+          r.desk_id AS deskId, r.operator_id AS operatorId, r.score, s.entered_at AS arrivedAt
+        FROM ratings r LEFT JOIN visit_segments s ON s.ticket_id = r.ticket_id AND s.segment = 0
+        WHERE r.service_day BETWEEN ? AND ?`),
+      ratings: db.prepare<[string, string], RatedVisit>(`
+        SELECT ticket_id AS ticketId, service_day AS serviceDay, service_code AS serviceCode,
+          desk_id AS deskId, operator_id AS operatorId, score, NULL AS arrivedAt
+        FROM ratings WHERE service_day BETWEEN ? AND ?`),
+      summaries: db.prepare<[string, string, string, string], SummaryRow>(`
+        SELECT * FROM report_day_summaries WHERE service_day BETWEEN ? AND ? AND dimension IN (?, ?)`),
+      summarisedDays: db.prepare<[string, string], { service_day: string }>(
+        'SELECT service_day FROM report_summarised_days WHERE service_day BETWEEN ? AND ?',
+      ),
+      insertSummary: db.prepare(`
+        INSERT OR REPLACE INTO report_day_summaries (service_day, dimension, service_code, key, issued, served,
+          no_show, cancelled, transferred, priority_issued, priority_confirmed, bookings_called, punctual,
+          walk_in_waits, booked_waits, service_times, arrivals_by_hour)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      firstDay: db.prepare<[], { day: string | null }>('SELECT MIN(service_day) AS day FROM visit_segments'),
+      markDay: db.prepare('INSERT OR REPLACE INTO report_summarised_days (service_day, at) VALUES (?, ?)'),
+    };
+  }
+
+  /**
+   * Segments of the service days `from` to `to`, inclusive, read as they are consumed (a year
+   * is millions of rows: they are never all in memory at once). Consume it before the next
+   * statement on this connection.
+   */
+  segmentsBetween(from: string, to: string): IterableIterator<VisitSegment> {
+    return this.statements.segments.iterate(from, to);
+  }
+
+  /** Ratings of the period; with the visit's arrival time only when asked (it costs a lookup each). */
+  ratingsBetween(from: string, to: string, withArrival = true): RatedVisit[] {
+    return (withArrival ? this.statements.ratingsWithArrival : this.statements.ratings).all(from, to);
+  }
+
+  /** Stored summaries of the days `from` to `to`: the `service` rows and those of `dimension`. */
+  summariesBetween(from: string, to: string, dimension: SummaryDimension): DaySummary[] {
+    return this.statements.summaries.all(from, to, 'service', dimension).map(fromRow);
+  }
+
+  /** The earliest service day with any visit, if any. */
+  firstDay(): string | undefined {
+    return this.statements.firstDay.get()?.day ?? undefined;
+  }
+
+  summarisedDays(from: string, to: string): Set<string> {
+    return new Set(this.statements.summarisedDays.all(from, to).map((row) => row.service_day));
+  }
+
+  /** Store a closed day's summary rows and mark the day done, in one transaction. */
+  saveDay(serviceDay: string, rows: readonly DaySummary[], at: number): void {
+    this.db.transaction(() => {
+      for (const row of rows) {
+        this.statements.insertSummary.run(
+          row.serviceDay,
+          row.dimension,
+          row.serviceCode,
+          row.key,
+          row.issued,
+          row.served,
+          row.noShow,
+          row.cancelled,
+          row.transferred,
+          row.priorityIssued,
+          row.priorityConfirmed,
+          row.bookingsCalled,
+          row.punctual,
+          encode(row.walkInWaits),
+          encode(row.bookedWaits),
+          encode(row.serviceTimes),
+          encode(row.arrivalsByHour),
+        );
+      }
+      this.statements.markDay.run(serviceDay, at);
+    })();
+  }
+}
