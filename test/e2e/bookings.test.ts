@@ -113,6 +113,16 @@ describe('bookings in Chromium', () => {
       serviceCode: 'doc-residence',
     });
     expect(rating?.operatorId).toBeTruthy();
+
+    // The supervisor's report shows the rating and the booked visit called on time.
+    const supervisor = await DeskPage.login(screens, server.url, 'supervisor', '2222');
+    await supervisor.page.locator('[data-tab="reports"]').click();
+    await supervisor.page.getByRole('button', { name: 'Показати' }).click();
+    const row = supervisor.page.locator('[data-testid="report-table"] tr[data-key="doc-residence"]');
+    const cell = (column: string) => row.locator(`td[data-column="${column}"]`).textContent();
+    await expect.poll(() => cell('ratingsCount')).toBe('1');
+    expect(await cell('ratingsMean')).toBe('4');
+    expect(await cell('punctualPercent')).toBe('100');
     expect(screens.pageErrors).toEqual([]);
   });
 
