@@ -177,6 +177,27 @@ describe('administration and monitor in Chromium', () => {
       { date: '2027-01-01', hours: [] },
       { date: '2026-12-31', hours: [{ from: '08:00', to: '15:00' }] },
     ]);
+
+    // Bookings: a quarter of the desks' time kept for walk-ins, a week ahead.
+    const bookedServices = app.app.queue.centre.booking?.services;
+    await page.locator('[data-section="booking"]').click();
+    await page.locator('input[name="walkInShare"]').fill('0.25');
+    await page.locator('input[name="horizonDays"]').fill('7');
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-saved').waitFor();
+    expect(app.app.queue.centre.booking).toMatchObject({
+      enabled: true,
+      walkInShare: 0.25,
+      horizonDays: 7,
+      services: bookedServices,
+    });
+    // A share of 1 would leave nothing to book: refused with its reason, nothing changed.
+    await page.locator('input[name="walkInShare"]').fill('1');
+    await page.getByTestId('entry-save').click();
+    await expect.poll(() => app.app.queue.centre.booking?.walkInShare).toBe(0.25);
+    await expect
+      .poll(() => page.getByTestId('config-problems').textContent())
+      .toContain('booking › walkInShare: має бути частка від 0 до менше ніж 1, а не 1');
     expect(screens.pageErrors).toEqual([]);
   });
 

@@ -186,7 +186,7 @@ describe('validateCentre', () => {
     expect(problems.map((problem) => `${problem.path}:${problem.key}`).sort()).toEqual([
       'booking.horizonDays:notPositive',
       'booking.services.0:unknownReference',
-      'booking.walkInShare:notPositive',
+      'booking.walkInShare:notShare',
     ]);
     expect(validateCentre({ ...DEMO_CENTRE, booking: { enabled: true, walkInShare: 0 } })).toEqual([]);
   });

@@ -18,6 +18,8 @@ export type CentreProblemKey =
   | 'badTimeZone'
   | 'badDate'
   | 'notPositive'
+  /** A share that must be at least 0 and below 1. */
+  | 'notShare'
   | 'liveTickets'
   | 'deskOpen'
   | 'shape';
@@ -218,7 +220,7 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
     }
     const share = booking.walkInShare;
     if (share !== undefined && !(share >= 0 && share < 1)) {
-      problems.add('booking.walkInShare', 'notPositive', { value: String(share) });
+      problems.add('booking.walkInShare', 'notShare', { value: String(share) });
     }
     for (const field of ['minLeadMinutes', 'graceMinutes', 'earlyCheckInMinutes'] as const) {
       const value = booking[field];

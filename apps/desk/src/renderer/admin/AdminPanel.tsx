@@ -1,17 +1,17 @@
 /**
  * The administrator's configuration: one section at a time (services, desks, organisations,
- * categories, staff, opening hours, boards, kiosks, queue rules, ticket template, export and
- * import). Every save replaces the whole document through the checked, versioned path and is
+ * categories, staff, opening hours, boards, kiosks, queue rules, bookings, ticket template,
+ * export and import). Every save replaces the whole document through the checked, versioned path and is
  * live at once; a refusal lists every problem in the screen's language.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
-import type { Centre } from '@queue/core';
+import { type BookingPolicy, type Centre, bookingPolicyOf } from '@queue/core';
 import { useLocalize, useT } from '@queue/ui';
 import { useMemo, useState } from 'react';
 import { RefusalLine } from '../common/RefusalLine';
 import { useCommands } from '../common/use-commands';
 import { EntityEditor, EntryForm } from './EntityEditor';
-import type { Draft, Field } from './fields';
+import type { Draft, Field, Option } from './fields';
 import { problemText } from './problem-text';
 import { type ListSection, listSpecs, withEntry, withoutEntry } from './sections';
 import { StaffEditor } from './StaffEditor';
@@ -34,6 +34,7 @@ const SECTIONS = [
   'boards',
   'kiosks',
   'policy',
+  'booking',
   'template',
   'transfer',
 ] as const;
@@ -56,6 +57,26 @@ const POLICY_FIELDS: readonly Field[] = [
   { key: 'appointmentLeadMinutes', label: 'admin.field.appointmentLeadMinutes', kind: 'number' },
   { key: 'maxPostponeMinutes', label: 'admin.field.maxPostponeMinutes', kind: 'number' },
 ];
+
+/** Pre-booked visits; a centre without the section takes none (`DEFAULT_BOOKING_POLICY`). */
+const bookingFields = (services: readonly Option[]): readonly Field[] => [
+  { key: 'enabled', label: 'admin.field.bookingEnabled', kind: 'boolean' },
+  { key: 'services', label: 'admin.field.bookingServices', kind: 'multi', options: services, wide: true },
+  { key: 'slotMinutes', label: 'admin.field.slotMinutes', kind: 'number', optional: true },
+  { key: 'walkInShare', label: 'admin.field.walkInShare', kind: 'number' },
+  { key: 'horizonDays', label: 'admin.field.horizonDays', kind: 'number' },
+  { key: 'minLeadMinutes', label: 'admin.field.minLeadMinutes', kind: 'number' },
+  { key: 'graceMinutes', label: 'admin.field.graceMinutes', kind: 'number' },
+  { key: 'earlyCheckInMinutes', label: 'admin.field.earlyCheckInMinutes', kind: 'number' },
+  { key: 'perPersonPerDay', label: 'admin.field.perPersonPerDay', kind: 'number' },
+  { key: 'perServicePerDay', label: 'admin.field.perServicePerDay', kind: 'number', optional: true },
+];
+
+/** The section as saved: no services chosen means every service, as the policy reads it. */
+const bookingOf = (draft: Draft): NonNullable<Centre['booking']> => {
+  const { services, ...rest } = draft as unknown as BookingPolicy;
+  return services && services.length > 0 ? { ...rest, services } : rest;
+};
 
 const TEMPLATE_FIELDS: readonly Field[] = [
   { key: 'ticketTemplate', label: 'admin.field.template', kind: 'json', optional: true },
@@ -116,6 +137,19 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
             saved
             busy={busy}
             onSave={(draft) => saveDocument({ ...centre, policy: draft as unknown as Centre['policy'] })}
+          />
+        );
+      case 'booking':
+        return (
+          <EntryForm
+            key="booking"
+            fields={bookingFields(
+              centre.services.map((service) => ({ value: service.code, label: localize(service.name) })),
+            )}
+            initial={bookingPolicyOf(centre) as unknown as Draft}
+            saved
+            busy={busy}
+            onSave={(draft) => saveDocument({ ...centre, booking: bookingOf(draft) })}
           />
         );
       case 'template':
