@@ -95,6 +95,10 @@ describe('desk in Chromium', () => {
     await expect.poll(() => dialog.getByRole('listbox').inputValue()).toBe('ben-subsidy');
     await dialog.getByRole('textbox', { name: 'Коментар' }).fill('Потрібна довідка про субсидію');
     expect(await dialog.getByLabel('Зберегти місце в черзі').isChecked()).toBe(true);
+    // Colleagues are named, not shown by their login.
+    expect(await dialog.locator('select[name="desk"] option[value="desk-6"]').textContent()).toContain(
+      'Оператор 6',
+    );
     await desk1.page.screenshot({ path: screenshotPath('desk-transfer.png') });
     await desk1.confirm('transfer-dialog');
     await desk1.expectCurrent(null);

@@ -29,6 +29,8 @@ export interface SyncState {
   readonly clockOffsetMs: number;
   /** Devices that need attention, for staff clients. */
   readonly alerts?: readonly DeviceAlert[];
+  /** Active staff's names by id (staff clients). */
+  readonly staffNames?: Readonly<Record<string, string>>;
 }
 
 export const initialSyncState: SyncState = { seq: 0, calls: [], clockOffsetMs: 0 };
@@ -41,6 +43,7 @@ export const applySnapshot = (snapshot: Snapshot, localNow: number): SyncState =
   summary: snapshot.summary,
   ...(snapshot.queue ? { queue: snapshot.queue } : {}),
   ...(snapshot.alerts ? { alerts: snapshot.alerts } : {}),
+  ...(snapshot.staffNames ? { staffNames: snapshot.staffNames } : {}),
   calls: latestCallsPerDesk(snapshot.recentCalls),
   clockOffsetMs: snapshot.serverTime - localNow,
 });

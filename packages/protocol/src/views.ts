@@ -78,6 +78,8 @@ export interface Snapshot {
   readonly queue?: QueueState;
   /** Devices that need attention (printer out of paper…), for staff only. */
   readonly alerts?: readonly DeviceAlert[];
+  /** Names of active staff by id, for staff only: who sits at which desk, by name. */
+  readonly staffNames?: Readonly<Record<string, string>>;
 }
 
 export type SyncAnswer =

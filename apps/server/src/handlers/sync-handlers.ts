@@ -6,9 +6,20 @@ import { type HandlerContext, type QueueSocket, emptyPayload, on } from './handl
 
 export const registerSyncHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const { queue, store } = context;
-  /** Staff also see the device alerts in force. */
+  /** Staff also see the device alerts in force and their colleagues' names. */
   const withAlerts = (snapshot: Snapshot, principal: Principal): Snapshot =>
-    isStaff(principal) ? { ...snapshot, alerts: context.alerts.list() } : snapshot;
+    isStaff(principal)
+      ? {
+          ...snapshot,
+          alerts: context.alerts.list(),
+          staffNames: Object.fromEntries(
+            context.staff
+              .list()
+              .filter((entry) => entry.active)
+              .map((entry) => [entry.id, entry.name]),
+          ),
+        }
+      : snapshot;
   const answerWithAlerts = (answer: SyncAnswer, principal: Principal): SyncAnswer =>
     answer.kind === 'snapshot'
       ? { kind: 'snapshot', snapshot: withAlerts(answer.snapshot, principal) }

@@ -96,7 +96,11 @@ export const MonitorPanel = ({ sync, connection, online, now }: Props) => {
                   <tr key={row.desk.id} data-desk={row.desk.id} data-status={row.status}>
                     <td>
                       {localize(row.desk.name)}
-                      {row.operatorId && <span className="monitor__who">{row.operatorId}</span>}
+                      {row.operatorId && (
+                        <span className="monitor__who">
+                          {sync.staffNames?.[row.operatorId] ?? row.operatorId}
+                        </span>
+                      )}
                     </td>
                     <td>
                       <span className={`badge badge--${row.status}`}>

@@ -84,6 +84,7 @@ export const OperatorDialogs = ({ dialog, view, sync, commands, onClose }: Props
           centre={sync.centre}
           queue={sync.queue}
           ownDeskId={view.deskId}
+          {...(sync.staffNames ? { staffNames: sync.staffNames } : {})}
           onConfirm={(choice) =>
             void commands.send('visit:transfer', { ticketId, ...choice }).then(closeOnSuccess)
           }

@@ -25,6 +25,8 @@ interface Props {
   readonly centre: Centre;
   readonly queue: QueueState;
   readonly ownDeskId: DeskId;
+  /** Colleagues' names by staff id; the id itself when a name is not known. */
+  readonly staffNames?: Readonly<Record<string, string>>;
   readonly ready: boolean;
   readonly busy: boolean;
   readonly refusal: string | undefined;
@@ -33,7 +35,8 @@ interface Props {
 }
 
 export const TransferDialog = (props: Props) => {
-  const { ticket, centre, queue, ownDeskId } = props;
+  const { ticket, centre, queue, ownDeskId, staffNames } = props;
+  const nameOf = (id: StaffId): string => staffNames?.[id] ?? id;
   const t = useT();
   const localize = useLocalize();
   const [service, setService] = useState<ServiceCode>();
@@ -53,7 +56,7 @@ export const TransferDialog = (props: Props) => {
   const deskOperator = deskId ? operatorAt(deskId) : undefined;
   const deskLabel = (id: DeskId, name: string): string => {
     const operator = operatorAt(id);
-    return operator ? `${name} — ${operator}` : `${name} — ${t('desk.transfer.deskClosed')}`;
+    return operator ? `${name} — ${nameOf(operator)}` : `${name} — ${t('desk.transfer.deskClosed')}`;
   };
 
   const confirm = (): void => {
@@ -129,7 +132,7 @@ export const TransferDialog = (props: Props) => {
               onChange={(event) => setOperatorId(event.target.value as StaffId | '')}
             >
               <option value="">{t('desk.transfer.anyOperator')}</option>
-              {deskOperator && <option value={deskOperator}>{deskOperator}</option>}
+              {deskOperator && <option value={deskOperator}>{nameOf(deskOperator)}</option>}
             </select>
           </label>
           <label className="field">
