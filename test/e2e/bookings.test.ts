@@ -14,7 +14,7 @@ import { type Screens, launchScreens } from './support/browser';
 import { DeskPage } from './support/desk-page';
 import { KIOSK_TOKEN, assertBuilt, screenshotPath } from './support/env';
 import { kioskOf, ticketByNumber } from './support/queue';
-import { type TestServer, TestClock, startServer } from './support/server';
+import { type TestServer, TestClock, okData, startServer } from './support/server';
 
 const PHONE = { width: 390, height: 844 };
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -157,9 +157,58 @@ describe('bookings in Chromium', () => {
     const code = /код ([A-Z2-9]{8})/.exec((await done.textContent()) ?? '')?.[1] ?? '';
     expect(code).toHaveLength(8);
 
-    server.clock.at = Number(first) - 5 * 60_000;
+    // The visitor calls back: reception finds the booking and moves it to the next free time.
+    const lookup = desk.page.getByTestId('booking-lookup');
+    await lookup.getByLabel('Код запису').fill(code.toLowerCase());
+    await lookup.locator('[data-action="find-booking"]').click();
+    const card = lookup.getByTestId('booking-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Марія Шевчук');
+    await expect.poll(() => card.locator('select[name="move-slot"] option').count()).toBeGreaterThan(2);
+    const later = await card.locator('select[name="move-slot"] option').nth(2).getAttribute('value');
+    await card.locator('select[name="move-slot"]').selectOption(later ?? '');
+    const before = await card.getByTestId('booking-when').textContent();
+    await lookup.locator('[data-action="move-booking"]').click();
+    await expect.poll(() => card.getByTestId('booking-when').textContent()).not.toBe(before);
+    const moved = await okData(
+      (await server.connect((await server.login('reception', '0000')).token)).emitWithAck('booking:find', {
+        code,
+      }),
+    );
+    expect(moved.slotAt).toBe(Number(later));
+
+    server.clock.at = Number(later) - 5 * 60_000;
     const kiosk = await checkIn(code);
     await kiosk.getByTestId('booking-on-time').waitFor();
+    expect(screens.pageErrors).toEqual([]);
+  });
+
+  it('lets reception cancel a booking found by its code, and says when a code is unknown', async () => {
+    server.clock.at = at('12:00');
+    const staff = await server.connect((await server.login('reception', '0000')).token);
+    const [slot] = await okData(
+      staff.emitWithAck('booking:slots', { serviceCode: 'doc-residence', day: '2026-11-24' }),
+    );
+    const { code } = await okData(
+      staff.emitWithAck('booking:create', {
+        requestId: `cancel-${Date.now()}`,
+        serviceCode: 'doc-residence',
+        slotAt: slot?.start ?? 0,
+        name: 'Петро Гнатюк',
+        phone: '095 222 11 00',
+      }),
+    );
+    const desk = await DeskPage.login(screens, server.url, 'reception', '0000');
+    await desk.tab('reception');
+    const lookup = desk.page.getByTestId('booking-lookup');
+    await lookup.getByLabel('Код запису').fill(code);
+    await lookup.locator('[data-action="find-booking"]').click();
+    await lookup.locator('[data-action="cancel-booking"]').click();
+    await expect.poll(() => lookup.getByTestId('booking-card').getAttribute('data-status')).toBe('cancelled');
+
+    await lookup.getByLabel('Код запису').fill('ZZZZ2222');
+    await lookup.locator('[data-action="find-booking"]').click();
+    await expect.poll(() => lookup.getByRole('alert').textContent()).toBe('Запису з таким кодом немає.');
     expect(screens.pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import type { QueueConnection, SyncState } from '@queue/client';
 import { useT } from '@queue/ui';
 import { BookingForm } from './BookingForm';
+import { BookingLookup } from './BookingLookup';
 import { IssueForm } from './IssueForm';
 import { TicketSearch } from './TicketSearch';
 
@@ -26,6 +27,7 @@ export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
         now={now}
       />
       <BookingForm centre={sync.centre} connection={connection} online={online} now={now} />
+      <BookingLookup centre={sync.centre} connection={connection} online={online} />
     </div>
   );
 };
