@@ -61,14 +61,26 @@ describe('device pairing in Chromium', () => {
 
     const paired = admin.page.locator('tr[data-device]', { hasText: 'Кіоск у холі' });
     await expect.poll(() => paired.locator('[data-online="true"]').count(), { timeout: 10_000 }).toBe(1);
-    await paired.locator('[data-action="revoke"]').click();
-    await paired.locator('[data-action="confirm-revoke"]').click();
+
+    // Renamed where it stands, in the tab and on the server.
+    const deviceId = (await paired.getAttribute('data-device')) ?? '';
+    const row = admin.page.locator(`tr[data-device="${deviceId}"]`);
+    await row.locator('[data-action="rename"]').click();
+    await row.getByLabel('Нова назва').fill('Кіоск біля входу');
+    await row.locator('[data-action="save-name"]').click();
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('Кіоск біля входу');
+    const adminSocket = await server.connect((await server.login('admin', 'admin')).token);
+    const listed = await okData(adminSocket.emitWithAck('device:list', {}));
+    expect(listed.find((device) => device.id === deviceId)?.name).toBe('Кіоск біля входу');
+
+    await row.locator('[data-action="revoke"]').click();
+    await row.locator('[data-action="confirm-revoke"]').click();
 
     await kiosk.getByTestId('pairing-code').waitFor();
     expect(await kiosk.getByRole('alert').filter({ hasText: 'відкликано' }).count()).toBe(1);
     expect(await codeOn(kiosk)).not.toBe(code);
     expect(await kiosk.locator('[data-category]').count()).toBe(0);
-    await expect.poll(() => paired.getAttribute('data-revoked')).toBe('true');
+    await expect.poll(() => row.getAttribute('data-revoked')).toBe('true');
     await expect(server.connect(token ?? '')).rejects.toThrow('UNAUTHENTICATED');
     expect(screens.pageErrors).toEqual([]);
   });

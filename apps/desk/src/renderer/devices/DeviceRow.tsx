@@ -1,4 +1,7 @@
-/** One paired device: what and where it is, whether it is connected, and revocation (confirmed first). */
+/**
+ * One paired device: what and where it is, whether it is connected, renaming it, and
+ * revocation (confirmed first).
+ */
 import type { QueueConnection } from '@queue/client';
 import type { Centre } from '@queue/core';
 import type { DeviceView } from '@queue/protocol';
@@ -19,6 +22,8 @@ export const DeviceRow = ({ device, centre, connection, act, online }: Props) =>
   const language = useLanguage();
   const localize = useLocalize();
   const [confirming, setConfirming] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(device.name);
   const desk = centre?.desks.find((entry) => entry.id === device.deskId);
   const timeZone = centre?.site.timeZone;
 
@@ -36,13 +41,68 @@ export const DeviceRow = ({ device, centre, connection, act, online }: Props) =>
     await act(() => connection.request('device:revoke', { deviceId: device.id }));
   };
 
+  const rename = async (): Promise<void> => {
+    const next = name.trim();
+    setRenaming(false);
+    if (next === '' || next === device.name) return;
+    await act(() => connection.request('device:rename', { deviceId: device.id, name: next }));
+  };
+
   return (
     <tr data-device={device.id} data-revoked={device.revokedAt !== undefined}>
-      <td>{device.name}</td>
+      <td>
+        {renaming ? (
+          <form
+            className="devices__rename"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void rename();
+            }}
+          >
+            <input
+              type="text"
+              aria-label={t('pairing.devices.newName')}
+              value={name}
+              maxLength={64}
+              required
+              onChange={(event) => setName(event.target.value)}
+            />{' '}
+            <button type="submit" className="button button--small" data-action="save-name" disabled={!online}>
+              {t('pairing.devices.saveName')}
+            </button>{' '}
+            <button
+              type="button"
+              className="button button--plain button--small"
+              onClick={() => {
+                setName(device.name);
+                setRenaming(false);
+              }}
+            >
+              {t('pairing.devices.cancel')}
+            </button>
+          </form>
+        ) : (
+          device.name
+        )}
+      </td>
       <td>{t(`pairing.kind.${device.role}`)}</td>
       <td>{desk ? localize(desk.name) : ''}</td>
       <td data-online={device.online}>{status}</td>
       <td className="devices__actions">
+        {device.revokedAt === undefined && !confirming && !renaming && (
+          <button
+            type="button"
+            className="button button--plain button--small"
+            data-action="rename"
+            disabled={!online}
+            onClick={() => {
+              setName(device.name);
+              setRenaming(true);
+            }}
+          >
+            {t('pairing.devices.rename')}
+          </button>
+        )}{' '}
         {device.revokedAt === undefined && !confirming && (
           <button
             type="button"

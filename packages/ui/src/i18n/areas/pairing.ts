@@ -46,6 +46,9 @@ export const pairingTexts = defineArea({
     'pairing.devices.revokeConfirm': 'Відкликати доступ «{name}»? Пристрій одразу від’єднається.',
     'pairing.devices.revokeYes': 'Так, відкликати',
     'pairing.devices.cancel': 'Скасувати',
+    'pairing.devices.rename': 'Перейменувати',
+    'pairing.devices.newName': 'Нова назва',
+    'pairing.devices.saveName': 'Зберегти',
     'pairing.devices.refused': 'Не вдалося: {reason}',
   },
   ru: {
@@ -92,6 +95,9 @@ export const pairingTexts = defineArea({
     'pairing.devices.revokeConfirm': 'Отозвать доступ «{name}»? Устройство сразу отключится.',
     'pairing.devices.revokeYes': 'Да, отозвать',
     'pairing.devices.cancel': 'Отмена',
+    'pairing.devices.rename': 'Переименовать',
+    'pairing.devices.newName': 'Новое название',
+    'pairing.devices.saveName': 'Сохранить',
     'pairing.devices.refused': 'Не удалось: {reason}',
   },
   en: {
@@ -138,6 +144,9 @@ export const pairingTexts = defineArea({
     'pairing.devices.revokeConfirm': 'Revoke “{name}”? The device is disconnected at once.',
     'pairing.devices.revokeYes': 'Yes, revoke',
     'pairing.devices.cancel': 'Cancel',
+    'pairing.devices.rename': 'Rename',
+    'pairing.devices.newName': 'New name',
+    'pairing.devices.saveName': 'Save',
     'pairing.devices.refused': 'Failed: {reason}',
   },
 });
