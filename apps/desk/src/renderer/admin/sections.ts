@@ -41,6 +41,16 @@ export const listSpecs = (
   const desks: Option[] = centre.desks.map((entry) => ({ value: entry.id, label: localize(entry.name) }));
   const languages: Option[] = ['uk', 'ru', 'en'].map((value) => ({ value, label: value }));
   const voices: Option[] = ['speech', 'clips', 'chime'].map((value) => ({ value, label: value }));
+  /** Organisations and categories: nothing but an id and a name in three languages. */
+  const idAndName: ListSpec = {
+    idKey: 'id',
+    title: named(localize, 'id'),
+    fields: [
+      { key: 'id', label: 'admin.field.id', kind: 'text', fixedOnceSaved: true },
+      { key: 'name', label: 'admin.field.name', kind: 'localized', wide: true },
+    ],
+    blank: () => ({ id: '', name: EMPTY_TEXT }),
+  };
   return {
     services: {
       idKey: 'code',
@@ -101,24 +111,8 @@ export const listSpecs = (
         services: [],
       }),
     },
-    organisations: {
-      idKey: 'id',
-      title: named(localize, 'id'),
-      fields: [
-        { key: 'id', label: 'admin.field.id', kind: 'text', fixedOnceSaved: true },
-        { key: 'name', label: 'admin.field.name', kind: 'localized', wide: true },
-      ],
-      blank: () => ({ id: '', name: EMPTY_TEXT }),
-    },
-    categories: {
-      idKey: 'id',
-      title: named(localize, 'id'),
-      fields: [
-        { key: 'id', label: 'admin.field.id', kind: 'text', fixedOnceSaved: true },
-        { key: 'name', label: 'admin.field.name', kind: 'localized', wide: true },
-      ],
-      blank: () => ({ id: '', name: EMPTY_TEXT }),
-    },
+    organisations: idAndName,
+    categories: idAndName,
     boards: {
       idKey: 'id',
       title: named(localize, 'id'),
