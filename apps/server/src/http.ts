@@ -7,12 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
 import type { Ticket } from '@queue/core';
-import { estimateWait, ticketOf } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
 import { type JsonIo, type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
 import { RateLimit } from './rate-limit';
+import { liveEstimateOf } from './status-page/live-estimate';
 import { pickLanguage, renderNotFound, renderTicketStatus } from './status-page/render';
 
 export const FRONT_ENDS = ['kiosk', 'display', 'desk'] as const;
@@ -258,11 +258,7 @@ const statusPage = (
     response.writeHead(404, headers);
     return void response.end(renderNotFound(language));
   }
-  const live = ticketOf(deps.queue.state, ticket.id) === ticket;
-  const now = deps.queue.now();
-  const estimate = live
-    ? estimateWait(deps.queue.centre, deps.queue.state, ticket.serviceCode, now, ticket)
-    : undefined;
+  const estimate = liveEstimateOf(deps.queue, ticket);
   response.writeHead(200, headers);
   response.end(
     renderTicketStatus(deps.queue.centre, ticket, estimate, language, deps.isRated?.(ticket.id) ?? false),

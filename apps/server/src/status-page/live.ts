@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Language, Ticket } from '@queue/core';
-import { estimateWait, ticketOf } from '@queue/core';
+import { liveEstimateOf } from './live-estimate';
 import type { RatingStore } from '@queue/db';
 import { RatingBody } from '@queue/protocol';
 import { type HttpRoute, readBody } from '../http';
@@ -52,13 +52,10 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { route: HttpRoute; clos
   const ratingLimit = new RateLimit(RATING_LIMIT, 60_000);
 
   const cardOf = (feed: Feed): { html: string; status: string; open: boolean } | undefined => {
-    const ticket =
-      ticketOf(deps.queue.state, feed.ticketId as Ticket['id']) ?? deps.lookupTicket(feed.ticketId);
+    // Today's live ticket first (the lookup tries the queue before the database).
+    const ticket = deps.lookupTicket(feed.ticketId);
     if (!ticket) return undefined;
-    const live = ticketOf(deps.queue.state, ticket.id) === ticket;
-    const estimate = live
-      ? estimateWait(deps.queue.centre, deps.queue.state, ticket.serviceCode, deps.queue.now(), ticket)
-      : undefined;
+    const estimate = liveEstimateOf(deps.queue, ticket);
     const rated = deps.ratings.get(ticket.id) !== undefined;
     return {
       html: renderTicketBody(deps.queue.centre, ticket, estimate, feed.language, rated),
