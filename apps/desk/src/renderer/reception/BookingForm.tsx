@@ -5,10 +5,11 @@
  */
 import type { QueueConnection } from '@queue/client';
 import { type Centre, bookingPolicyOf, instant, isBookable, serviceDayOf } from '@queue/core';
-import type { OfferedSlotView, StaffBooking } from '@queue/protocol';
+import type { StaffBooking } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useCommands } from '../common/use-commands';
+import { DayAndSlotFields, useFreeSlots } from './free-slots';
 
 interface Props {
   readonly centre: Centre;
@@ -25,25 +26,13 @@ export const BookingForm = ({ centre, connection, online, now }: Props) => {
   const services = centre.services.filter((service) => isBookable(policy, service));
   const [serviceCode, setServiceCode] = useState(services[0]?.code ?? '');
   const [day, setDay] = useState<string>(serviceDayOf(instant(now), centre.site.timeZone));
-  const [slots, setSlots] = useState<readonly OfferedSlotView[]>([]);
-  const [slotAt, setSlotAt] = useState('');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [booked, setBooked] = useState<StaffBooking>();
   const [failure, setFailure] = useState<string>();
-
-  useEffect(() => {
-    if (!connection || !online || !serviceCode) return;
-    let current = true;
-    void connection.request('booking:slots', { serviceCode, day }).then((answer) => {
-      if (!current) return;
-      setSlots(answer.ok ? answer.data : []);
-      setSlotAt('');
-    });
-    return () => {
-      current = false;
-    };
-  }, [connection, online, serviceCode, day, booked]);
+  // A new booking takes its time: the list is asked again after each one.
+  const free = useFreeSlots(connection, online, serviceCode, day, booked);
+  const { slotAt } = free;
 
   if (services.length === 0) return null;
 
@@ -84,31 +73,13 @@ export const BookingForm = ({ centre, connection, online, now }: Props) => {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{t('booking.reception.day')}</span>
-          <input
-            type="date"
-            name="booking-day"
-            value={day}
-            onChange={(event) => setDay(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('booking.reception.slot')}</span>
-          <select
-            name="booking-slot"
-            value={slotAt}
-            required
-            onChange={(event) => setSlotAt(event.target.value)}
-          >
-            <option value="">{slots.length === 0 ? t('booking.reception.noSlots') : '—'}</option>
-            {slots.map((slot) => (
-              <option key={slot.start} value={slot.start}>
-                {slot.time}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DayAndSlotFields
+          names={{ day: 'booking-day', slot: 'booking-slot' }}
+          day={day}
+          onDay={setDay}
+          free={free}
+          required
+        />
         <label className="field">
           <span className="field__label">{t('booking.reception.name')}</span>
           <input

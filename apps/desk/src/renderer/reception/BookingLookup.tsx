@@ -5,10 +5,11 @@
  */
 import type { QueueConnection } from '@queue/client';
 import { type Centre, type ServiceCode, bookingPolicyOf, findService } from '@queue/core';
-import type { OfferedSlotView, StaffBooking } from '@queue/protocol';
+import type { StaffBooking } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useCommands } from '../common/use-commands';
+import { DayAndSlotFields, useFreeSlots } from './free-slots';
 
 interface Props {
   readonly centre: Centre;
@@ -27,22 +28,10 @@ export const BookingLookup = ({ centre, connection, online }: Props) => {
   const [booking, setBooking] = useState<StaffBooking>();
   const [failure, setFailure] = useState<string>();
   const [day, setDay] = useState('');
-  const [slots, setSlots] = useState<readonly OfferedSlotView[]>([]);
-  const [slotAt, setSlotAt] = useState('');
-
   const open = booking?.status === 'booked';
-  useEffect(() => {
-    if (!connection || !online || !booking || !open || !day) return;
-    let current = true;
-    void connection.request('booking:slots', { serviceCode: booking.serviceCode, day }).then((answer) => {
-      if (!current) return;
-      setSlots(answer.ok ? answer.data : []);
-      setSlotAt('');
-    });
-    return () => {
-      current = false;
-    };
-  }, [connection, online, booking, open, day]);
+  // Free times to move to, only while the booking can still be moved.
+  const free = useFreeSlots(connection, online, open ? booking.serviceCode : undefined, day, booking);
+  const { slotAt } = free;
 
   const show = (found: StaffBooking | undefined, refusal?: string): void => {
     setBooking(found);
@@ -115,26 +104,12 @@ export const BookingLookup = ({ centre, connection, online }: Props) => {
           )}
           {open && (
             <div className="booking__move">
-              <label className="field">
-                <span className="field__label">{t('booking.reception.day')}</span>
-                <input
-                  type="date"
-                  name="move-day"
-                  value={day}
-                  onChange={(event) => setDay(event.target.value)}
-                />
-              </label>
-              <label className="field">
-                <span className="field__label">{t('booking.reception.slot')}</span>
-                <select name="move-slot" value={slotAt} onChange={(event) => setSlotAt(event.target.value)}>
-                  <option value="">{slots.length === 0 ? t('booking.reception.noSlots') : '—'}</option>
-                  {slots.map((slot) => (
-                    <option key={slot.start} value={slot.start}>
-                      {slot.time}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <DayAndSlotFields
+                names={{ day: 'move-day', slot: 'move-slot' }}
+                day={day}
+                onDay={setDay}
+                free={free}
+              />
               <button
                 type="button"
                 className="button"
