@@ -95,6 +95,18 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
 
   const saveDocument = async (next: Centre): Promise<boolean> => (await editing.save(next)) !== undefined;
 
+  /** A section edited as one form over one part of the document (keyed, so it resets per section). */
+  const wholeForm = (fields: readonly Field[], initial: object, apply: (draft: Draft) => Centre) => (
+    <EntryForm
+      key={section}
+      fields={fields}
+      initial={initial as Draft}
+      saved
+      busy={busy}
+      onSave={(draft) => saveDocument(apply(draft))}
+    />
+  );
+
   const body = (): React.ReactNode => {
     if (isList(section)) {
       const spec = specs[section];
@@ -118,55 +130,33 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
       case 'staff':
         return <StaffEditor centre={centre} connection={connection} online={online} commands={commands} />;
       case 'site':
-        return (
-          <EntryForm
-            key="site"
-            fields={SITE_FIELDS}
-            initial={centre.site as unknown as Draft}
-            saved
-            busy={busy}
-            onSave={(draft) => saveDocument({ ...centre, site: draft as unknown as Centre['site'] })}
-          />
-        );
+        return wholeForm(SITE_FIELDS, centre.site, (site) => ({
+          ...centre,
+          site: site as unknown as Centre['site'],
+        }));
       case 'policy':
-        return (
-          <EntryForm
-            key="policy"
-            fields={POLICY_FIELDS}
-            initial={centre.policy as unknown as Draft}
-            saved
-            busy={busy}
-            onSave={(draft) => saveDocument({ ...centre, policy: draft as unknown as Centre['policy'] })}
-          />
-        );
+        return wholeForm(POLICY_FIELDS, centre.policy, (policy) => ({
+          ...centre,
+          policy: policy as unknown as Centre['policy'],
+        }));
       case 'booking':
-        return (
-          <EntryForm
-            key="booking"
-            fields={bookingFields(
-              centre.services.map((service) => ({ value: service.code, label: localize(service.name) })),
-            )}
-            initial={bookingPolicyOf(centre) as unknown as Draft}
-            saved
-            busy={busy}
-            onSave={(draft) => saveDocument({ ...centre, booking: bookingOf(draft) })}
-          />
+        return wholeForm(
+          bookingFields(
+            centre.services.map((service) => ({ value: service.code, label: localize(service.name) })),
+          ),
+          bookingPolicyOf(centre),
+          (draft) => ({ ...centre, booking: bookingOf(draft) }),
         );
       case 'template':
-        return (
-          <EntryForm
-            key="template"
-            fields={TEMPLATE_FIELDS}
-            initial={centre.ticketTemplate === undefined ? {} : { ticketTemplate: centre.ticketTemplate }}
-            saved
-            busy={busy}
-            onSave={(draft) => {
-              const { ticketTemplate: _old, ...rest } = centre;
-              return saveDocument(
-                draft.ticketTemplate === undefined ? rest : { ...rest, ticketTemplate: draft.ticketTemplate },
-              );
-            }}
-          />
+        return wholeForm(
+          TEMPLATE_FIELDS,
+          centre.ticketTemplate === undefined ? {} : { ticketTemplate: centre.ticketTemplate },
+          (draft) => {
+            const { ticketTemplate: _old, ...rest } = centre;
+            return draft.ticketTemplate === undefined
+              ? rest
+              : { ...rest, ticketTemplate: draft.ticketTemplate };
+          },
         );
       case 'transfer':
         return (
