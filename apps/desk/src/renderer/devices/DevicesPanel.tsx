@@ -6,6 +6,7 @@
 import type { QueueConnection } from '@queue/client';
 import type { Centre } from '@queue/core';
 import { useT } from '@queue/ui';
+import type { ReactNode } from 'react';
 import { RefusalLine } from '../common/RefusalLine';
 import { DeviceRow } from './DeviceRow';
 import { RequestRow } from './RequestRow';
@@ -26,65 +27,80 @@ export const DevicesPanel = ({ connection, online, active, centre }: Props) => {
   return (
     <div className="devices">
       <RefusalLine code={refusal} />
-      <section className="panel" data-testid="pairing-requests">
-        <h2 className="panel-heading">{t('pairing.devices.requests')}</h2>
-        {requests.length === 0 ? (
-          <p>{t('pairing.devices.noRequests')}</p>
-        ) : (
-          <table className="devices__table">
-            <thead>
-              <tr>
-                <th>{t('pairing.devices.code')}</th>
-                <th>{t('pairing.devices.kind')}</th>
-                <th>{t('pairing.devices.approve')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <RequestRow
-                  key={request.code}
-                  request={request}
-                  centre={centre}
-                  connection={connection}
-                  act={act}
-                  online={online}
-                />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="panel" data-testid="paired-devices">
-        <h2 className="panel-heading">{t('pairing.devices.paired')}</h2>
-        {devices.length === 0 ? (
-          <p>{t('pairing.devices.noDevices')}</p>
-        ) : (
-          <table className="devices__table">
-            <thead>
-              <tr>
-                <th>{t('pairing.devices.name')}</th>
-                <th>{t('pairing.devices.role')}</th>
-                <th>{t('pairing.devices.desk')}</th>
-                <th>{t('pairing.devices.status')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {devices.map((device) => (
-                <DeviceRow
-                  key={device.id}
-                  device={device}
-                  centre={centre}
-                  connection={connection}
-                  act={act}
-                  online={online}
-                />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <DeviceTable
+        testId="pairing-requests"
+        heading={t('pairing.devices.requests')}
+        empty={requests.length === 0 ? t('pairing.devices.noRequests') : undefined}
+        columns={[t('pairing.devices.code'), t('pairing.devices.kind'), t('pairing.devices.approve'), '']}
+      >
+        {requests.map((request) => (
+          <RequestRow
+            key={request.code}
+            request={request}
+            centre={centre}
+            connection={connection}
+            act={act}
+            online={online}
+          />
+        ))}
+      </DeviceTable>
+      <DeviceTable
+        testId="paired-devices"
+        heading={t('pairing.devices.paired')}
+        empty={devices.length === 0 ? t('pairing.devices.noDevices') : undefined}
+        columns={[
+          t('pairing.devices.name'),
+          t('pairing.devices.role'),
+          t('pairing.devices.desk'),
+          t('pairing.devices.status'),
+          '',
+        ]}
+      >
+        {devices.map((device) => (
+          <DeviceRow
+            key={device.id}
+            device={device}
+            centre={centre}
+            connection={connection}
+            act={act}
+            online={online}
+          />
+        ))}
+      </DeviceTable>
     </div>
   );
 };
+
+/** One list of the tab: a heading, then its rows as a table, or a line saying there are none. */
+const DeviceTable = ({
+  testId,
+  heading,
+  empty,
+  columns,
+  children,
+}: {
+  readonly testId: string;
+  readonly heading: string;
+  /** What to say instead of the table when there is nothing to list. */
+  readonly empty: string | undefined;
+  readonly columns: readonly string[];
+  readonly children: ReactNode;
+}) => (
+  <section className="panel" data-testid={testId}>
+    <h2 className="panel-heading">{heading}</h2>
+    {empty !== undefined ? (
+      <p>{empty}</p>
+    ) : (
+      <table className="devices__table">
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index}>{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    )}
+  </section>
+);
