@@ -4,7 +4,7 @@
  * (better-sqlite3 is synchronous), so two desks can never take the same visitor.
  */
 import type { Centre, Instant, QueueCommand, QueueEvent, QueueState, ServiceCode } from '@queue/core';
-import { decide, estimateWait, evolveAll, isCallable, ticketsOf } from '@queue/core';
+import { decide, estimateWait, evolveAll, pendingTickets } from '@queue/core';
 import type { QueueStore, StoredEvent } from '@queue/db';
 import type { Ack, PublicSummary, ServiceLoad, WireError } from '@queue/protocol';
 import type { Logger } from './logger';
@@ -85,12 +85,10 @@ export class QueueService {
   /** Waiting counts, longest waits and estimates for every service, as the hall sees them. */
   summary(at: Instant = this.clock.now()): PublicSummary {
     const services: Record<string, ServiceLoad> = {};
-    const tickets = ticketsOf(this.current);
+    // Waiting or postponed: the day's pending tickets, found once per state by the rules.
+    const pending = pendingTickets(this.current);
     for (const service of this.centreConfig.services) {
-      const waiting = tickets.filter(
-        (ticket) =>
-          ticket.serviceCode === service.code && (isCallable(ticket, at) || ticket.status === 'postponed'),
-      );
+      const waiting = pending.filter((ticket) => ticket.serviceCode === service.code);
       const longest = waiting.reduce((max, ticket) => Math.max(max, at - ticket.queuedAt), 0);
       services[service.code] = {
         waiting: waiting.length,
