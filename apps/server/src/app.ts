@@ -154,6 +154,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       const device = devices.deviceById(deviceId);
       return device !== undefined && device.revokedAt === undefined;
     },
+    (deviceId) => live.isOnline(deviceId),
     options.deviceOfflineAfterMs,
   );
   const inflight = new InFlight();

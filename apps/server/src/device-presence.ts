@@ -9,7 +9,6 @@ import type { AlertCenter } from './alerts';
 export const OFFLINE_AFTER_MS = 60_000;
 
 export class DevicePresence {
-  private readonly connections = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private closed = false;
 
@@ -17,11 +16,12 @@ export class DevicePresence {
     private readonly alerts: AlertCenter,
     /** Whether the device is still paired: a revoked one is gone on purpose, not offline. */
     private readonly isPaired: (deviceId: string) => boolean,
+    /** Whether the device has a live connection now (one of several may have closed). */
+    private readonly isOnline: (deviceId: string) => boolean,
     private readonly offlineAfterMs: number = OFFLINE_AFTER_MS,
   ) {}
 
   connected(deviceId: string): void {
-    this.connections.set(deviceId, (this.connections.get(deviceId) ?? 0) + 1);
     const timer = this.timers.get(deviceId);
     if (timer) clearTimeout(timer);
     this.timers.delete(deviceId);
@@ -29,17 +29,10 @@ export class DevicePresence {
   }
 
   disconnected(deviceId: string, name: string): void {
-    if (this.closed) return;
-    const left = (this.connections.get(deviceId) ?? 1) - 1;
-    if (left > 0) {
-      this.connections.set(deviceId, left);
-      return;
-    }
-    this.connections.delete(deviceId);
-    if (this.timers.has(deviceId)) return;
+    if (this.closed || this.isOnline(deviceId) || this.timers.has(deviceId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(deviceId);
-      if (this.connections.has(deviceId) || !this.isPaired(deviceId)) return;
+      if (this.isOnline(deviceId) || !this.isPaired(deviceId)) return;
       this.alerts.raise(deviceId, 'device-offline', `${name} has been offline since it disconnected.`);
     }, this.offlineAfterMs);
     timer.unref();
