@@ -9,6 +9,7 @@ import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
 import type { Ticket } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
+import { addressOf, bearer, readBody, readJson, sendError, sendJson } from './http-io';
 import { type JsonIo, type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
 import { RateLimit } from './rate-limit';
@@ -16,8 +17,6 @@ import { liveEstimateOf } from './status-page/live-estimate';
 import { pickLanguage, renderNotFound, renderTicketStatus } from './status-page/render';
 
 export const FRONT_ENDS = ['kiosk', 'display', 'desk'] as const;
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,47 +32,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ogg': 'audio/ogg',
   '.wasm': 'application/wasm',
   '.data': 'application/octet-stream',
-};
-
-export const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  response.end(JSON.stringify(body));
-};
-
-export const sendError = (response: ServerResponse, status: number, code: string, message: string): void =>
-  sendJson(response, status, { ok: false, error: { code, message } });
-
-export const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
-  new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // Stop collecting but keep reading: destroying the request here would reset the
-        // connection before the 413 answer is written. The answer closes the connection.
-        request.removeAllListeners('data');
-        request.resume();
-        resolveBody('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-
-const readJson = async (request: IncomingMessage): Promise<unknown> => {
-  const raw = await readBody(request);
-  if (raw === 'too-large') return raw;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return 'not-json';
-  }
 };
 
 const JSON_IO: JsonIo = { readJson, sendJson, sendError };
@@ -186,11 +144,6 @@ const handle = async (
   sendError(response, 404, 'NOT_FOUND', 'Not found.');
 };
 
-const bearer = (request: IncomingMessage): string | undefined => {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-};
-
 const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerResponse): Promise<void> => {
   const raw = await readBody(request);
   if (raw === 'too-large') {
@@ -211,7 +164,7 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
     parsed.data.secret,
     parsed.data.deskId,
     deps.queue.now(),
-    request.socket.remoteAddress ?? 'unknown',
+    addressOf(request),
     parsed.data.terminal,
   );
   if (typeof answer === 'object' && 'retryAfterMs' in answer) {
@@ -248,7 +201,7 @@ const statusPage = (
   response: ServerResponse,
 ): void => {
   const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
-  if (!deps.statusPageLimit.allow(request.socket.remoteAddress ?? 'unknown', Date.now())) {
+  if (!deps.statusPageLimit.allow(addressOf(request), Date.now())) {
     response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
     return void response.end('Too many requests.');
   }

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PairingRequestBody, PairingStatusBody, type WireError } from '@queue/protocol';
 import type { z } from 'zod';
+import { addressOf } from './http-io';
 import type { PairingService } from './pairing';
 
 export interface PairingHttpDeps {
@@ -53,7 +54,7 @@ export const handlePairingHttp = async (
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<boolean> => {
-  const address = request.socket.remoteAddress ?? 'unknown';
+  const address = addressOf(request);
   if (path === '/api/terminal' && request.method === 'GET') {
     io.sendJson(response, 200, { ok: true, data: { pairingRequired: !deps.unpairedLoginsFrom(address) } });
     return true;

@@ -13,7 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Language } from '@queue/core';
 import { BookingCodeSchema, PublicBookBody, PublicMoveBody } from '@queue/protocol';
 import type { z } from 'zod';
-import { type HttpRoute, readBody, sendError, sendJson } from '../http';
+import type { HttpRoute } from '../http';
+import { addressOf, readBody, sendError, sendJson } from '../http-io';
 import { RateLimit } from '../rate-limit';
 import { pickLanguage } from '../status-page/render';
 import { renderBookPage } from './book-page';
@@ -80,7 +81,7 @@ export const bookingRoutes = (bookings: BookingService, timeZone: () => string):
     const path = url.pathname;
     const isPage = PAGE_PATH.exec(path);
     if (!isPage && !path.startsWith('/api/book')) return false;
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = addressOf(request);
     const now = Date.now();
     const writing = request.method === 'POST';
     if (!reads.allow(address, now) || (writing && !writes.allow(address, now))) {

@@ -8,6 +8,7 @@ import type { Centre, Instant } from '@queue/core';
 import { ReportExportQuery } from '@queue/protocol';
 import { Auditor } from '../audit';
 import { type Authenticator, hasRole } from '../auth';
+import { addressOf, bearer, sendError } from '../http-io';
 import type { Logger } from '../logger';
 import { reportCsv, reportXlsx } from './export-file';
 import type { ReportService } from './report-service';
@@ -26,21 +27,11 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-const sendError = (response: ServerResponse, status: number, code: string, message: string): void => {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  response.end(JSON.stringify({ ok: false, error: { code, message } }));
-};
-
 export const createReportExport =
   (deps: ReportExportDeps) =>
   async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    const principal = deps.auth.authenticate(token, deps.now());
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const principal = deps.auth.authenticate(bearer(request), deps.now());
+    const address = addressOf(request);
     if (!principal) return sendError(response, 401, 'UNAUTHENTICATED', 'Log in first.');
     if (principal.kind !== 'staff' || !hasRole(principal, 'supervisor', 'admin')) {
       deps.audit.recordCoalesced(`forbidden ${Auditor.actor(principal)} report:export`, {

@@ -10,7 +10,8 @@ import type { Language, Ticket } from '@queue/core';
 import { liveEstimateOf } from './live-estimate';
 import type { RatingStore } from '@queue/db';
 import { RatingBody } from '@queue/protocol';
-import { type HttpRoute, readBody } from '../http';
+import type { HttpRoute } from '../http';
+import { addressOf, readBody } from '../http-io';
 import type { Logger } from '../logger';
 import type { QueueService } from '../queue-service';
 import { RateLimit } from '../rate-limit';
@@ -43,8 +44,6 @@ interface Feed {
   last: string;
   timer?: NodeJS.Timeout;
 }
-
-const addressOf = (request: IncomingMessage): string => request.socket.remoteAddress ?? 'unknown';
 
 export const liveStatusRoutes = (deps: LiveStatusDeps): { route: HttpRoute; close(): void } => {
   const feeds = new Set<Feed>();
