@@ -9,8 +9,8 @@ import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
 import type { Ticket } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
-import { addressOf, bearer, readBody, readJson, sendError, sendJson } from './http-io';
-import { type JsonIo, type PairingHttpDeps, handlePairingHttp } from './pairing-http';
+import { addressOf, bearer, readBody, sendError, sendJson } from './http-io';
+import { type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
 import { RateLimit } from './rate-limit';
 import { liveEstimateOf } from './status-page/live-estimate';
@@ -33,8 +33,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.data': 'application/octet-stream',
 };
-
-const JSON_IO: JsonIo = { readJson, sendJson, sendError };
 
 export interface HttpDeps extends PairingHttpDeps {
   readonly queue: QueueService;
@@ -116,7 +114,7 @@ const handle = async (
     if (token) deps.closeConnections([deps.auth.logout(token, request.socket.remoteAddress)]);
     return sendJson(response, 200, { ok: true, data: null });
   }
-  if (await handlePairingHttp(deps, JSON_IO, path, request, response)) return;
+  if (await handlePairingHttp(deps, path, request, response)) return;
   if (path === '/api/reports/export' && request.method === 'GET' && deps.exportReport) {
     return deps.exportReport(request, response, url);
   }

@@ -5,18 +5,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PairingRequestBody, PairingStatusBody, type WireError } from '@queue/protocol';
 import type { z } from 'zod';
-import { addressOf } from './http-io';
+import { addressOf, readJson, sendError, sendJson } from './http-io';
 import type { PairingService } from './pairing';
 
 export interface PairingHttpDeps {
   readonly pairing: PairingService;
   readonly unpairedLoginsFrom: (address: string) => boolean;
-}
-
-export interface JsonIo {
-  readonly readJson: (request: IncomingMessage) => Promise<unknown | 'too-large' | 'not-json'>;
-  readonly sendJson: (response: ServerResponse, status: number, body: unknown) => void;
-  readonly sendError: (response: ServerResponse, status: number, code: string, message: string) => void;
 }
 
 const STATUS_OF: Partial<Record<WireError['code'], number>> = { RATE_LIMITED: 429, NOT_FOUND: 404 };
@@ -25,49 +19,45 @@ const isWireError = (value: object): value is WireError => 'code' in value && 'm
 
 /** Read a body with its schema and answer with what `run` makes of it, or the refusal. */
 const answerWith = async <S extends z.ZodType>(
-  io: JsonIo,
   request: IncomingMessage,
   response: ServerResponse,
   schema: S,
   run: (body: z.infer<S>) => object,
 ): Promise<void> => {
-  const json = await io.readJson(request);
+  const json = await readJson(request);
   if (json === 'too-large') {
     response.setHeader('connection', 'close');
-    return io.sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
+    return sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
   }
   const parsed = schema.safeParse(json);
   if (json === 'not-json' || !parsed.success) {
-    return io.sendError(response, 400, 'BAD_REQUEST', 'Invalid pairing request.');
+    return sendError(response, 400, 'BAD_REQUEST', 'Invalid pairing request.');
   }
   const result = run(parsed.data);
-  if (!isWireError(result)) return io.sendJson(response, 200, { ok: true, data: result });
+  if (!isWireError(result)) return sendJson(response, 200, { ok: true, data: result });
   if (result.code === 'RATE_LIMITED') response.setHeader('retry-after', '60');
-  io.sendError(response, STATUS_OF[result.code] ?? 400, result.code, result.message);
+  sendError(response, STATUS_OF[result.code] ?? 400, result.code, result.message);
 };
 
 /** Answers the pairing endpoints; false when the request is not one of them. */
 export const handlePairingHttp = async (
   deps: PairingHttpDeps,
-  io: JsonIo,
   path: string,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<boolean> => {
   const address = addressOf(request);
   if (path === '/api/terminal' && request.method === 'GET') {
-    io.sendJson(response, 200, { ok: true, data: { pairingRequired: !deps.unpairedLoginsFrom(address) } });
+    sendJson(response, 200, { ok: true, data: { pairingRequired: !deps.unpairedLoginsFrom(address) } });
     return true;
   }
   if (request.method !== 'POST') return false;
   if (path === '/api/pairing') {
-    await answerWith(io, request, response, PairingRequestBody, (body) =>
-      deps.pairing.request(body, address),
-    );
+    await answerWith(request, response, PairingRequestBody, (body) => deps.pairing.request(body, address));
     return true;
   }
   if (path === '/api/pairing/status') {
-    await answerWith(io, request, response, PairingStatusBody, (body) =>
+    await answerWith(request, response, PairingStatusBody, (body) =>
       deps.pairing.status(body.secret, address),
     );
     return true;
