@@ -22,10 +22,12 @@ export class Boards {
       Array.from({ length: count }, async () => {
         const socket = await connect(this.url, this.mode === 'queue' ? DISPLAY_TOKEN : undefined);
         if (this.mode === 'queue') {
-          socket.on('queue:summary', (summary) => {
+          const countSummary = (message: object): void => {
             this.summaries += 1;
-            this.summaryBytes = JSON.stringify(summary).length;
-          });
+            this.summaryBytes += JSON.stringify(message).length;
+          };
+          socket.on('queue:summary', countSummary);
+          socket.on('queue:summary-change', countSummary);
           socket.on('queue:event', ({ event }) => {
             if (event.type === 'ticket:called')
               this.receipts.push([callKey(event.deskId, event.number), monotonicMs()]);
@@ -49,6 +51,7 @@ export class Boards {
     const seen = { receipts: this.receipts, summaries: this.summaries, summaryBytes: this.summaryBytes };
     this.receipts = [];
     this.summaries = 0;
+    this.summaryBytes = 0;
     return seen;
   }
 

@@ -54,7 +54,7 @@ export type FromWorker =
   | {
       readonly type: 'receipts';
       readonly receipts: readonly Receipt[];
-      /** 'queue:summary' messages seen by these boards, and the size of the last one (JSON). */
+      /** Summary messages (whole or changes) seen by these boards, and their total size (JSON). */
       readonly summaries: number;
       readonly summaryBytes: number;
     }

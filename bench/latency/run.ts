@@ -35,7 +35,7 @@ interface SessionResult {
   readonly calls: number;
   readonly missing: number;
   readonly refused: number;
-  /** Summaries each client received a second, and the size of one (JSON characters). */
+  /** Summary messages each client received a second, and their mean size (JSON characters). */
   readonly summaries?: number;
   readonly summaryBytes?: number;
   /** The same calls as seen on desk screens (the staff room in the queue server). */
@@ -127,8 +127,10 @@ const session = async (workers: Worker[], mode: Mode, callsPerDeskPerMinute: num
     const refused = done
       .filter((_, i) => actors[i]?.role === 'desk')
       .reduce((sum, answer) => sum + answer.refused, 0);
-    const summaries = seen.reduce((sum, answer) => sum + answer.summaries, 0) / BOARDS / elapsed;
-    const summaryBytes = Math.max(0, ...seen.map((answer) => answer.summaryBytes));
+    const summaryCount = seen.reduce((sum, answer) => sum + answer.summaries, 0);
+    const summaries = summaryCount / BOARDS / elapsed;
+    const summaryBytes =
+      seen.reduce((sum, answer) => sum + answer.summaryBytes, 0) / Math.max(1, summaryCount);
     const atDesks = measure(
       calls,
       done.flatMap((answer) => answer.seen ?? []),
@@ -167,7 +169,7 @@ const describe = (mode: Mode, result: SessionResult): void => {
       ` (missing ${result.missing}, empty queue ${result.refused}):  p50 ${fmt(latency.p50, 2)}  p95 ${fmt(latency.p95, 2)}` +
       `  p99 ${fmt(latency.p99, 2)}  max ${fmt(latency.max, 1)} ms;  desk's answer p50 ${fmt(answer.p50, 2)} ms` +
       (result.summaries
-        ? `;  ${fmt(result.summaries, 1)} summaries/s to every client, ${fmt((result.summaryBytes ?? 0) / 1024, 1)} KB each`
+        ? `;  ${fmt(result.summaries, 1)} summaries/s to every client, ${fmt((result.summaryBytes ?? 0) / 1024, 2)} KB each on average`
         : '') +
       (result.atDesks ? `;  on desk screens p50 ${fmt(result.atDesks.p50, 2)} ms` : ''),
   );

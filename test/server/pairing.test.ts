@@ -126,6 +126,34 @@ describe('device pairing', () => {
     );
   });
 
+  it('tells administrators, and only them, when the device lists change', async () => {
+    const supervisor = await server.connect((await server.login('supervisor', '2222')).token);
+    let adminPushes = 0;
+    let supervisorPushes = 0;
+    admin.on('devices:changed', () => (adminPushes += 1));
+    supervisor.on('devices:changed', () => (supervisorPushes += 1));
+
+    const ticket = await askPairing(server.url, 'display');
+    await expect.poll(() => adminPushes).toBe(1);
+    const device = await okData(
+      admin.emitWithAck('device:approve', { code: ticket.code, role: 'display', name: 'Hall board' }),
+    );
+    await expect.poll(() => adminPushes).toBe(2);
+    const board = await server.connect(ticket.secret);
+    await expect.poll(() => adminPushes).toBe(3);
+    board.disconnect();
+    await expect.poll(() => adminPushes).toBe(4);
+    const listed = await okData(admin.emitWithAck('device:list', {}));
+    expect(listed.find((entry) => entry.id === device.id)).toMatchObject({ online: false });
+    await okData(admin.emitWithAck('device:rename', { deviceId: device.id, name: 'Board by the door' }));
+    await expect.poll(() => adminPushes).toBe(5);
+    await okData(admin.emitWithAck('device:revoke', { deviceId: device.id }));
+    await expect.poll(() => adminPushes).toBe(6);
+    expect(supervisorPushes).toBe(0);
+    admin.off('devices:changed');
+    supervisor.disconnect();
+  });
+
   it('rate-limits pairing requests per address, so codes cannot be farmed', async () => {
     let limited: Response | undefined;
     for (let attempt = 0; attempt < 12 && !limited; attempt += 1) {

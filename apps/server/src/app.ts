@@ -25,7 +25,7 @@ import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
 import { DevicePresence } from './device-presence';
 import { Auditor } from './audit';
-import { Authenticator, isLoopback } from './auth';
+import { Authenticator, hasRole, isLoopback } from './auth';
 import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
 import { CentreConfig } from './centre-config';
 import { bookingRoutes } from './bookings/book-http';
@@ -46,6 +46,7 @@ import { liveStatusRoutes } from './status-page/live';
 import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
+import { SummaryBroadcast } from './summary-broadcast';
 import { ticketOf } from '@queue/core';
 import { createReportExport } from './reports/export-http';
 import { ReportService } from './reports/report-service';
@@ -145,6 +146,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     autoApprove: (address) => autoApproveLoopback && isLoopback(address),
     disconnect: (hashes) => live.close(hashes),
     online: (deviceId) => live.isOnline(deviceId),
+    changed: () => devicesChanged(),
   });
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
@@ -250,13 +252,34 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     next();
   });
 
-  const centreConfig = new CentreConfig(config, queue, clock, (next) => io.emit('centre:updated', next));
+  // Administrators' device lists refresh on a push; a burst of changes is one push.
+  let devicesChangedPending = false;
+  const devicesChanged = (): void => {
+    if (devicesChangedPending) return;
+    devicesChangedPending = true;
+    setImmediate(() => {
+      devicesChangedPending = false;
+      io.to('admins').emit('devices:changed');
+    });
+  };
+
+  const waitingSummary = new SummaryBroadcast(() => queue.summary(), {
+    whole: (summary) => io.emit('queue:summary', summary),
+    change: (change) => io.emit('queue:summary-change', change),
+  });
+
+  const centreConfig = new CentreConfig(config, queue, clock, (next) => {
+    io.emit('centre:updated', next);
+    // Services added or taken away change the summary's shape: it goes out whole.
+    scheduleSummary();
+  });
   alerts.onChange((change) => io.to('staff').emit('device:alert', change));
 
   io.on('connection', (socket) => {
     const queueSocket = socket as QueueSocket;
     const principal = queueSocket.data.principal;
     void socket.join(isStaff(principal) ? 'staff' : 'public');
+    if (principal.kind === 'staff' && hasRole(principal, 'admin')) void socket.join('admins');
     registerHandlers(queueSocket, {
       queue,
       store,
@@ -270,13 +293,19 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       staff: staffDirectory,
       bookings,
       reports,
+      waitingSummary,
     });
     if (principal.kind === 'staff') {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
     } else {
       const { deviceId, name } = principal;
       presence.connected(deviceId);
-      socket.on('disconnect', () => presence.disconnected(deviceId, name));
+      devicesChanged();
+      socket.on('disconnect', () => {
+        presence.disconnected(deviceId, name);
+        // After the socket has left, so the lists show the device offline.
+        setImmediate(devicesChanged);
+      });
     }
     logger.info('connected', {
       principal: principal.kind === 'staff' ? principal.staffId : principal.deviceId,
@@ -287,7 +316,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const scheduleSummary = (): void => {
     summaryTimer ??= setTimeout(() => {
       summaryTimer = undefined;
-      io.emit('queue:summary', queue.summary());
+      waitingSummary.publish();
     }, SUMMARY_INTERVAL_MS);
   };
 
@@ -304,6 +333,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     const answer = queue.execute(command, () => null);
     if (!answer.ok) logger.warn('tick refused', { error: answer.error });
     bookings.markMissed();
+    // Longest waits grow with time alone: screens get the minutes that moved.
+    scheduleSummary();
     store.pruneAnswers(Date.now() - 24 * 3_600_000);
     // Sessions past their time (and anything ended elsewhere) lose their live connections.
     live.sweep((tokenHash) => auth.stillValid(tokenHash, clock.now()), audit);

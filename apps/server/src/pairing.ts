@@ -53,6 +53,8 @@ export interface PairingDeps {
   readonly disconnect: (tokenHashes: readonly string[]) => void;
   /** Whether a device has a live connection now. */
   readonly online: (deviceId: string) => boolean;
+  /** Called after anything the administrators' device lists show has changed. */
+  readonly changed?: () => void;
 }
 
 export interface Caller {
@@ -110,6 +112,7 @@ export class PairingService {
         });
       }
     });
+    this.deps.changed?.();
     if (autoApproved) {
       this.deps.logger.warn('demo mode: pairing approved automatically for the server’s own machine', {
         kind: body.kind,
@@ -162,6 +165,7 @@ export class PairingService {
     const device = this.deps.devices.transaction(() =>
       this.createDevice(request.id, payload.role, payload.name, deskId, now, caller),
     );
+    this.deps.changed?.();
     return this.view(device);
   }
 
@@ -173,6 +177,7 @@ export class PairingService {
       this.deps.devices.answerRequest(request.id, 'rejected');
       this.deps.audit.record({ ...caller, action: 'device:reject', target: `pairing:${request.code}` });
     });
+    this.deps.changed?.();
     return null;
   }
 
@@ -200,6 +205,7 @@ export class PairingService {
     });
     const tokenHash = devices.tokenHashOf(deviceId);
     this.deps.disconnect([...(tokenHash ? [tokenHash] : []), ...ended]);
+    this.deps.changed?.();
     return this.view(devices.deviceById(deviceId) ?? device);
   }
 
@@ -210,6 +216,7 @@ export class PairingService {
       this.deps.audit.record({ ...caller, action: 'device:rename', target: `device:${deviceId}` });
       return true;
     });
+    if (renamed) this.deps.changed?.();
     const device = renamed ? devices.deviceById(deviceId) : undefined;
     return device ? this.view(device) : fail('NOT_FOUND', 'No such device.');
   }

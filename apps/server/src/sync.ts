@@ -4,7 +4,14 @@
  * exactly once, or a fresh snapshot when the gap is too large or the log started over.
  */
 import type { QueueStore } from '@queue/db';
-import type { CallView, Principal, SequencedEvent, Snapshot, SyncAnswer } from '@queue/protocol';
+import type {
+  CallView,
+  Principal,
+  PublicSummary,
+  SequencedEvent,
+  Snapshot,
+  SyncAnswer,
+} from '@queue/protocol';
 import { PROTOCOL_VERSION, latestCallsPerDesk, toCallView, toPublicEvent } from '@queue/protocol';
 import type { QueueService } from './queue-service';
 
@@ -15,7 +22,13 @@ const RECENT_CALLS_READ = 600;
 
 export const isStaff = (principal: Principal): boolean => principal.kind === 'staff';
 
-export const buildSnapshot = (queue: QueueService, store: QueueStore, principal: Principal): Snapshot => {
+/** `summary` is the one the server last sent, so that the changes it sends next apply to it. */
+export const buildSnapshot = (
+  queue: QueueService,
+  store: QueueStore,
+  principal: Principal,
+  summary: PublicSummary,
+): Snapshot => {
   const recentCalls = latestCallsPerDesk(
     store
       .recentCalls(RECENT_CALLS_READ)
@@ -29,7 +42,7 @@ export const buildSnapshot = (queue: QueueService, store: QueueStore, principal:
     serverTime: queue.now(),
     principal,
     centre: queue.centre,
-    summary: queue.summary(),
+    summary,
     recentCalls,
     ...(isStaff(principal) ? { queue: queue.state } : {}),
   };
@@ -40,18 +53,19 @@ export const catchUp = (
   store: QueueStore,
   principal: Principal,
   since: { epoch: string; seq: number },
+  summary: PublicSummary,
 ): SyncAnswer => {
   const last = store.lastSeq();
   if (since.epoch !== store.epoch || since.seq > last) {
-    return { kind: 'snapshot', snapshot: buildSnapshot(queue, store, principal) };
+    return { kind: 'snapshot', snapshot: buildSnapshot(queue, store, principal, summary) };
   }
   const missed = isStaff(principal)
     ? store.eventsSince(since.seq, MAX_REPLAY + 1)
     : store.callsSince(since.seq, MAX_REPLAY + 1);
   if (missed.length > MAX_REPLAY) {
-    return { kind: 'snapshot', snapshot: buildSnapshot(queue, store, principal) };
+    return { kind: 'snapshot', snapshot: buildSnapshot(queue, store, principal, summary) };
   }
-  return { kind: 'events', events: forPrincipal(principal, missed) };
+  return { kind: 'events', events: forPrincipal(principal, missed), summary };
 };
 
 /** Calls and recalls in their public form, for boards and kiosks. */

@@ -20,6 +20,7 @@ import {
   applyCentre,
   applyEvents,
   applySnapshot,
+  applyChangeToSummary,
   applySummary,
   initialSyncState,
 } from './sync-state';
@@ -82,6 +83,8 @@ export const connectQueue = (options: ConnectionOptions): QueueConnection => {
       if (!answer.ok) throw new Error(answer.error.message);
       const data = answer.data;
       if ('kind' in data && data.kind === 'events') {
+        // The summary the server's next changes apply to, whatever the client held before.
+        publish({ ...state, summary: data.summary });
         applyLive(data.events);
       } else {
         const snapshot = 'kind' in data ? data.snapshot : data;
@@ -116,6 +119,7 @@ export const connectQueue = (options: ConnectionOptions): QueueConnection => {
     else applyLive([event]);
   });
   socket.on('queue:summary', (summary: PublicSummary) => publish(applySummary(state, summary)));
+  socket.on('queue:summary-change', (change) => publish(applyChangeToSummary(state, change)));
   socket.on('centre:updated', (centre) => publish(applyCentre(state, centre)));
   socket.on('device:alert', (change) => publish(applyAlert(state, change)));
   options.onStatus('connecting');

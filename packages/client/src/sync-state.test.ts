@@ -3,15 +3,22 @@ import {
   emptyState,
   instant,
   type QueueEvent,
+  type ServiceCode,
   serviceCode,
   deskId,
   ticketId,
   ticketOf,
 } from '@queue/core';
-import type { SequencedEvent, Snapshot } from '@queue/protocol';
+import type { SequencedEvent, ServiceLoad, Snapshot } from '@queue/protocol';
 import { describe, expect, it } from 'vitest';
 import { RECENT_CALLS_PER_DESK } from '@queue/protocol';
-import { applyEvents, applySnapshot, applySummary, initialSyncState } from './sync-state';
+import {
+  applyChangeToSummary,
+  applyEvents,
+  applySnapshot,
+  applySummary,
+  initialSyncState,
+} from './sync-state';
 
 const call = (seq: number, number: string, id = `ticket-${seq}`): SequencedEvent => ({
   seq,
@@ -107,5 +114,25 @@ describe('sync state', () => {
   it('ignores a summary older than the one it has', () => {
     const state = applySummary(initialSyncState, { at: instant(10), services: {}, desks: [] });
     expect(applySummary(state, { at: instant(5), services: {}, desks: [] }).summary?.at).toBe(10);
+  });
+
+  it('applies a summary change to the summary it holds, and waits for one before the first', () => {
+    const load = (waiting: number) => ({
+      waiting,
+      longestWaitMinutes: waiting,
+      estimate: { ahead: waiting, lowMinutes: 0, highMinutes: 5, expectedMinutes: 2, capacity: 1 },
+    });
+    const change = { at: instant(20), services: { gas: load(4) } as Record<ServiceCode, ServiceLoad> };
+    expect(applyChangeToSummary(initialSyncState, change)).toBe(initialSyncState);
+    const held = applySummary(initialSyncState, {
+      at: instant(10),
+      services: { gas: load(1), water: load(2) } as Record<ServiceCode, ServiceLoad>,
+      desks: [{ id: deskId('desk-1'), status: 'open' }],
+    });
+    expect(applyChangeToSummary(held, change).summary).toEqual({
+      at: 20,
+      services: { gas: load(4), water: load(2) },
+      desks: [{ id: 'desk-1', status: 'open' }],
+    });
   });
 });

@@ -12,8 +12,9 @@ import type {
   PublicSummary,
   SequencedEvent,
   Snapshot,
+  SummaryChange,
 } from '@queue/protocol';
-import { latestCallsPerDesk, toCallView } from '@queue/protocol';
+import { applySummaryChange, latestCallsPerDesk, toCallView } from '@queue/protocol';
 
 export interface SyncState {
   readonly epoch?: string;
@@ -75,6 +76,10 @@ export const applyEvents = (
 
 export const applySummary = (state: SyncState, summary: PublicSummary): SyncState =>
   !state.summary || summary.at >= state.summary.at ? { ...state, summary } : state;
+
+/** A change applies to the summary the client holds; before its first, the sync brings one. */
+export const applyChangeToSummary = (state: SyncState, change: SummaryChange): SyncState =>
+  state.summary ? { ...state, summary: applySummaryChange(state.summary, change) } : state;
 
 /** The configuration was changed by an administrator: take it as it is. */
 export const applyCentre = (state: SyncState, centre: Centre): SyncState => ({ ...state, centre });

@@ -61,6 +61,7 @@ import type {
   StaffBooking,
 } from './booking';
 import type { ReportRunPayload, ReportView } from './reports';
+import type { SummaryChange } from './summary-change';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -167,12 +168,17 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** A change to the queue, in log order. Staff get every event; boards and kiosks get calls. */
   'queue:event': (event: SequencedEvent) => void;
-  /** Waiting counts and estimates, sent after changes (at most a few times a second). */
+  /** Waiting counts and estimates, whole: the first after a start, or when services were added or removed. */
   'queue:summary': (summary: PublicSummary) => void;
+  /** What moved in the summary since the last one sent (at most a few times a second). */
+  'queue:summary-change': (change: SummaryChange) => void;
   /** The configuration changed (an administrator edited it): screens redraw without a restart. */
   'centre:updated': (centre: Centre) => void;
   /** A device alert raised or cleared; staff only. */
   'device:alert': (change: DeviceAlertChange) => void;
+  /** Pairing requests or paired devices changed (a new code, an answer, a device came or went);
+   * administrators only, who then fetch the lists again. */
+  'devices:changed': () => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

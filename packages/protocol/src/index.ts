@@ -9,3 +9,4 @@ export * from './pairing';
 export * from './administration';
 export * from './booking';
 export * from './reports';
+export * from './summary-change';

@@ -83,7 +83,12 @@ export interface Snapshot {
 }
 
 export type SyncAnswer =
-  | { readonly kind: 'events'; readonly events: readonly SequencedEvent[] }
+  | {
+      readonly kind: 'events';
+      readonly events: readonly SequencedEvent[];
+      /** The summary as the server last sent it: later changes apply to it. */
+      readonly summary: PublicSummary;
+    }
   | { readonly kind: 'snapshot'; readonly snapshot: Snapshot };
 
 /** A ticket as the visitor who took it may see it. */

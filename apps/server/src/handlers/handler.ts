@@ -27,6 +27,7 @@ import type { PairingService } from '../pairing';
 import { internalError, type QueueService } from '../queue-service';
 import { ticketOf } from '@queue/core';
 import type { ReportService } from '../reports/report-service';
+import type { SummaryBroadcast } from '../summary-broadcast';
 
 export type QueueSocket = Socket<
   ClientToServerEvents,
@@ -51,6 +52,8 @@ export interface HandlerContext {
   readonly staff: StaffDirectory;
   readonly bookings: BookingService;
   readonly reports: ReportService;
+  /** The waiting summary as last sent to every screen. */
+  readonly waitingSummary: SummaryBroadcast;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

@@ -27,11 +27,14 @@ export const registerSyncHandlers = (socket: QueueSocket, context: HandlerContex
 
   on(socket, context, 'sync:snapshot', emptyPayload, (_payload, principal) => ({
     ok: true,
-    data: withAlerts(buildSnapshot(queue, store, principal), principal),
+    data: withAlerts(buildSnapshot(queue, store, principal, context.waitingSummary.latest()), principal),
   }));
 
   on(socket, context, 'sync:since', SyncSincePayload, (payload, principal) => ({
     ok: true,
-    data: answerWithAlerts(catchUp(queue, store, principal, payload), principal),
+    data: answerWithAlerts(
+      catchUp(queue, store, principal, payload, context.waitingSummary.latest()),
+      principal,
+    ),
   }));
 };

@@ -4,7 +4,7 @@
  * hidden tab, and the browser's own use of the keys (help on F1, activating a focused
  * button on Space) is suppressed.
  */
-import { useEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement ||
@@ -14,10 +14,18 @@ const isTyping = (target: EventTarget | null): boolean =>
 const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== null;
 
 export const useShortcuts = (bindings: ReadonlyMap<string, () => void>, active = true): void => {
-  useEffect(() => {
+  // The listener reads the bindings through a ref that is swapped before the browser paints:
+  // a key pressed the moment a button shows as enabled runs that button's command, not the
+  // one the previous render bound (a passive effect would re-bind only after the paint).
+  const current = useRef(bindings);
+  useLayoutEffect(() => {
+    current.current = bindings;
+  }, [bindings]);
+
+  useLayoutEffect(() => {
     if (!active) return undefined;
     const onKeyDown = (event: KeyboardEvent): void => {
-      const handler = bindings.get(event.code);
+      const handler = current.current.get(event.code);
       if (!handler || isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       if (dialogOpen()) return;
       event.preventDefault();
@@ -25,5 +33,5 @@ export const useShortcuts = (bindings: ReadonlyMap<string, () => void>, active =
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [bindings, active]);
+  }, [active]);
 };

@@ -1,13 +1,15 @@
 /**
  * The devices tab's data: requests waiting to be paired and the paired devices, fetched from
- * the server while the tab is open (every few seconds, so a new code shows up by itself),
+ * the server while the tab is open and again whenever the server says they changed (a new
+ * code, another administrator's answer, a device coming or going) or the link comes back;
  * and the administrator's answers, each followed by a fresh fetch.
  */
 import type { QueueConnection } from '@queue/client';
 import type { Ack, DeviceView, PairingRequestView } from '@queue/protocol';
 import { useCallback, useEffect, useState } from 'react';
 
-const REFRESH_MS = 3_000;
+// Only for what changes with time alone: a request expiring, "last seen".
+const REFRESH_MS = 30_000;
 
 export interface DevicesData {
   readonly requests: readonly PairingRequestView[];
@@ -34,10 +36,17 @@ export const useDevices = (connection: QueueConnection | undefined, active: bool
 
   useEffect(() => {
     if (!active) return undefined;
-    void refresh();
-    const timer = window.setInterval(() => void refresh(), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [active, refresh]);
+    const onChange = (): void => void refresh();
+    onChange();
+    const timer = window.setInterval(onChange, REFRESH_MS);
+    connection?.socket.on('devices:changed', onChange);
+    connection?.socket.on('connect', onChange);
+    return () => {
+      window.clearInterval(timer);
+      connection?.socket.off('devices:changed', onChange);
+      connection?.socket.off('connect', onChange);
+    };
+  }, [active, refresh, connection]);
 
   const act = useCallback(
     async (answer: () => Promise<Ack<unknown>>): Promise<boolean> => {

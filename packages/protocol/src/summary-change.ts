@@ -1,0 +1,53 @@
+/**
+ * The waiting summary travels as changes: after the whole summary a client takes with its
+ * snapshot or catch-up, the server sends only the services whose figures moved, and the
+ * desks only when one of them opened, paused or closed. A summary of 40 services and 100
+ * desks is about 9.5 KB, sent to every screen a few times a second at a busy hour; a call
+ * usually changes a few services and no desk.
+ */
+import type { DeskState, ServiceCode } from '@queue/core';
+import type { PublicSummary, ServiceLoad } from './views';
+
+export interface SummaryChange {
+  readonly at: PublicSummary['at'];
+  /** The services whose waiting count, longest wait or estimate changed. */
+  readonly services: Readonly<Record<ServiceCode, ServiceLoad>>;
+  /** Every desk's status, present only when one of them changed. */
+  readonly desks?: readonly Pick<DeskState, 'id' | 'status'>[];
+}
+
+const sameLoad = (a: ServiceLoad | undefined, b: ServiceLoad): boolean =>
+  a !== undefined &&
+  a.waiting === b.waiting &&
+  a.longestWaitMinutes === b.longestWaitMinutes &&
+  JSON.stringify(a.estimate) === JSON.stringify(b.estimate);
+
+const sameDesks = (a: PublicSummary['desks'], b: PublicSummary['desks']): boolean =>
+  a.length === b.length &&
+  a.every((desk, index) => desk.id === b[index]?.id && desk.status === b[index]?.status);
+
+/** What changed from one summary to the next; undefined when nothing did. */
+export const summaryChange = (before: PublicSummary, after: PublicSummary): SummaryChange | undefined => {
+  const services: Record<string, ServiceLoad> = {};
+  let changed = false;
+  for (const [code, load] of Object.entries(after.services)) {
+    if (sameLoad(before.services[code as ServiceCode], load)) continue;
+    services[code] = load;
+    changed = true;
+  }
+  // A service that left the configuration is simply no longer mentioned; clients then take it
+  // out through the new configuration, not through the summary.
+  const desksChanged = !sameDesks(before.desks, after.desks);
+  if (!changed && !desksChanged) return undefined;
+  return { at: after.at, services, ...(desksChanged ? { desks: after.desks } : {}) };
+};
+
+/**
+ * The summary a change leads to. Changes are applied in the order they arrive, which is the
+ * order the server made them in (one socket keeps its order), not by their clock times.
+ */
+export const applySummaryChange = (summary: PublicSummary, change: SummaryChange): PublicSummary => ({
+  at: change.at,
+  services: { ...summary.services, ...change.services },
+  desks: change.desks ?? summary.desks,
+});
