@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import { answerLoopDelay } from '../lib/loop-delay';
 
 const httpServer = createServer();
 const io = new Server(httpServer, {
@@ -28,5 +29,6 @@ httpServer.listen(0, '127.0.0.1', () => {
 const stop = (): void => {
   void io.close(() => process.exit(0));
 };
+answerLoopDelay();
 process.on('SIGTERM', stop);
 process.on('disconnect', stop);

@@ -8,9 +8,19 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { mainServices, hallOf } from '../lib/hall';
+import type { LoopDelay } from '../lib/loop-delay';
 import { loadLine } from '../lib/machine';
 import { WEEKDAY_MORNING, setting } from '../lib/options';
-import { BENCH_DIR, forkTs, monotonicMs, nextMessage, profileArgs, stopChild } from '../lib/processes';
+import {
+  BENCH_DIR,
+  forkTs,
+  monotonicMs,
+  nextMessage,
+  pinTo,
+  pinning,
+  profileArgs,
+  stopChild,
+} from '../lib/processes';
 import { type Figure, fmt, heading, ratio, say } from '../lib/report';
 import { type Summary, summarize } from '../lib/stats';
 import type { CallRecord, FromWorker, Mode, Receipt, ToWorker } from './messages';
@@ -40,6 +50,8 @@ interface SessionResult {
   readonly summaryBytes?: number;
   /** The same calls as seen on desk screens (the staff room in the queue server). */
   readonly atDesks?: Summary;
+  /** How long the server's event loop was held up while measuring. */
+  readonly loop?: LoopDelay;
 }
 
 const ask = <T extends FromWorker['type']>(
@@ -87,6 +99,7 @@ const session = async (workers: Worker[], mode: Mode, callsPerDeskPerMinute: num
       : forkTs(join(BENCH_DIR, 'latency', 'bare-server.ts'), [], profileArgs());
   try {
     const { port } = await nextMessage<{ type: 'listening'; port: number }>(server, 'listening');
+    pinTo(server.pid, 'server');
     const url = `http://127.0.0.1:${port}`;
     await Promise.all(
       workers.map((worker) => ask(worker, { type: 'connect', url, mode, ...worker.connect }, 'ready')),
@@ -103,6 +116,7 @@ const session = async (workers: Worker[], mode: Mode, callsPerDeskPerMinute: num
     const collect = () => Promise.all(boards.map((board) => ask(board, { type: 'collect' }, 'receipts')));
     await collect();
     const runStarted = monotonicMs();
+    const resetLoop = setTimeout(() => server.send({ type: 'loop-reset' }), WARM_UP_SECONDS * 1000);
     const done = await Promise.all(
       actors.map((worker) =>
         ask(
@@ -120,6 +134,10 @@ const session = async (workers: Worker[], mode: Mode, callsPerDeskPerMinute: num
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const seen = await collect();
+    clearTimeout(resetLoop);
+    const loopAnswer = nextMessage<{ type: 'loop-delay'; delay: LoopDelay }>(server, 'loop-delay');
+    server.send({ type: 'loop-delay' });
+    const loop = (await loopAnswer).delay;
     const elapsed = (monotonicMs() - runStarted) / 1000;
     await Promise.all(workers.map((worker) => ask(worker, { type: 'disconnect' }, 'disconnected')));
     const calls = done.flatMap((answer) => answer.calls);
@@ -136,7 +154,7 @@ const session = async (workers: Worker[], mode: Mode, callsPerDeskPerMinute: num
       done.flatMap((answer) => answer.seen ?? []),
       refused,
     ).latency;
-    return { ...measure(calls, receipts, refused), summaries, summaryBytes, atDesks };
+    return { ...measure(calls, receipts, refused), summaries, summaryBytes, atDesks, loop };
   } finally {
     await stopChild(server);
   }
@@ -171,7 +189,10 @@ const describe = (mode: Mode, result: SessionResult): void => {
       (result.summaries
         ? `;  ${fmt(result.summaries, 1)} summaries/s to every client, ${fmt((result.summaryBytes ?? 0) / 1024, 2)} KB each on average`
         : '') +
-      (result.atDesks ? `;  on desk screens p50 ${fmt(result.atDesks.p50, 2)} ms` : ''),
+      (result.atDesks ? `;  on desk screens p50 ${fmt(result.atDesks.p50, 2)} ms` : '') +
+      (result.loop
+        ? `;  server's event loop held up p99 ${fmt(result.loop.p99, 1)}, max ${fmt(result.loop.max, 1)} ms`
+        : ''),
   );
 };
 
@@ -185,6 +206,9 @@ export const runLatency = async (): Promise<Figure[]> => {
     { name: '10x', perMinute: 10 * perMinute, seconds: setting('BENCH_LATENCY_10X_SECONDS', 30, 8) },
   ];
   const workers = startWorkers();
+  for (const worker of workers) pinTo(worker.child.pid, 'client');
+  pinTo(process.pid, 'client');
+  if (pinning()) say('BENCH_PIN=1: the server on CPU 0, the client processes on the others');
   const figures: Figure[] = [];
   try {
     for (const rate of rates) {
@@ -199,7 +223,7 @@ export const runLatency = async (): Promise<Figure[]> => {
         const over = queue.latency[key] / bare.latency[key] > 1.5;
         figures.push({
           part: PART,
-          figure: `${key} latency, ${rate.name} (${fmt((DESKS * rate.perMinute) / 60, 1)} calls/s)`,
+          figure: `${key} latency, ${rate.name} (${fmt((DESKS * rate.perMinute) / 60, 1)} calls/s)${pinning() ? ', server pinned' : ''}`,
           value: `${fmt(queue.latency[key], 2)} ms`,
           baseline: `bare broadcast ${fmt(bare.latency[key], 2)} ms`,
           ratio: ratio(queue.latency[key], bare.latency[key]),

@@ -3,7 +3,8 @@
  * channel, waiting for a message of a given type, and stopping a child by its own process
  * (never by name).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -77,3 +78,17 @@ export const stopChild = (child: ChildProcess, graceMs = 5_000): Promise<void> =
 export const monotonicMs = (): number => Number(process.hrtime.bigint() / 1000n) / 1000;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * With BENCH_PIN=1 (Linux, `taskset`), the server gets CPU 0 to itself and every client
+ * process shares the others: the clients stand in for screens on other machines, and on a
+ * 2-CPU machine they would otherwise take the server's CPU exactly when a broadcast wakes
+ * them all. Off by default; the figures say whether it was on.
+ */
+export const pinning = (): boolean => process.env.BENCH_PIN === '1' && cpus().length > 1;
+
+export const pinTo = (pid: number | undefined, role: 'server' | 'client'): void => {
+  if (!pinning() || pid === undefined) return;
+  const list = role === 'server' ? '0' : `1-${cpus().length - 1}`;
+  execFileSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
+};

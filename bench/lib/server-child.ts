@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type Centre, DEMO_CENTRE, type Instant, type KioskPrinter } from '@queue/core';
 import { type Application, createApplication, silentLogger } from '@queue/server';
 import { hallOf } from './hall';
+import { answerLoopDelay } from './loop-delay';
 import { WEEKDAY_MORNING } from './options';
 
 export interface ServerSettings {
@@ -59,6 +60,7 @@ const main = async (): Promise<void> => {
     clock: { now: () => (Date.now() + offset) as Instant },
   });
   if (process.env.BENCH_EXPERIMENT === 'public-first') hallFirst(app);
+  answerLoopDelay();
   const port = await app.listen(0);
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'memory') process.send?.({ type: 'memory', usage: process.memoryUsage() });

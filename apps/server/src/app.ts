@@ -47,6 +47,7 @@ import { withKioskPrinters } from './printing/printer-settings';
 import type { TransportFactory } from './printing/transports';
 import { forHall, isStaff } from './sync';
 import { SummaryBroadcast } from './summary-broadcast';
+import { type RoomServer, StaffFanout } from './staff-fanout';
 import { ticketOf } from '@queue/core';
 import { createReportExport } from './reports/export-http';
 import { ReportService } from './reports/report-service';
@@ -263,6 +264,12 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     });
   };
 
+  const staffFanout = new StaffFanout(io as unknown as RoomServer, 'staff', (socketId, { event }) => {
+    const principal = (io.sockets.sockets.get(socketId) as QueueSocket | undefined)?.data.principal;
+    return (
+      principal?.kind === 'staff' && event.actor.kind === 'staff' && principal.staffId === event.actor.staffId
+    );
+  });
   const waitingSummary = new SummaryBroadcast(() => queue.summary(), {
     whole: (summary) => io.emit('queue:summary', summary),
     change: (change) => io.emit('queue:summary-change', change),
@@ -324,7 +331,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     // The hall first: a call on the boards is what visitors wait for; staff screens can follow.
     if (events.some((entry) => entry.event.type === 'day:started')) summaries.dayClosed();
     for (const event of forHall(events)) io.to('public').emit('queue:event', event);
-    for (const event of events) io.to('staff').emit('queue:event', event);
+    staffFanout.send(events);
     scheduleSummary();
   });
 
