@@ -141,13 +141,21 @@ describe('administration and monitor in Chromium', () => {
     const form = page.getByTestId('entry-form');
     await form.locator('[data-field="login"] input').fill('olena');
     await form.locator('[data-field="name"] input').fill('Олена Петренко');
-    await form.locator('[data-field="organisationIds"] input[value="passport"]').check();
+    await form.locator('[data-field="organisationIds"] input[value="centre"]').check();
     await form.locator('[data-field="deskId"] select').selectOption('desk-3');
     await form.locator('[data-field="active"] input').check();
     await form.locator('[data-field="secret"] input').fill('first-pass');
     await page.getByTestId('entry-save').click();
     await page.getByTestId('entry-saved').waitFor();
     await page.locator('[data-entry="olena"]').waitFor();
+
+    // Desk 5 is the passport office's, not the centre's: refused, in the operator's language.
+    const elsewhere = await screens.open(`${app.url}/desk/`);
+    await elsewhere.getByLabel('Логін').fill('olena');
+    await elsewhere.getByLabel('Пароль або PIN').fill('first-pass');
+    await elsewhere.getByLabel('Робоче місце').selectOption('desk-5');
+    await elsewhere.getByRole('button', { name: 'Увійти' }).click();
+    await elsewhere.getByText('Це робоче місце належить організації, у якій ви не працюєте.').waitFor();
 
     const olena = await DeskPage.login(screens, app.url, 'olena', 'first-pass');
     await olena.openDesk();

@@ -317,7 +317,7 @@ describe('staff accounts', () => {
         login: 'olena',
         name: 'Олена Петренко',
         roles: ['operator'],
-        organisationIds: ['passport'],
+        organisationIds: ['centre'],
         deskId: 'desk-3',
         active: true,
         secret: 'first-pass',
@@ -328,7 +328,7 @@ describe('staff accounts', () => {
       login: 'olena',
       name: 'Олена Петренко',
       roles: ['operator'],
-      organisationIds: ['passport'],
+      organisationIds: ['centre'],
       deskId: 'desk-3',
       active: true,
     });
@@ -363,6 +363,36 @@ describe('staff accounts', () => {
     );
     expect(actions).toContain('staff:save staff:olena');
     expect(actions).toContain('staff:reset-password staff:olena');
+  });
+
+  it('keeps someone of one organisation to its desks, at login and when given a desk', async () => {
+    const account = {
+      requestId: rid(),
+      login: 'taras',
+      name: 'Тарас Водоканалів',
+      roles: ['operator' as const],
+      organisationIds: ['water'],
+      active: true,
+      secret: 'water-pass',
+    };
+    const elsewhere = await admin.emitWithAck('staff:save', { ...account, deskId: 'desk-1' });
+    expect(elsewhere.ok ? 'ok' : elsewhere.error.code).toBe('OTHER_ORGANISATION');
+    await okData(admin.emitWithAck('staff:save', { ...account, requestId: rid() }));
+
+    // Desk 8 is the water company's; desk 1 the centre's own.
+    const atWater = await server.login('taras', 'water-pass', 'desk-8');
+    expect(atWater.principal).toMatchObject({ staffId: 'taras', deskId: 'desk-8' });
+    await expect(server.login('taras', 'water-pass', 'desk-1')).rejects.toThrow('403 OTHER_ORGANISATION');
+    expect(await okData(admin.emitWithAck('audit:list', { action: 'login:refused' }))).toContainEqual(
+      expect.objectContaining({
+        actor: 'staff:taras',
+        target: 'desk:desk-1',
+        details: expect.objectContaining({ reason: 'organisation' }),
+      }),
+    );
+    // Administrators stand in anywhere; staff named to no organisation work anywhere.
+    await server.login('admin', 'admin', 'desk-13');
+    await server.login('operator1', '1111', 'desk-13');
   });
 
   it('deactivates an account, and keeps an administrator from locking themselves out', async () => {

@@ -57,6 +57,7 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   CONFIG_INVALID: true,
   CONFIG_CONFLICT: true,
   LOGIN_TAKEN: true,
+  OTHER_ORGANISATION: true,
   BOOKING_DISABLED: true,
   SLOT_UNAVAILABLE: true,
   SLOT_FULL: true,

@@ -134,7 +134,11 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const devices = new DeviceStore(db);
   const knownDesk = (id: string): boolean => queue.centre.desks.some((desk) => desk.id === id);
   const unpairedLoginsFrom = options.pairing?.unpairedLoginsFrom ?? isLoopback;
-  const auth = new Authenticator(people, knownDesk, audit, { devices, unpairedLoginsFrom });
+  const placement = {
+    desk: (id: string) => queue.centre.desks.find((desk) => desk.id === id),
+    organisationsOf: (staffId: string) => staffDirectory.byId(staffId)?.organisationIds ?? [],
+  };
+  const auth = new Authenticator(people, placement, audit, { devices, unpairedLoginsFrom });
   const live = new LiveSockets();
   const autoApproveLoopback = options.pairing?.autoApproveLoopback ?? false;
   const pairing = new PairingService({

@@ -3,7 +3,7 @@
  * paired device with its token. Every socket and every privileged HTTP call goes through
  * `authenticate`; roles are then checked per command.
  */
-import { type DeskId, type Instant, loginDesk } from '@queue/core';
+import { type Desk, type DeskId, type Instant, loginDesk, mayWorkAtDesk } from '@queue/core';
 import type { DeviceStore, PeopleStore, StaffRecord } from '@queue/db';
 import type { LoginAnswer, Principal, Role } from '@queue/protocol';
 import type { Auditor } from './audit';
@@ -34,7 +34,17 @@ export type LoginRefusal =
   /** No paired desk terminal (or a revoked one) and not from a trusted address. */
   | 'unpaired-terminal'
   /** The terminal is bound to another desk than the one asked for. */
-  | 'wrong-terminal-desk';
+  | 'wrong-terminal-desk'
+  /** The desk belongs to an organisation the member of staff does not work for. */
+  | 'other-organisation';
+
+/** What logins need to know of desks and of whom staff work for. */
+export interface DeskPlacement {
+  /** The desk, if the configuration has it. */
+  desk(id: string): Pick<Desk, 'organisationId'> | undefined;
+  /** The organisations a member of staff works for; none means any desk. */
+  organisationsOf(staffId: string): readonly string[];
+}
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export const isLoopback = (address: string | undefined): boolean =>
@@ -54,7 +64,7 @@ export class Authenticator {
 
   constructor(
     private readonly people: PeopleStore,
-    private readonly knownDesks: (id: string) => boolean,
+    private readonly placement: DeskPlacement,
     /** Logins, failures, back-offs and logouts go to the audit log. */
     private readonly audit?: Auditor,
     /** Without it any browser may log staff in (tests of other parts, tools). */
@@ -135,7 +145,19 @@ export class Authenticator {
       return 'wrong-terminal-desk';
     }
     const { deskId } = placed;
-    if (deskId && !this.knownDesks(deskId)) return 'unknown-desk';
+    const desk = deskId ? this.placement.desk(deskId) : undefined;
+    if (deskId && !desk) return 'unknown-desk';
+    const membership = { roles: staff.roles, organisationIds: this.placement.organisationsOf(staff.id) };
+    if (desk && !mayWorkAtDesk(membership, desk)) {
+      this.audit?.record({
+        actor: `staff:${staff.id}`,
+        action: 'login:refused',
+        target: `desk:${deskId ?? ''}`,
+        details: { reason: 'organisation', deskOrganisation: desk.organisationId },
+        address,
+      });
+      return 'other-organisation';
+    }
     this.audit?.record({
       actor: `staff:${staff.id}`,
       action: 'login',

@@ -187,6 +187,14 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
   if (answer === 'wrong-terminal-desk') {
     return sendError(response, 403, 'FORBIDDEN', 'This terminal works only at its own desk.');
   }
+  if (answer === 'other-organisation') {
+    return sendError(
+      response,
+      403,
+      'OTHER_ORGANISATION',
+      'This desk belongs to an organisation you do not work for.',
+    );
+  }
   deps.logger.info('login', { login: parsed.data.login, deskId: parsed.data.deskId ?? null });
   sendJson(response, 200, { ok: true, data: answer });
 };

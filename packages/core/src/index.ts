@@ -16,3 +16,4 @@ export * from './centre-validation';
 export * from './centre-change';
 export * from './booking';
 export * from './reports';
+export * from './staff-access';

@@ -83,6 +83,8 @@ export type WireErrorCode =
   | 'CONFIG_CONFLICT'
   /** A login that another account already has. */
   | 'LOGIN_TAKEN'
+  /** A desk of an organisation the member of staff does not work for. */
+  | 'OTHER_ORGANISATION'
   | BookingErrorCode;
 
 export interface WireError {

@@ -35,6 +35,7 @@ const FAILURES: Readonly<Record<LoginFailure, MessageKey>> = {
   network: 'desk.login.network',
   unpaired: 'pairing.login.unpaired',
   terminalDesk: 'pairing.login.terminalDesk',
+  organisation: 'pairing.login.organisation',
 };
 
 export const LoginScreen = () => {

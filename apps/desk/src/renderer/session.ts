@@ -6,7 +6,8 @@ import type { LoginAnswer } from '@queue/protocol';
 
 const KEY = 'queue.desk.session';
 
-export type LoginFailure = 'failed' | 'unknownDesk' | 'network' | 'unpaired' | 'terminalDesk';
+export type LoginFailure =
+  'failed' | 'unknownDesk' | 'network' | 'unpaired' | 'terminalDesk' | 'organisation';
 
 const isLoginAnswer = (value: unknown): value is LoginAnswer =>
   typeof value === 'object' &&
@@ -67,7 +68,12 @@ export const requestLogin = async (
   }
   if (response.status === 403) {
     const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
-    return body?.error?.code === 'UNAUTHENTICATED' ? 'unpaired' : 'terminalDesk';
+    const code = body?.error?.code;
+    return code === 'UNAUTHENTICATED'
+      ? 'unpaired'
+      : code === 'OTHER_ORGANISATION'
+        ? 'organisation'
+        : 'terminalDesk';
   }
   if (response.status === 401) return 'failed';
   if (response.status === 400) return deskId ? 'unknownDesk' : 'failed';

@@ -4,7 +4,7 @@
  * services on the spot. Opening another desk needs nothing new: a supervisor sends `desk:open`
  * naming the desk and serves at it (audited as acting at someone else's desk).
  */
-import type { StaffId } from '@queue/core';
+import { type StaffId, mayWorkAtDesk } from '@queue/core';
 import type { StaffEntry } from '@queue/db';
 import {
   type Ack,
@@ -162,6 +162,13 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
         (id) => !centre.organisations.some((entry) => entry.id === id),
       );
       if (unknown) return refuse('NOT_FOUND', `There is no organisation ${unknown}.`);
+      const ownDesk = centre.desks.find((desk) => desk.id === payload.deskId);
+      if (ownDesk && !mayWorkAtDesk(payload, ownDesk)) {
+        return refuse(
+          'OTHER_ORGANISATION',
+          `Desk ${ownDesk.id} belongs to an organisation not among theirs.`,
+        );
+      }
       // An administrator cannot lock themselves out of administration.
       if (existing?.id === principal.staffId && (!payload.active || !payload.roles.includes('admin'))) {
         return refuse('BAD_REQUEST', 'You cannot remove your own administrator role or deactivate yourself.');

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { organisationId } from './ids';
+import { mayWorkAtDesk } from './staff-access';
+
+const water = { organisationId: organisationId('water') };
+const gas = { organisationId: organisationId('gas') };
+
+describe('mayWorkAtDesk', () => {
+  it('keeps someone of one organisation to its desks', () => {
+    const operator = { roles: ['operator'], organisationIds: ['water'] };
+    expect(mayWorkAtDesk(operator, water)).toBe(true);
+    expect(mayWorkAtDesk(operator, gas)).toBe(false);
+    expect(mayWorkAtDesk({ roles: ['operator', 'reception'], organisationIds: ['water', 'gas'] }, gas)).toBe(
+      true,
+    );
+  });
+
+  it('lets anyone named to no organisation, and any administrator, work anywhere', () => {
+    expect(mayWorkAtDesk({ roles: ['operator'], organisationIds: [] }, gas)).toBe(true);
+    expect(mayWorkAtDesk({ roles: ['admin'], organisationIds: ['water'] }, gas)).toBe(true);
+  });
+
+  it('never lets a non-administrator work at a desk of an organisation not theirs', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('water', 'gas', 'heat', 'social'), { minLength: 1 }),
+        fc.constantFrom('water', 'gas', 'heat', 'social'),
+        fc.subarray(['operator', 'reception', 'supervisor']),
+        (organisations, deskOrganisation, roles) => {
+          const allowed = mayWorkAtDesk(
+            { roles, organisationIds: organisations },
+            { organisationId: organisationId(deskOrganisation) },
+          );
+          expect(allowed).toBe(organisations.includes(deskOrganisation));
+        },
+      ),
+    );
+  });
+});
