@@ -3,7 +3,7 @@
  * invalid or stale one changes nothing, only administrators may, and each change is audited.
  * Staff accounts are created and their passwords reset; supervisors move a desk to services.
  */
-import type { Centre, Service } from '@queue/core';
+import type { Centre, DeskId, Service } from '@queue/core';
 import type { AuditRecord, CentreDocument } from '@queue/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -393,6 +393,31 @@ describe('staff accounts', () => {
     // Administrators stand in anywhere; staff named to no organisation work anywhere.
     await server.login('admin', 'admin', 'desk-13');
     await server.login('operator1', '1111', 'desk-13');
+
+    // A supervisor of the water company opens and moves only the water company's desks.
+    await okData(
+      admin.emitWithAck('staff:save', {
+        ...account,
+        requestId: rid(),
+        login: 'vira',
+        name: 'Віра Наглядач',
+        roles: ['supervisor' as const],
+      }),
+    );
+    const vira = await server.connect((await server.login('vira', 'water-pass')).token);
+    const services = [{ code: 'water-contract', weight: 1 }];
+    const openCentreDesk = await vira.emitWithAck('desk:open', { requestId: rid(), deskId: 'desk-1' });
+    expect(openCentreDesk.ok ? 'ok' : openCentreDesk.error.code).toBe('OTHER_ORGANISATION');
+    const moveCentreDesk = await vira.emitWithAck('desk:assign-services', {
+      requestId: rid(),
+      deskId: 'desk-1',
+      services,
+    });
+    expect(moveCentreDesk.ok ? 'ok' : moveCentreDesk.error.code).toBe('OTHER_ORGANISATION');
+    await okData(vira.emitWithAck('desk:open', { requestId: rid(), deskId: 'desk-8' }));
+    await okData(vira.emitWithAck('desk:assign-services', { requestId: rid(), deskId: 'desk-8', services }));
+    expect(server.app.queue.state.desks['desk-8' as DeskId]?.status).toBe('open');
+    expect(server.app.queue.state.desks['desk-1' as DeskId]?.status ?? 'closed').toBe('closed');
   });
 
   it('deactivates an account, and keeps an administrator from locking themselves out', async () => {

@@ -29,6 +29,7 @@ import {
   idempotencyOf,
   on,
   refuse,
+  refuseOtherOrganisation,
 } from './handler';
 
 const isAdmin = (principal: Principal): boolean => principal.kind === 'staff' && hasRole(principal, 'admin');
@@ -110,6 +111,8 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
       if (!centre.desks.some((desk) => desk.id === payload.deskId)) {
         return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
       }
+      const foreign = refuseOtherOrganisation(context, principal, payload.deskId);
+      if (foreign) return { ok: false, error: foreign };
       const next = {
         ...centre,
         desks: centre.desks.map((desk) =>

@@ -27,6 +27,7 @@ import {
   isError,
   on,
   resolveDesk,
+  refuseOtherOrganisation,
   visitAnswer,
 } from './handler';
 
@@ -42,6 +43,9 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
     on(socket, context, name, schema, (payload, principal): Ack<VisitAnswer> => {
       const deskId = resolveDesk(principal, payload.deskId);
       if (isError(deskId)) return { ok: false, error: deskId };
+      const elsewhere = principal.kind === 'staff' && deskId !== principal.deskId;
+      const foreign = elsewhere ? refuseOtherOrganisation(context, principal, deskId) : undefined;
+      if (foreign) return { ok: false, error: foreign };
       const command = build(payload, deskId, principal);
       if (isError(command)) return { ok: false, error: command };
       const answer = queue.execute(

@@ -25,7 +25,7 @@ import type { InFlight } from './async-handler';
 import type { Logger } from '../logger';
 import type { PairingService } from '../pairing';
 import { internalError, type QueueService } from '../queue-service';
-import { ticketOf } from '@queue/core';
+import { mayWorkAtDesk, ticketOf } from '@queue/core';
 import type { ReportService } from '../reports/report-service';
 import type { SummaryBroadcast } from '../summary-broadcast';
 
@@ -146,6 +146,26 @@ export const resolveDesk = (principal: Principal, requested: string | undefined)
   }
   if (hasRole(principal, 'supervisor', 'admin')) return requested as DeskId;
   return { code: 'FORBIDDEN', message: 'You can act only at your own desk.' };
+};
+
+/**
+ * Whether staff acting at a desk (a supervisor at someone else's, say) works for its
+ * organisation: someone named to organisations acts only at their desks (`mayWorkAtDesk`).
+ */
+export const refuseOtherOrganisation = (
+  context: HandlerContext,
+  principal: Principal,
+  deskId: string,
+): WireError | undefined => {
+  const desk = context.queue.centre.desks.find((entry) => entry.id === deskId);
+  if (principal.kind !== 'staff' || !desk) return undefined;
+  const organisationIds = context.staff.byId(principal.staffId)?.organisationIds ?? [];
+  return mayWorkAtDesk({ roles: principal.roles, organisationIds }, desk)
+    ? undefined
+    : {
+        code: 'OTHER_ORGANISATION',
+        message: `Desk ${deskId} belongs to an organisation you do not work for.`,
+      };
 };
 
 /**
