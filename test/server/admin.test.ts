@@ -418,6 +418,22 @@ describe('staff accounts', () => {
     await okData(vira.emitWithAck('desk:assign-services', { requestId: rid(), deskId: 'desk-8', services }));
     expect(server.app.queue.state.desks['desk-8' as DeskId]?.status).toBe('open');
     expect(server.app.queue.state.desks['desk-1' as DeskId]?.status ?? 'closed').toBe('closed');
+
+    // Her reports cover the water company, on screen and exported; another's are refused.
+    const period = { from: '2026-11-24', to: '2026-11-24', groupBy: 'service' as const };
+    const own = await okData(vira.emitWithAck('report:run', period));
+    expect(own.organisationId).toBe('water');
+    const other = await vira.emitWithAck('report:run', { ...period, organisationId: 'centre' });
+    expect(other.ok ? 'ok' : other.error.code).toBe('OTHER_ORGANISATION');
+    const viraToken = (await server.login('vira', 'water-pass')).token;
+    const exported = await fetch(
+      `${server.url}/api/reports/export?${new URLSearchParams({ ...period, format: 'csv', organisationId: 'centre' })}`,
+      { headers: { authorization: `Bearer ${viraToken}` } },
+    );
+    expect(exported.status).toBe(403);
+    expect(((await exported.json()) as { error: { code: string } }).error.code).toBe('OTHER_ORGANISATION');
+    const everyone = await okData(admin.emitWithAck('report:run', period));
+    expect(everyone.organisationId).toBeUndefined();
   });
 
   it('deactivates an account, and keeps an administrator from locking themselves out', async () => {

@@ -212,6 +212,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       logger,
       centre: () => queue.centre,
       now: () => clock.now(),
+      organisationsOf: placement.organisationsOf,
     }),
   });
   const httpServer: HttpServer = options.tls

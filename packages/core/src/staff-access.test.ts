@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { organisationId } from './ids';
-import { mayWorkAtDesk } from './staff-access';
+import { mayWorkAtDesk, reportOrganisation } from './staff-access';
 
 const water = { organisationId: organisationId('water') };
 const gas = { organisationId: organisationId('gas') };
@@ -36,5 +36,30 @@ describe('mayWorkAtDesk', () => {
         },
       ),
     );
+  });
+});
+
+describe('reportOrganisation', () => {
+  const water = { roles: ['supervisor'], organisationIds: ['water'] };
+  const both = { roles: ['supervisor'], organisationIds: ['water', 'gas'] };
+
+  it('gives someone of one organisation that organisation, asked or not', () => {
+    expect(reportOrganisation(water, undefined)).toEqual({ organisationId: 'water' });
+    expect(reportOrganisation(water, 'water')).toEqual({ organisationId: 'water' });
+    expect(reportOrganisation(water, 'gas')).toEqual({ refused: true });
+  });
+
+  it('makes someone of several organisations choose one of theirs', () => {
+    expect(reportOrganisation(both, undefined)).toEqual({ refused: true });
+    expect(reportOrganisation(both, 'gas')).toEqual({ organisationId: 'gas' });
+  });
+
+  it('gives administrators and staff of no organisation what they ask for', () => {
+    expect(reportOrganisation({ roles: ['admin'], organisationIds: ['water'] }, undefined)).toEqual({
+      organisationId: undefined,
+    });
+    expect(reportOrganisation({ roles: ['supervisor'], organisationIds: [] }, 'gas')).toEqual({
+      organisationId: 'gas',
+    });
   });
 });

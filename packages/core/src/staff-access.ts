@@ -11,7 +11,25 @@ export interface StaffMembership {
   readonly organisationIds: readonly string[];
 }
 
+const unrestricted = (member: StaffMembership): boolean =>
+  member.roles.includes('admin') || member.organisationIds.length === 0;
+
 export const mayWorkAtDesk = (member: StaffMembership, desk: Pick<Desk, 'organisationId'>): boolean =>
-  member.roles.includes('admin') ||
-  member.organisationIds.length === 0 ||
-  member.organisationIds.includes(desk.organisationId);
+  unrestricted(member) || member.organisationIds.includes(desk.organisationId);
+
+/**
+ * The organisation a report covers for a member of staff: the one asked for, if it is theirs;
+ * their only one when none is asked for; refused when they have several and ask for none, or
+ * ask for another. The unrestricted get what they ask for (all organisations when none).
+ */
+export const reportOrganisation = (
+  member: StaffMembership,
+  requested: string | undefined,
+): { readonly organisationId: string | undefined } | { readonly refused: true } => {
+  if (unrestricted(member)) return { organisationId: requested };
+  if (requested !== undefined) {
+    return member.organisationIds.includes(requested) ? { organisationId: requested } : { refused: true };
+  }
+  const [only, ...others] = member.organisationIds;
+  return others.length === 0 ? { organisationId: only } : { refused: true };
+};

@@ -4,7 +4,7 @@
  * only; every export is written to the audit log (a file of figures leaves the system).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Centre, Instant } from '@queue/core';
+import { type Centre, type Instant, reportOrganisation } from '@queue/core';
 import { ReportExportQuery } from '@queue/protocol';
 import { Auditor } from '../audit';
 import { type Authenticator, hasRole } from '../auth';
@@ -20,6 +20,8 @@ export interface ReportExportDeps {
   readonly logger: Logger;
   readonly centre: () => Centre;
   readonly now: () => Instant;
+  /** The organisations a member of staff works for (none: all). */
+  readonly organisationsOf: (staffId: string) => readonly string[];
 }
 
 const CONTENT_TYPES = {
@@ -50,7 +52,15 @@ export const createReportExport =
         .join('; ');
       return sendError(response, 400, 'BAD_REQUEST', `Invalid report export: ${detail}`);
     }
-    const { format, lang, ...query } = parsed.data;
+    const { format, lang, organisationId: asked, ...period } = parsed.data;
+    const scope = reportOrganisation(
+      { roles: principal.roles, organisationIds: deps.organisationsOf(principal.staffId) },
+      asked,
+    );
+    if ('refused' in scope) {
+      return sendError(response, 403, 'OTHER_ORGANISATION', 'Choose one of the organisations you work for.');
+    }
+    const query = { ...period, ...(scope.organisationId ? { organisationId: scope.organisationId } : {}) };
     const report = deps.reports.run(query);
     const centre = deps.centre();
     const language = lang ?? 'uk';

@@ -11,7 +11,7 @@ export const adminTexts = defineArea({
     'error.CONFIG_INVALID': 'Конфігурацію не прийнято: виправте помилки нижче.',
     'error.CONFIG_CONFLICT': 'Конфігурацію щойно змінив хтось інший. Оновіть і повторіть.',
     'error.LOGIN_TAKEN': 'Цей логін уже має інший працівник.',
-    'error.OTHER_ORGANISATION': 'Це робоче місце належить організації, у якій ви не працюєте.',
+    'error.OTHER_ORGANISATION': 'Це стосується організації, у якій ви не працюєте: оберіть свою.',
 
     'monitor.desks': 'Робочі місця',
     'monitor.services': 'Черги за послугами',
@@ -173,7 +173,7 @@ export const adminTexts = defineArea({
     'error.CONFIG_INVALID': 'Конфигурация не принята: исправьте ошибки ниже.',
     'error.CONFIG_CONFLICT': 'Конфигурацию только что изменил кто-то другой. Обновите и повторите.',
     'error.LOGIN_TAKEN': 'Этот логин уже у другого сотрудника.',
-    'error.OTHER_ORGANISATION': 'Это рабочее место принадлежит организации, в которой вы не работаете.',
+    'error.OTHER_ORGANISATION': 'Это касается организации, в которой вы не работаете: выберите свою.',
 
     'monitor.desks': 'Рабочие места',
     'monitor.services': 'Очереди по услугам',
@@ -335,7 +335,7 @@ export const adminTexts = defineArea({
     'error.CONFIG_INVALID': 'The configuration was refused: correct the problems below.',
     'error.CONFIG_CONFLICT': 'Someone else has just changed the configuration. Reload and try again.',
     'error.LOGIN_TAKEN': 'Another member of staff already has this login.',
-    'error.OTHER_ORGANISATION': 'This desk belongs to an organisation you do not work for.',
+    'error.OTHER_ORGANISATION': 'That belongs to an organisation you do not work for: choose one of yours.',
 
     'monitor.desks': 'Desks',
     'monitor.services': 'Queues by service',
