@@ -387,9 +387,13 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       summaries.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();
-      await new Promise<void>((resolveClose) => {
+      const closed = new Promise<void>((resolveClose) => {
         void io.close(() => resolveClose());
       });
+      // A client halfway through a request would hold the close open until Node's header
+      // timeout (a minute), and a restart with it: the sockets have been told; cut the rest.
+      httpServer.closeAllConnections();
+      await closed;
       if (httpServer.listening) {
         await new Promise<void>((resolveClose) => httpServer.close(() => resolveClose()));
       }
