@@ -132,10 +132,11 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
   const queue = new QueueService(store, centre, clock, logger);
   const devices = new DeviceStore(db);
-  const knownDesk = (id: string): boolean => queue.centre.desks.some((desk) => desk.id === id);
+  const deskById = (id: string) => queue.centre.desks.find((desk) => desk.id === id);
+  const knownDesk = (id: string): boolean => deskById(id) !== undefined;
   const unpairedLoginsFrom = options.pairing?.unpairedLoginsFrom ?? isLoopback;
   const placement = {
-    desk: (id: string) => queue.centre.desks.find((desk) => desk.id === id),
+    desk: deskById,
     organisationsOf: (staffId: string) => staffDirectory.byId(staffId)?.organisationIds ?? [],
   };
   const auth = new Authenticator(people, placement, audit, { devices, unpairedLoginsFrom });
@@ -270,10 +271,10 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   };
 
   const staffFanout = new StaffFanout(io as unknown as RoomServer, 'staff', (socketId, { event }) => {
+    // Kiosk tickets and the scheduler's events have no staff actor: no socket lookups for them.
+    if (event.actor.kind !== 'staff') return false;
     const principal = (io.sockets.sockets.get(socketId) as QueueSocket | undefined)?.data.principal;
-    return (
-      principal?.kind === 'staff' && event.actor.kind === 'staff' && principal.staffId === event.actor.staffId
-    );
+    return principal?.kind === 'staff' && principal.staffId === event.actor.staffId;
   });
   const waitingSummary = new SummaryBroadcast(() => queue.summary(), {
     whole: (summary) => io.emit('queue:summary', summary),
@@ -315,8 +316,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       devicesChanged();
       socket.on('disconnect', () => {
         presence.disconnected(deviceId, name);
-        // After the socket has left, so the lists show the device offline.
-        setImmediate(devicesChanged);
+        devicesChanged();
       });
     }
     logger.info('connected', {

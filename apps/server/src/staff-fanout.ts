@@ -52,9 +52,10 @@ export class StaffFanout {
   /** Write to these sockets, in log order, every queued event they have not had yet. */
   private deliverOwed(sockets: ReadonlySet<string>): void {
     for (const delivery of this.deliveries) {
-      const owed = delivery.targets.filter((id) => sockets.has(id));
+      const owed: string[] = [];
+      const rest: string[] = [];
+      for (const id of delivery.targets) (sockets.has(id) ? owed : rest).push(id);
       if (owed.length === 0) continue;
-      const rest = delivery.targets.filter((id) => !sockets.has(id));
       delivery.targets.splice(0, delivery.targets.length, ...rest);
       this.io.to(owed).emit('queue:event', delivery.event);
     }

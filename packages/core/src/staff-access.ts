@@ -33,3 +33,14 @@ export const reportOrganisation = (
   const [only, ...others] = member.organisationIds;
   return others.length === 0 ? { organisationId: only } : { refused: true };
 };
+
+/** A report query narrowed to the organisation it may cover; undefined when refused. */
+export const scopeReportQuery = <Q extends { readonly organisationId?: string | undefined }>(
+  member: StaffMembership,
+  query: Q,
+): (Omit<Q, 'organisationId'> & { organisationId?: string }) | undefined => {
+  const scope = reportOrganisation(member, query.organisationId);
+  if ('refused' in scope) return undefined;
+  const { organisationId: _asked, ...rest } = query;
+  return { ...rest, ...(scope.organisationId ? { organisationId: scope.organisationId } : {}) };
+};

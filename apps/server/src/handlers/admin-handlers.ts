@@ -158,14 +158,12 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
         return refuse('LOGIN_TAKEN', `The login ${payload.login} belongs to another account.`);
       }
       const centre = context.config.current;
-      if (payload.deskId && !centre.desks.some((desk) => desk.id === payload.deskId)) {
-        return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
-      }
+      const ownDesk = payload.deskId ? centre.desks.find((desk) => desk.id === payload.deskId) : undefined;
+      if (payload.deskId && !ownDesk) return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
       const unknown = payload.organisationIds.find(
         (id) => !centre.organisations.some((entry) => entry.id === id),
       );
       if (unknown) return refuse('NOT_FOUND', `There is no organisation ${unknown}.`);
-      const ownDesk = centre.desks.find((desk) => desk.id === payload.deskId);
       if (ownDesk && !mayWorkAtDesk(payload, ownDesk)) {
         return refuse(
           'OTHER_ORGANISATION',

@@ -1,7 +1,7 @@
 /** Reports on screen, for supervisors and administrators. */
 import type { Ack, ReportView } from '@queue/protocol';
 import { ReportRunPayload } from '@queue/protocol';
-import { reportOrganisation } from '@queue/core';
+import { scopeReportQuery } from '@queue/core';
 import { hasRole } from '../auth';
 import { type HandlerContext, type QueueSocket, on, refuse } from './handler';
 
@@ -11,17 +11,8 @@ export const registerReportHandlers = (socket: QueueSocket, context: HandlerCont
       return refuse('FORBIDDEN', 'Only supervisors and administrators run reports.');
     }
     const organisationIds = context.staff.byId(principal.staffId)?.organisationIds ?? [];
-    const scope = reportOrganisation({ roles: principal.roles, organisationIds }, payload.organisationId);
-    if ('refused' in scope) {
-      return refuse('OTHER_ORGANISATION', 'Choose one of the organisations you work for.');
-    }
-    const { organisationId: _asked, ...rest } = payload;
-    return {
-      ok: true,
-      data: context.reports.run({
-        ...rest,
-        ...(scope.organisationId ? { organisationId: scope.organisationId } : {}),
-      }),
-    };
+    const query = scopeReportQuery({ roles: principal.roles, organisationIds }, payload);
+    if (!query) return refuse('OTHER_ORGANISATION', 'Choose one of the organisations you work for.');
+    return { ok: true, data: context.reports.run(query) };
   });
 };

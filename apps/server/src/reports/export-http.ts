@@ -4,7 +4,7 @@
  * only; every export is written to the audit log (a file of figures leaves the system).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Centre, type Instant, reportOrganisation } from '@queue/core';
+import { type Centre, type Instant, scopeReportQuery } from '@queue/core';
 import { ReportExportQuery } from '@queue/protocol';
 import { Auditor } from '../audit';
 import { type Authenticator, hasRole } from '../auth';
@@ -52,15 +52,12 @@ export const createReportExport =
         .join('; ');
       return sendError(response, 400, 'BAD_REQUEST', `Invalid report export: ${detail}`);
     }
-    const { format, lang, organisationId: asked, ...period } = parsed.data;
-    const scope = reportOrganisation(
-      { roles: principal.roles, organisationIds: deps.organisationsOf(principal.staffId) },
-      asked,
-    );
-    if ('refused' in scope) {
+    const { format, lang, ...asked } = parsed.data;
+    const member = { roles: principal.roles, organisationIds: deps.organisationsOf(principal.staffId) };
+    const query = scopeReportQuery(member, asked);
+    if (!query) {
       return sendError(response, 403, 'OTHER_ORGANISATION', 'Choose one of the organisations you work for.');
     }
-    const query = { ...period, ...(scope.organisationId ? { organisationId: scope.organisationId } : {}) };
     const report = deps.reports.run(query);
     const centre = deps.centre();
     const language = lang ?? 'uk';
