@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Throttle } from '../../apps/server/src/login-throttle';
+import { RateLimit } from '../../apps/server/src/rate-limit';
 import { type TestServer, startServer } from './harness';
 
 const post = (server: TestServer, body: unknown) =>
@@ -34,6 +35,27 @@ describe('login back-off', () => {
     server.clock.advanceMinutes(0.6);
     expect((await post(server, { login: 'operator1', secret: '1111' })).status).toBe(200);
   });
+
+  it('evaluates no more parallel guesses for one login than a patient guesser gets', async () => {
+    // The right PIN is among 300 sent at once: only the five free tries may be checked.
+    const secrets = Array.from({ length: 300 }, (_, index) => (index === 299 ? '1111' : String(index)));
+    const statuses = await Promise.all(
+      secrets.map(async (secret) => (await post(server, { login: 'operator1', secret })).status),
+    );
+    const evaluated = statuses.filter((status) => status !== 429);
+    expect(evaluated.length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(295);
+  });
+
+  it('evaluates no more parallel guesses from one address than its free tries, across logins', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 400 }, async (_, index) => {
+        return (await post(server, { login: `nobody${index}`, secret: '0000' })).status;
+      }),
+    );
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(380);
+  });
 });
 
 describe('throttle', () => {
@@ -47,5 +69,51 @@ describe('throttle', () => {
     expect(waits).toEqual([0, 1_000, 2_000, 4_000, 5_000, 5_000]);
     throttle.succeed('x');
     expect(throttle.waitMs('x', 0)).toBe(0);
+  });
+
+  it('counts reserved tries as failures until they are settled', () => {
+    const throttle = new Throttle({ freeAttempts: 3, firstLockMs: 1_000, maxLockMs: 5_000 });
+    expect([0, 1, 2, 3].map(() => throttle.reserve('x', 0))).toEqual([0, 0, 0, 1_000]);
+    throttle.settle('x', 0, 'released');
+    expect(throttle.reserve('x', 0)).toBe(0);
+    for (let settled = 0; settled < 3; settled += 1) throttle.settle('x', 0, 'failed');
+    expect(throttle.reserve('x', 500)).toBe(500);
+    // After the lock, one try at a time; its failure doubles the wait.
+    expect(throttle.reserve('x', 1_000)).toBe(0);
+    expect(throttle.reserve('x', 1_000)).toBeGreaterThan(0);
+    throttle.settle('x', 1_000, 'failed');
+    expect(throttle.waitMs('x', 1_000)).toBe(2_000);
+  });
+
+  it('a success forgives the failures before it', () => {
+    const throttle = new Throttle({ freeAttempts: 2, firstLockMs: 1_000, maxLockMs: 5_000 });
+    throttle.reserve('x', 0);
+    throttle.settle('x', 0, 'failed');
+    throttle.reserve('x', 0);
+    throttle.settle('x', 0, 'succeeded');
+    expect([throttle.reserve('x', 0), throttle.reserve('x', 0)]).toEqual([0, 0]);
+  });
+
+  it('keeps a locked key locked however many other keys arrive', () => {
+    const throttle = new Throttle({ freeAttempts: 1, firstLockMs: 60_000, maxLockMs: 60_000 }, 1_000);
+    throttle.fail('victim', 0);
+    for (let key = 0; key < 5_000; key += 1) {
+      throttle.fail(`other${key}`, 0);
+      if (key % 100 === 0) expect(throttle.waitMs('victim', 1)).toBeGreaterThan(0);
+    }
+    expect(throttle.waitMs('victim', 1)).toBeGreaterThan(0);
+  });
+});
+
+describe('rate limit', () => {
+  it('keeps counting a hammering address while many new ones arrive, with no reset for all', () => {
+    const limit = new RateLimit(3, 60_000, 1_000);
+    for (let request = 0; request < 3; request += 1) expect(limit.allow('hammer', 0)).toBe(true);
+    for (let address = 0; address < 20_000; address += 1) {
+      limit.allow(`10.0.${address}`, 1);
+      if (address % 50 === 0) expect(limit.allow('hammer', 2)).toBe(false);
+    }
+    expect(limit.allow('hammer', 3)).toBe(false);
+    expect(limit.allow('hammer', 60_000)).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ import { type Clock, QueueService } from './queue-service';
 import { hashToken } from './secrets';
 import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './retention';
 import { seedDemo } from './seed';
-import { InFlight, type QueueSocket, registerHandlers } from './handlers';
+import { InFlight, type QueueSocket, answerUnknownEvents, registerHandlers } from './handlers';
 import { PrintService } from './printing/print-service';
 import { RateLimit } from './rate-limit';
 import { liveStatusRoutes } from './status-page/live';
@@ -186,13 +186,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
   const ratings = new RatingStore(db);
   const lookupTicket = (id: string) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id);
-  const liveStatus = liveStatusRoutes({
-    queue,
-    ratings,
-    logger,
-    lookupTicket,
-    pageLimit: new RateLimit(STATUS_PAGE_LIMIT, 60_000),
-  });
+  const statusPageLimit = new RateLimit(STATUS_PAGE_LIMIT, 60_000);
+  const liveStatus = liveStatusRoutes({ queue, ratings, logger, lookupTicket, pageLimit: statusPageLimit });
 
   const handler = createHttpHandler({
     queue,
@@ -201,6 +196,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     frontEndDir: options.frontEndDir ?? defaultFrontEndDir,
     startedAt,
     lookupTicket,
+    statusPageLimit,
     pairing,
     unpairedLoginsFrom,
     closeConnections: (hashes) => live.close(hashes),
@@ -308,6 +304,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       reports,
       waitingSummary,
     });
+    answerUnknownEvents(queueSocket, logger);
     if (principal.kind === 'staff') {
       for (const alert of alerts.list()) queueSocket.emit('device:alert', { alert, active: true });
     } else {

@@ -7,6 +7,7 @@
  * for good, and retention cannot reach into it.
  */
 import type { AuditQuery, AuditStore, NewAuditEntry } from '@queue/db';
+import { LRUCache } from 'lru-cache';
 import type { Ack, AuditRecord, Principal } from '@queue/protocol';
 import { principalKey } from './auth';
 import type { Logger } from './logger';
@@ -14,10 +15,11 @@ import type { Logger } from './logger';
 export type AuditInput = Omit<NewAuditEntry, 'at'>;
 
 const COALESCE_MS = 60_000;
+/** Keys folded at once: a flood of new keys pushes out the oldest, never all of them. */
 const MAX_KEYS = 10_000;
 
 export class Auditor {
-  private readonly recent = new Map<string, { at: number; suppressed: number }>();
+  private readonly recent = new LRUCache<string, { at: number; suppressed: number }>({ max: MAX_KEYS });
 
   constructor(
     private readonly store: AuditStore,
@@ -41,7 +43,6 @@ export class Auditor {
       last.suppressed += 1;
       return;
     }
-    if (this.recent.size >= MAX_KEYS) this.recent.clear();
     this.recent.set(key, { at, suppressed: 0 });
     const suppressed = last?.suppressed ?? 0;
     this.record(suppressed > 0 ? { ...entry, details: { ...entry.details, suppressed } } : entry);

@@ -109,7 +109,11 @@ export class Authenticator {
       });
       return 'unpaired-terminal';
     }
-    const waitMs = Math.max(this.byLogin.waitMs(loginKey, now), this.byAddress.waitMs(address, now));
+    // Reserved before the secret is checked, so parallel guesses gain nothing (login-throttle.ts).
+    const loginWaitMs = this.byLogin.reserve(loginKey, now);
+    const addressWaitMs = loginWaitMs > 0 ? 0 : this.byAddress.reserve(address, now);
+    if (addressWaitMs > 0) this.byLogin.settle(loginKey, now, 'released');
+    const waitMs = Math.max(loginWaitMs, addressWaitMs);
     const attempt = { actor: `login:${loginKey}`, address };
     if (waitMs > 0) {
       this.audit?.recordCoalesced(`throttled ${loginKey} ${address}`, {
@@ -120,11 +124,18 @@ export class Authenticator {
       return { retryAfterMs: waitMs };
     }
     const staff = this.people.staffByLogin(login);
-    // Verify against a dummy hash for unknown logins so timing does not reveal them.
-    const ok = await verifySecret(secret, staff?.secretHash ?? DUMMY_HASH);
+    let ok: boolean;
+    try {
+      // Verify against a dummy hash for unknown logins so timing does not reveal them.
+      ok = await verifySecret(secret, staff?.secretHash ?? DUMMY_HASH);
+    } catch (error) {
+      this.byLogin.settle(loginKey, now, 'released');
+      this.byAddress.settle(address, now, 'released');
+      throw error;
+    }
     if (!staff || !staff.active || !ok) {
-      this.byLogin.fail(loginKey, now);
-      this.byAddress.fail(address, now);
+      this.byLogin.settle(loginKey, now, 'failed');
+      this.byAddress.settle(address, now, 'failed');
       this.audit?.record({
         ...attempt,
         action: 'login:failed',
@@ -132,7 +143,8 @@ export class Authenticator {
       });
       return 'bad-credentials';
     }
-    this.byLogin.succeed(loginKey);
+    this.byLogin.settle(loginKey, now, 'succeeded');
+    this.byAddress.settle(address, now, 'released');
     const placed = loginDesk(terminal?.deskId, requestedDesk as DeskId | undefined, staff.deskId);
     if ('refused' in placed) {
       this.audit?.record({

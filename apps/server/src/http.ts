@@ -12,7 +12,7 @@ import type { Logger } from './logger';
 import { addressOf, bearer, readBody, sendError, sendJson } from './http-io';
 import { type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
-import { RateLimit } from './rate-limit';
+import type { RateLimit } from './rate-limit';
 import { liveEstimateOf } from './status-page/live-estimate';
 import { pickLanguage, renderNotFound, renderTicketStatus } from './status-page/render';
 
@@ -51,6 +51,8 @@ export interface HttpDeps extends PairingHttpDeps {
   readonly routes?: readonly HttpRoute[];
   /** `GET /api/reports/export` (see `reports/export-http.ts`). */
   readonly exportReport?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+  /** The status page's limit per address, shared with its live feed: one budget, not two. */
+  readonly statusPageLimit: RateLimit;
 }
 
 /** A route of a feature: true when it answered the request. */
@@ -64,12 +66,9 @@ const TICKET_PATH = /^\/t\/([A-Za-z0-9_-]{8,64})\/?$/;
 /** Status-page requests allowed per address and minute. */
 export const STATUS_PAGE_LIMIT = 60;
 
-interface RequestContext extends HttpDeps {
-  readonly statusPageLimit: RateLimit;
-}
+type RequestContext = HttpDeps;
 
-export const createHttpHandler = (httpDeps: HttpDeps) => {
-  const deps: RequestContext = { ...httpDeps, statusPageLimit: new RateLimit(STATUS_PAGE_LIMIT, 60_000) };
+export const createHttpHandler = (deps: HttpDeps) => {
   return (request: IncomingMessage, response: ServerResponse): void => {
     handle(deps, request, response).catch((error: unknown) => {
       deps.logger.error('http handler failed', { url: request.url, error: String(error) });
@@ -84,7 +83,8 @@ const handle = async (
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const url = requestUrl(request.url);
+  if (!url) return sendError(response, 400, 'BAD_REQUEST', 'Bad request path.');
   const path = url.pathname;
   if (path.startsWith('/socket.io')) return; // socket.io answers these itself
   for (const route of deps.routes ?? []) {
@@ -224,9 +224,34 @@ const statusPage = (
   );
 };
 
+/**
+ * The request's path and query, or undefined when they cannot be read: the target is taken as
+ * a path on this server whatever it says (`//host/x` and absolute forms included).
+ */
+export const requestUrl = (target: string | undefined): URL | undefined => {
+  const raw = target ?? '/';
+  try {
+    return new URL(raw.startsWith('/') ? `http://localhost${raw}` : raw, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+};
+
+/** A path segment decoded, or undefined for malformed percent-encoding (`%zz`, `%E0%A4%A`, `%c0%af`). */
+const decodePath = (encoded: string): string | undefined => {
+  try {
+    const decoded = decodeURIComponent(encoded);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+};
+
 const serveStatic = (root: string, relative: string, response: ServerResponse): void => {
   const base = resolve(root);
-  const wanted = resolve(base, normalize(decodeURIComponent(relative || 'index.html')));
+  const decoded = decodePath(relative || 'index.html');
+  if (decoded === undefined) return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
+  const wanted = resolve(base, normalize(decoded));
   if (wanted !== base && !wanted.startsWith(base + sep)) {
     return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
   }

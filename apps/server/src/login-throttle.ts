@@ -3,7 +3,14 @@
  * guessed by trying: after a few failures each further try waits twice as long, up to a cap.
  * A success clears the login's count. Kept in memory: a restart forgives, which is fine for
  * a LAN server (a brute-force run is slowed to a crawl either way).
+ *
+ * An attempt is reserved before its secret is checked (`reserve`) and settled after
+ * (`settle`): attempts still being verified count against the free ones, so a burst of
+ * parallel guesses gets no more tries than a patient one. Records live in a bounded LRU,
+ * so a flood of new names or addresses pushes out the quietest, never everyone's count.
  */
+import { LRUCache } from 'lru-cache';
+
 export interface ThrottlePolicy {
   /** Failures allowed before waiting starts. */
   readonly freeAttempts: number;
@@ -18,15 +25,25 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
   maxLockMs: 15 * 60_000,
 };
 
-interface Record {
+/** Names or addresses remembered at once. */
+export const THROTTLE_KEYS = 50_000;
+
+interface AttemptRecord {
   failures: number;
+  /** Attempts reserved and not yet settled. */
+  pending: number;
   lockedUntil: number;
 }
 
 export class Throttle {
-  private readonly records = new Map<string, Record>();
+  private readonly records: LRUCache<string, AttemptRecord>;
 
-  constructor(private readonly policy: ThrottlePolicy) {}
+  constructor(
+    private readonly policy: ThrottlePolicy,
+    maxKeys = THROTTLE_KEYS,
+  ) {
+    this.records = new LRUCache<string, AttemptRecord>({ max: maxKeys });
+  }
 
   /** Milliseconds to wait before the next try, 0 when a try is allowed now. */
   waitMs(key: string, now: number): number {
@@ -34,17 +51,55 @@ export class Throttle {
     return record ? Math.max(0, record.lockedUntil - now) : 0;
   }
 
-  fail(key: string, now: number): void {
-    const record = this.records.get(key) ?? { failures: 0, lockedUntil: 0 };
-    record.failures += 1;
-    const over = record.failures - this.policy.freeAttempts;
-    if (over >= 0) {
-      record.lockedUntil = now + Math.min(this.policy.maxLockMs, this.policy.firstLockMs * 2 ** over);
+  /**
+   * Take a try: 0 when it is taken (settle it later), else the milliseconds to wait. Tries in
+   * flight count as failures until settled, so no more run at once than are free.
+   */
+  reserve(key: string, now: number): number {
+    const record = this.records.get(key) ?? { failures: 0, pending: 0, lockedUntil: 0 };
+    const locked = record.lockedUntil - now;
+    if (locked > 0) return locked;
+    // Once locks have begun, one try at a time between them.
+    const allowedAtOnce = Math.max(1, this.policy.freeAttempts - record.failures);
+    if (record.pending >= allowedAtOnce) return this.lockFor(record.failures);
+    record.pending += 1;
+    this.records.set(key, record);
+    return 0;
+  }
+
+  /** The outcome of a reserved try. */
+  settle(key: string, now: number, outcome: 'failed' | 'succeeded' | 'released'): void {
+    const record = this.records.get(key);
+    if (!record) return;
+    record.pending = Math.max(0, record.pending - 1);
+    if (outcome === 'failed') this.countFailure(record, now);
+    if (outcome === 'succeeded') {
+      record.failures = 0;
+      record.lockedUntil = 0;
     }
+    if (record.failures === 0 && record.pending === 0 && record.lockedUntil <= now) this.records.delete(key);
+  }
+
+  fail(key: string, now: number): void {
+    const record = this.records.get(key) ?? { failures: 0, pending: 0, lockedUntil: 0 };
+    this.countFailure(record, now);
     this.records.set(key, record);
   }
 
   succeed(key: string): void {
     this.records.delete(key);
+  }
+
+  private countFailure(record: AttemptRecord, now: number): void {
+    record.failures += 1;
+    if (record.failures >= this.policy.freeAttempts) {
+      record.lockedUntil = now + this.lockFor(record.failures - 1);
+    }
+  }
+
+  /** The wait once `failures` tries have failed (the first lock after the free ones). */
+  private lockFor(failures: number): number {
+    const over = Math.max(0, failures + 1 - this.policy.freeAttempts);
+    return Math.min(this.policy.maxLockMs, this.policy.firstLockMs * 2 ** over);
   }
 }

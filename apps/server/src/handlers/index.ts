@@ -12,6 +12,7 @@ import { registerSyncHandlers } from './sync-handlers';
 import { registerTicketHandlers } from './ticket-handlers';
 
 export type { HandlerContext, QueueSocket } from './handler';
+export { answerUnknownEvents } from './unknown-events';
 export { InFlight } from './async-handler';
 
 export const registerHandlers = (socket: QueueSocket, context: HandlerContext): void => {
