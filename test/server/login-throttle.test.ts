@@ -3,7 +3,7 @@
  * right PIN, and each further failure doubles the wait. Other logins are not affected.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Throttle } from '../../apps/server/src/login-throttle';
+import { MAX_WAITING_TRIES, Throttle } from '../../apps/server/src/login-throttle';
 import { RateLimit } from '../../apps/server/src/rate-limit';
 import { type TestServer, startServer } from './harness';
 
@@ -47,6 +47,16 @@ describe('login back-off', () => {
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(295);
   });
 
+  it('lets twenty desks log in at once through one address, one after another', async () => {
+    const statuses = await Promise.all(
+      Array.from(
+        { length: 20 },
+        async () => (await post(server, { login: 'admin', secret: 'admin' })).status,
+      ),
+    );
+    expect(statuses).toEqual(statuses.map(() => 200));
+  });
+
   it('evaluates no more parallel guesses from one address than its free tries, across logins', async () => {
     const statuses = await Promise.all(
       Array.from({ length: 400 }, async (_, index) => {
@@ -71,27 +81,46 @@ describe('throttle', () => {
     expect(throttle.waitMs('x', 0)).toBe(0);
   });
 
-  it('counts reserved tries as failures until they are settled', () => {
+  it('counts reserved tries as failures until they are settled; a try beyond them waits its turn', async () => {
     const throttle = new Throttle({ freeAttempts: 3, firstLockMs: 1_000, maxLockMs: 5_000 });
-    expect([0, 1, 2, 3].map(() => throttle.reserve('x', 0))).toEqual([0, 0, 0, 1_000]);
+    expect(await Promise.all([0, 1, 2].map(() => throttle.reserve('x', 0)))).toEqual([0, 0, 0]);
+    let fourth: number | undefined;
+    const waiting = throttle.reserve('x', 0).then((wait) => (fourth = wait));
+    await Promise.resolve();
+    expect(fourth).toBeUndefined();
     throttle.settle('x', 0, 'released');
-    expect(throttle.reserve('x', 0)).toBe(0);
+    await waiting;
+    expect(fourth).toBe(0);
     for (let settled = 0; settled < 3; settled += 1) throttle.settle('x', 0, 'failed');
-    expect(throttle.reserve('x', 500)).toBe(500);
-    // After the lock, one try at a time; its failure doubles the wait.
-    expect(throttle.reserve('x', 1_000)).toBe(0);
-    expect(throttle.reserve('x', 1_000)).toBeGreaterThan(0);
+    expect(await throttle.reserve('x', 500)).toBe(500);
+    // After the lock, one try at a time; its failure doubles the wait, and the waiter learns of it.
+    expect(await throttle.reserve('x', 1_000)).toBe(0);
+    const second = throttle.reserve('x', 1_000);
     throttle.settle('x', 1_000, 'failed');
+    expect(await second).toBe(2_000);
     expect(throttle.waitMs('x', 1_000)).toBe(2_000);
   });
 
-  it('a success forgives the failures before it', () => {
+  it('turns away tries beyond a bounded queue', async () => {
+    const throttle = new Throttle({ freeAttempts: 1, firstLockMs: 1_000, maxLockMs: 5_000 });
+    expect(await throttle.reserve('x', 0)).toBe(0);
+    const queued = Array.from({ length: MAX_WAITING_TRIES }, () => throttle.reserve('x', 0));
+    expect(await throttle.reserve('x', 0)).toBeGreaterThan(0);
+    // Each settled try lets exactly one waiter through.
+    for (let settled = 0; settled < MAX_WAITING_TRIES; settled += 1) {
+      throttle.settle('x', 0, 'succeeded');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await Promise.all(queued)).toEqual(queued.map(() => 0));
+  });
+
+  it('a success forgives the failures before it', async () => {
     const throttle = new Throttle({ freeAttempts: 2, firstLockMs: 1_000, maxLockMs: 5_000 });
-    throttle.reserve('x', 0);
+    await throttle.reserve('x', 0);
     throttle.settle('x', 0, 'failed');
-    throttle.reserve('x', 0);
+    await throttle.reserve('x', 0);
     throttle.settle('x', 0, 'succeeded');
-    expect([throttle.reserve('x', 0), throttle.reserve('x', 0)]).toEqual([0, 0]);
+    expect([await throttle.reserve('x', 0), await throttle.reserve('x', 0)]).toEqual([0, 0]);
   });
 
   it('keeps a locked key locked however many other keys arrive', () => {

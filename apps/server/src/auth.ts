@@ -110,8 +110,9 @@ export class Authenticator {
       return 'unpaired-terminal';
     }
     // Reserved before the secret is checked, so parallel guesses gain nothing (login-throttle.ts).
-    const loginWaitMs = this.byLogin.reserve(loginKey, now);
-    const addressWaitMs = loginWaitMs > 0 ? 0 : this.byAddress.reserve(address, now);
+    // Always the login first, then the address: a try holding an address slot never waits.
+    const loginWaitMs = await this.byLogin.reserve(loginKey, now);
+    const addressWaitMs = loginWaitMs > 0 ? 0 : await this.byAddress.reserve(address, now);
     if (addressWaitMs > 0) this.byLogin.settle(loginKey, now, 'released');
     const waitMs = Math.max(loginWaitMs, addressWaitMs);
     const attempt = { actor: `login:${loginKey}`, address };

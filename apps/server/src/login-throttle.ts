@@ -6,8 +6,11 @@
  *
  * An attempt is reserved before its secret is checked (`reserve`) and settled after
  * (`settle`): attempts still being verified count against the free ones, so a burst of
- * parallel guesses gets no more tries than a patient one. Records live in a bounded LRU,
- * so a flood of new names or addresses pushes out the quietest, never everyone's count.
+ * parallel guesses gets no more tries than a patient one. A try that finds every free slot
+ * taken waits its turn rather than being refused, so twenty desks logging in at once through
+ * one address are served one after another; only a long queue is turned away. Records live
+ * in a bounded LRU, so a flood of new names or addresses pushes out the quietest, never
+ * everyone's count.
  */
 import { LRUCache } from 'lru-cache';
 
@@ -28,6 +31,11 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
 /** Names or addresses remembered at once. */
 export const THROTTLE_KEYS = 50_000;
 
+/** Tries that may wait for a free slot of one key; more are told to come back later. */
+export const MAX_WAITING_TRIES = 64;
+/** What a try turned away from a full queue is told to wait. */
+const QUEUE_FULL_RETRY_MS = 1_000;
+
 interface AttemptRecord {
   failures: number;
   /** Attempts reserved and not yet settled. */
@@ -37,6 +45,7 @@ interface AttemptRecord {
 
 export class Throttle {
   private readonly records: LRUCache<string, AttemptRecord>;
+  private readonly waiting = new Map<string, Array<() => void>>();
 
   constructor(
     private readonly policy: ThrottlePolicy,
@@ -53,15 +62,29 @@ export class Throttle {
 
   /**
    * Take a try: 0 when it is taken (settle it later), else the milliseconds to wait. Tries in
-   * flight count as failures until settled, so no more run at once than are free.
+   * flight count as failures until settled, so no more run at once than are free; a try
+   * beyond them waits until one settles and then asks again.
    */
-  reserve(key: string, now: number): number {
+  async reserve(key: string, now: number): Promise<number> {
+    for (;;) {
+      const answer = this.tryReserve(key, now);
+      if (answer !== 'busy') return answer;
+      const queue = this.waiting.get(key) ?? [];
+      if (queue.length >= MAX_WAITING_TRIES) return QUEUE_FULL_RETRY_MS;
+      await new Promise<void>((wake) => {
+        queue.push(wake);
+        this.waiting.set(key, queue);
+      });
+    }
+  }
+
+  private tryReserve(key: string, now: number): number | 'busy' {
     const record = this.records.get(key) ?? { failures: 0, pending: 0, lockedUntil: 0 };
     const locked = record.lockedUntil - now;
     if (locked > 0) return locked;
     // Once locks have begun, one try at a time between them.
     const allowedAtOnce = Math.max(1, this.policy.freeAttempts - record.failures);
-    if (record.pending >= allowedAtOnce) return this.lockFor(record.failures);
+    if (record.pending >= allowedAtOnce) return 'busy';
     record.pending += 1;
     this.records.set(key, record);
     return 0;
@@ -70,14 +93,20 @@ export class Throttle {
   /** The outcome of a reserved try. */
   settle(key: string, now: number, outcome: 'failed' | 'succeeded' | 'released'): void {
     const record = this.records.get(key);
-    if (!record) return;
-    record.pending = Math.max(0, record.pending - 1);
-    if (outcome === 'failed') this.countFailure(record, now);
-    if (outcome === 'succeeded') {
-      record.failures = 0;
-      record.lockedUntil = 0;
+    if (record) {
+      record.pending = Math.max(0, record.pending - 1);
+      if (outcome === 'failed') this.countFailure(record, now);
+      if (outcome === 'succeeded') {
+        record.failures = 0;
+        record.lockedUntil = 0;
+      }
+      if (record.failures === 0 && record.pending === 0 && record.lockedUntil <= now)
+        this.records.delete(key);
     }
-    if (record.failures === 0 && record.pending === 0 && record.lockedUntil <= now) this.records.delete(key);
+    // Every waiter asks again: one takes the freed slot, the rest queue again or learn of a lock.
+    const queue = this.waiting.get(key);
+    this.waiting.delete(key);
+    for (const wake of queue ?? []) wake();
   }
 
   fail(key: string, now: number): void {

@@ -6,7 +6,9 @@
  * QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files: serve HTTPS), QUEUE_ALLOWED_ORIGINS and
  * QUEUE_RETENTION_DAYS; QUEUE_DEMO_AUTOPAIR=0 keeps demo pairing requests from the server's own
  * machine waiting for an administrator like any other; QUEUE_MDNS=0 stops the LAN announcement,
- * QUEUE_SERVER_ID names this server in it (default: the host name).
+ * QUEUE_SERVER_ID names this server in it (default: the host name). All of them are checked at
+ * start by `readEnvironment` (environment.ts): a bad value stops the server with a message
+ * naming each bad variable, and exit code 1.
  */
 import { readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
@@ -14,16 +16,25 @@ import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { type Advertisement, advertiseServer } from '@queue/discovery';
 import { createApplication } from './app';
-import { type LogLevel, createLogger } from './logger';
-import { parseAllowedOrigins } from './origin';
-import { parseKioskPrinters } from './printing/printer-settings';
-import { parseRetentionDays } from './retention';
+import { type Environment, readEnvironment } from './environment';
+import { createLogger } from './logger';
 
-const env = process.env;
-const port = Number(env.QUEUE_PORT ?? 8080);
-const host = env.QUEUE_HOST ?? '0.0.0.0';
-const databaseFile = resolve(env.QUEUE_DB ?? 'data/queue.sqlite');
-const logger = createLogger((env.QUEUE_LOG_LEVEL as LogLevel | undefined) ?? 'info');
+/** The settings, or a clear message on stderr and exit code 1 when any is bad. */
+const readSettings = (): Environment => {
+  try {
+    return readEnvironment(process.env);
+  } catch (error) {
+    process.stderr.write(
+      `${error instanceof Error ? error.message : String(error)}\nThe queue server did not start (see README for the environment variables).\n`,
+    );
+    process.exit(1);
+  }
+};
+
+const settings = readSettings();
+const { port, host } = settings;
+const databaseFile = resolve(settings.databaseFile);
+const logger = createLogger(settings.logLevel);
 
 /** A clock that starts at a chosen instant and runs at real speed (training and tests). */
 const clockFrom = (start: string | undefined) => {
@@ -33,12 +44,12 @@ const clockFrom = (start: string | undefined) => {
   return { now: () => (Date.now() + offset) as Instant };
 };
 
-/** HTTPS when both a certificate and a key are given; one without the other is a mistake. */
-const tlsFrom = (cert: string | undefined, key: string | undefined) => {
-  if (!cert && !key) return undefined;
-  if (!cert || !key) throw new Error('Set both QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files), or neither.');
-  return { cert: readFileSync(resolve(cert), 'utf8'), key: readFileSync(resolve(key), 'utf8') };
-};
+/** HTTPS when a certificate and a key are given (readEnvironment refuses one without the other). */
+const tlsFrom = (files: Environment['tls']) =>
+  files && {
+    cert: readFileSync(resolve(files.certFile), 'utf8'),
+    key: readFileSync(resolve(files.keyFile), 'utf8'),
+  };
 
 const lanAddresses = (): string[] =>
   Object.values(networkInterfaces())
@@ -47,23 +58,23 @@ const lanAddresses = (): string[] =>
     .map((entry) => entry?.address ?? '');
 
 const main = async (): Promise<void> => {
-  const tls = tlsFrom(env.QUEUE_TLS_CERT, env.QUEUE_TLS_KEY);
-  const demo = env.QUEUE_DEMO !== '0';
-  const autoApproveLoopback = demo && env.QUEUE_DEMO_AUTOPAIR !== '0';
+  const tls = tlsFrom(settings.tls);
+  const demo = settings.demo;
+  const autoApproveLoopback = demo && settings.demoAutoPair;
   const app = await createApplication({
     databaseFile,
-    clock: clockFrom(env.QUEUE_TIME_START),
+    clock: clockFrom(settings.timeStart),
     logger,
     seedDemo: demo,
     pairing: { autoApproveLoopback },
     backup: {
-      folder: resolve(env.QUEUE_BACKUP_DIR ?? 'data/backups'),
-      keep: Number(env.QUEUE_BACKUP_KEEP ?? 28),
-      intervalMs: Number(env.QUEUE_BACKUP_HOURS ?? 6) * 3_600_000,
+      folder: resolve(settings.backup.folder),
+      keep: settings.backup.keep,
+      intervalMs: settings.backup.hours * 3_600_000,
     },
-    ...(env.QUEUE_KIOSK_PRINTERS ? { kioskPrinters: parseKioskPrinters(env.QUEUE_KIOSK_PRINTERS) } : {}),
-    retentionDays: parseRetentionDays(env.QUEUE_RETENTION_DAYS),
-    allowedOrigins: parseAllowedOrigins(env.QUEUE_ALLOWED_ORIGINS),
+    ...(settings.kioskPrinters ? { kioskPrinters: settings.kioskPrinters } : {}),
+    retentionDays: settings.retentionDays,
+    allowedOrigins: settings.allowedOrigins,
     ...(tls ? { tls } : {}),
   });
   const scheme = tls ? 'https' : 'http';
@@ -73,12 +84,12 @@ const main = async (): Promise<void> => {
   // server listening on loopback only cannot be reached from them, so it keeps quiet.
   const loopbackOnly = /^(127\.|::1$|localhost$)/.test(host);
   const advertisement: Advertisement | undefined =
-    env.QUEUE_MDNS === '0' || loopbackOnly
+    !settings.mdns || loopbackOnly
       ? undefined
       : advertiseServer({
           port: actualPort,
           tls: tls !== undefined,
-          serverId: env.QUEUE_SERVER_ID ?? hostname(),
+          serverId: settings.serverId ?? hostname(),
           onError: (error) => logger.warn('mDNS announcement failed', { error: error.message }),
         });
 

@@ -39,9 +39,20 @@ export const reportTable = (report: ReportView, centre: Centre, language: Langua
   ];
 };
 
+/** What a spreadsheet may read as the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (a service or organisation
+ * named `=HYPERLINK(…)`, say) gets a leading `'` so that it shows as text; figures, negative
+ * ones included, and text that is just a number stay as they are.
+ */
 const csvField = (cell: Cell): string => {
   if (cell === null) return '';
-  const text = String(cell);
+  const raw = String(cell);
+  const text =
+    typeof cell === 'string' && FORMULA_START.test(raw) && !PLAIN_NUMBER.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
