@@ -6,7 +6,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
-import type { Centre, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
+import type { Centre, DeskId, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
 import {
   AuditStore,
   BookingStore,
@@ -138,6 +138,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const placement = {
     desk: deskById,
     organisationsOf: (staffId: string) => staffDirectory.byId(staffId)?.organisationIds ?? [],
+    deskState: (id: string) => queue.state.desks[id as DeskId],
   };
   const auth = new Authenticator(people, placement, audit, { devices, unpairedLoginsFrom });
   const live = new LiveSockets();

@@ -3,7 +3,15 @@
  * paired device with its token. Every socket and every privileged HTTP call goes through
  * `authenticate`; roles are then checked per command.
  */
-import { type Desk, type DeskId, type Instant, loginDesk, mayWorkAtDesk } from '@queue/core';
+import {
+  type Desk,
+  type DeskId,
+  type DeskState,
+  type Instant,
+  deskHeldByColleague,
+  loginDesk,
+  mayWorkAtDesk,
+} from '@queue/core';
 import type { DeviceStore, PeopleStore, StaffRecord } from '@queue/db';
 import type { LoginAnswer, Principal, Role } from '@queue/protocol';
 import type { Auditor } from './audit';
@@ -36,7 +44,9 @@ export type LoginRefusal =
   /** The terminal is bound to another desk than the one asked for. */
   | 'wrong-terminal-desk'
   /** The desk belongs to an organisation the member of staff does not work for. */
-  | 'other-organisation';
+  | 'other-organisation'
+  /** Another operator is working at the desk (open or paused) and has not closed it. */
+  | 'desk-occupied';
 
 /** What logins need to know of desks and of whom staff work for. */
 export interface DeskPlacement {
@@ -44,6 +54,8 @@ export interface DeskPlacement {
   desk(id: string): Pick<Desk, 'organisationId'> | undefined;
   /** The organisations a member of staff works for; none means any desk. */
   organisationsOf(staffId: string): readonly string[];
+  /** The desk's state now, to see whether a colleague is working at it. */
+  deskState(id: string): Pick<DeskState, 'status' | 'operatorId'> | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -170,6 +182,20 @@ export class Authenticator {
         address,
       });
       return 'other-organisation';
+    }
+    // A session at a desk acts on its visitors, so it must belong to whoever works there.
+    const colleague = deskId
+      ? deskHeldByColleague(this.placement.deskState(deskId), { staffId: staff.id, roles: staff.roles })
+      : undefined;
+    if (colleague) {
+      this.audit?.record({
+        actor: `staff:${staff.id}`,
+        action: 'login:refused',
+        target: `desk:${deskId ?? ''}`,
+        details: { reason: 'desk-occupied', operator: colleague },
+        address,
+      });
+      return 'desk-occupied';
     }
     this.audit?.record({
       actor: `staff:${staff.id}`,

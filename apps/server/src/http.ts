@@ -195,6 +195,14 @@ const login = async (deps: HttpDeps, request: IncomingMessage, response: ServerR
       'This desk belongs to an organisation you do not work for.',
     );
   }
+  if (answer === 'desk-occupied') {
+    return sendError(
+      response,
+      409,
+      'DESK_OCCUPIED',
+      'Another operator is working at this desk: they, or a supervisor, must close it first.',
+    );
+  }
   deps.logger.info('login', { login: parsed.data.login, deskId: parsed.data.deskId ?? null });
   sendJson(response, 200, { ok: true, data: answer });
 };

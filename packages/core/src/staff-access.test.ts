@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { organisationId } from './ids';
-import { mayWorkAtDesk, reportOrganisation } from './staff-access';
+import { deskHeldByColleague, mayWorkAtDesk, reportOrganisation } from './staff-access';
 
 const water = { organisationId: organisationId('water') };
 const gas = { organisationId: organisationId('gas') };
@@ -61,5 +61,41 @@ describe('reportOrganisation', () => {
     expect(reportOrganisation({ roles: ['supervisor'], organisationIds: [] }, 'gas')).toEqual({
       organisationId: 'gas',
     });
+  });
+});
+
+describe('deskHeldByColleague', () => {
+  const operator = (staffId: string) => ({ staffId, roles: ['operator'] });
+
+  it('bars an operator from a desk another operator has open or paused, and nobody from a closed one', () => {
+    expect(deskHeldByColleague({ status: 'open', operatorId: 'op-2' as never }, operator('op-1'))).toBe(
+      'op-2',
+    );
+    expect(deskHeldByColleague({ status: 'paused', operatorId: 'op-2' as never }, operator('op-1'))).toBe(
+      'op-2',
+    );
+    expect(
+      deskHeldByColleague({ status: 'open', operatorId: 'op-1' as never }, operator('op-1')),
+    ).toBeUndefined();
+    expect(deskHeldByColleague({ status: 'closed' }, operator('op-1'))).toBeUndefined();
+    expect(deskHeldByColleague(undefined, operator('op-1'))).toBeUndefined();
+  });
+
+  it('never bars a supervisor or an administrator, whatever the desk', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('open', 'paused', 'closed' as const),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.constantFrom(['supervisor'], ['admin'], ['operator', 'supervisor']),
+        (status, operatorId, roles) =>
+          deskHeldByColleague(
+            { status, ...(operatorId ? { operatorId: operatorId as never } : {}) },
+            {
+              staffId: 'someone',
+              roles,
+            },
+          ) === undefined,
+      ),
+    );
   });
 });

@@ -5,6 +5,7 @@
  * administrator, who has to be able to stand in anywhere.
  */
 import type { Desk } from './centre';
+import type { DeskState } from './state';
 
 export interface StaffMembership {
   readonly roles: readonly string[];
@@ -43,4 +44,23 @@ export const scopeReportQuery = <Q extends { readonly organisationId?: string | 
   if ('refused' in scope) return undefined;
   const { organisationId: _asked, ...rest } = query;
   return { ...rest, ...(scope.organisationId ? { organisationId: scope.organisationId } : {}) };
+};
+
+/** Supervisors and administrators may step in at a desk someone else is working. */
+export const mayStepInAtDesks = (roles: readonly string[]): boolean =>
+  roles.includes('supervisor') || roles.includes('admin');
+
+/**
+ * The colleague working a desk that `staffId` would act at, when that bars them: an open or
+ * paused desk is its operator's until it is closed, so another operator's session there
+ * cannot call, serve or close that operator's visitors. Supervisors and administrators are
+ * never barred (they act on the record). `undefined` when nothing stands in the way.
+ */
+export const deskHeldByColleague = (
+  desk: Pick<DeskState, 'status' | 'operatorId'> | undefined,
+  member: { readonly staffId: string; readonly roles: readonly string[] },
+): string | undefined => {
+  if (!desk || desk.status === 'closed' || desk.operatorId === undefined) return undefined;
+  if (desk.operatorId === member.staffId || mayStepInAtDesks(member.roles)) return undefined;
+  return desk.operatorId;
 };

@@ -36,6 +36,7 @@ const FAILURES: Readonly<Record<LoginFailure, MessageKey>> = {
   unpaired: 'pairing.login.unpaired',
   terminalDesk: 'pairing.login.terminalDesk',
   organisation: 'pairing.login.organisation',
+  occupied: 'desk.login.occupied',
 };
 
 export const LoginScreen = () => {

@@ -7,7 +7,7 @@ import type { LoginAnswer } from '@queue/protocol';
 const KEY = 'queue.desk.session';
 
 export type LoginFailure =
-  'failed' | 'unknownDesk' | 'network' | 'unpaired' | 'terminalDesk' | 'organisation';
+  'failed' | 'unknownDesk' | 'network' | 'unpaired' | 'terminalDesk' | 'organisation' | 'occupied';
 
 const isLoginAnswer = (value: unknown): value is LoginAnswer =>
   typeof value === 'object' &&
@@ -76,6 +76,7 @@ export const requestLogin = async (
         : 'terminalDesk';
   }
   if (response.status === 401) return 'failed';
+  if (response.status === 409) return 'occupied';
   if (response.status === 400) return deskId ? 'unknownDesk' : 'failed';
   if (!response.ok) return 'network';
   const body: unknown = await response.json().catch(() => undefined);

@@ -3,7 +3,14 @@
  * no-show, transfer, postpone a visit; review a priority claim. Operators act at their own
  * desk; supervisors and administrators may name another.
  */
-import type { DeskId, QueueCommand, ServiceCode, StaffId, TicketId } from '@queue/core';
+import {
+  type DeskId,
+  type QueueCommand,
+  type ServiceCode,
+  type StaffId,
+  type TicketId,
+  deskHeldByColleague,
+} from '@queue/core';
 import type { Ack, ClientToServerEvents, Principal, VisitAnswer, WireError } from '@queue/protocol';
 import {
   CallNextPayload,
@@ -46,6 +53,21 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
       const elsewhere = principal.kind === 'staff' && deskId !== principal.deskId;
       const foreign = elsewhere ? refuseOtherOrganisation(context, principal, deskId) : undefined;
       if (foreign) return { ok: false, error: foreign };
+      // Checked on every command, not only at login: a colleague may have opened the desk since.
+      const desk = queue.state.desks[deskId];
+      const colleague =
+        principal.kind === 'staff' && name !== 'desk:open'
+          ? deskHeldByColleague(desk, { staffId: principal.staffId, roles: principal.roles })
+          : undefined;
+      if (colleague) {
+        return {
+          ok: false,
+          error: { code: 'DESK_OCCUPIED', message: 'Another operator is working at this desk.' },
+        };
+      }
+      const steppingIn =
+        principal.kind === 'staff' &&
+        (elsewhere || (desk?.operatorId !== undefined && desk.operatorId !== principal.staffId));
       const command = build(payload, deskId, principal);
       if (isError(command)) return { ok: false, error: command };
       const answer = queue.execute(
@@ -54,7 +76,7 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
         idempotencyOf(principal, name, payload.requestId),
       );
       // A supervisor or administrator acting at someone else's desk is on the record.
-      if (principal.kind === 'staff' && deskId !== principal.deskId) {
+      if (steppingIn) {
         const ticketId = ticketOf?.(payload);
         auditAction(socket, context, {
           action: name,

@@ -145,6 +145,8 @@ export const en: Catalogue = {
   'desk.login.submit': 'Log in',
   'desk.login.submitting': 'Logging in…',
   'desk.login.failed': 'Wrong login or password.',
+  'desk.login.occupied':
+    'Another operator is working at this desk. They, or a supervisor, must close it first.',
   'desk.login.unknownDesk': 'There is no such desk.',
   'desk.login.network': 'The server is unreachable. Check the network and try again.',
   'desk.login.sessionEnded': 'Your session has ended. Please log in again.',

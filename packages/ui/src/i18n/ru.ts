@@ -142,6 +142,8 @@ export const ru: Catalogue = {
   'desk.login.submit': 'Войти',
   'desk.login.submitting': 'Вход…',
   'desk.login.failed': 'Неверный логин или пароль.',
+  'desk.login.occupied':
+    'За этим рабочим местом работает другой оператор. Сначала его должен закрыть он или руководитель смены.',
   'desk.login.unknownDesk': 'Такого рабочего места нет.',
   'desk.login.network': 'Сервер недоступен. Проверьте сеть и попробуйте ещё раз.',
   'desk.login.sessionEnded': 'Сеанс завершён. Войдите снова.',

@@ -146,6 +146,8 @@ export const uk = {
   'desk.login.submit': 'Увійти',
   'desk.login.submitting': 'Вхід…',
   'desk.login.failed': 'Невірний логін або пароль.',
+  'desk.login.occupied':
+    'За цим робочим місцем працює інший оператор. Спершу його має закрити він або керівник зміни.',
   'desk.login.unknownDesk': 'Такого робочого місця немає.',
   'desk.login.network': 'Сервер недоступний. Перевірте мережу та спробуйте ще раз.',
   'desk.login.sessionEnded': 'Сесію завершено. Увійдіть знову.',
