@@ -149,6 +149,7 @@ export interface StartOptions {
   readonly tickMs?: number;
   readonly deviceOfflineAfterMs?: number;
   readonly pairing?: PairingOptions;
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface TestServer extends Clients {
@@ -181,6 +182,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       ...(options.tickMs ? { tickMs: options.tickMs } : {}),
       ...(options.deviceOfflineAfterMs ? { deviceOfflineAfterMs: options.deviceOfflineAfterMs } : {}),
       ...(options.pairing ? { pairing: options.pairing } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     });
   const app = await open();
   const port = await app.listen(0);

@@ -3,6 +3,7 @@
  * socket.io; the queue service over the SQLite store; a scheduler for postponements and the
  * day's rollover. Tests start it on port 0 with their own clock and database file.
  */
+import { hostname } from 'node:os';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ import { BookingService } from './bookings/booking-service';
 import { type FRONT_ENDS, STATUS_PAGE_LIMIT, createHttpHandler } from './http';
 import { LiveSockets } from './live-sockets';
 import { type Logger, createLogger } from './logger';
-import { allowRequestFor } from './origin';
+import { allowRequestFor, ownHostNames } from './origin';
 import { PairingService } from './pairing';
 import { type Clock, QueueService } from './queue-service';
 import { hashToken } from './secrets';
@@ -82,6 +83,8 @@ export interface AppOptions {
   readonly tls?: { readonly cert: string; readonly key: string };
   /** Browser origins besides the server's own that may open sockets, e.g. `https://desk.example`. */
   readonly allowedOrigins?: readonly string[];
+  /** Host names besides the machine's own and IP addresses that requests may be sent to. */
+  readonly allowedHosts?: readonly string[];
   /** Device pairing: who is approved at once, and who may log staff in without a paired terminal. */
   readonly pairing?: PairingOptions;
 }
@@ -190,7 +193,10 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const statusPageLimit = new RateLimit(STATUS_PAGE_LIMIT, 60_000);
   const liveStatus = liveStatusRoutes({ queue, ratings, logger, lookupTicket, pageLimit: statusPageLimit });
 
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const ownNames = ownHostNames(hostname(), options.allowedHosts ?? [], allowedOrigins);
   const handler = createHttpHandler({
+    ownHostNames: ownNames,
     queue,
     auth,
     logger,
@@ -216,18 +222,17 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
     : createServer(handler);
-  const allowedOrigins = options.allowedOrigins ?? [];
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    allowRequest: allowRequestFor(allowedOrigins, (origin, address) => {
-      logger.warn('connection refused', { origin, address });
-      audit.recordCoalesced(`origin ${origin} ${address}`, {
+    allowRequest: allowRequestFor(allowedOrigins, ownNames, (reason, value, address) => {
+      logger.warn('connection refused', { reason, [reason]: value, address });
+      audit.recordCoalesced(`${reason} ${value} ${address}`, {
         actor: 'unknown',
         action: 'connection:refused',
-        details: { reason: 'origin', origin },
+        details: { reason, [reason]: value },
         ...(address ? { address } : {}),
       });
     }),

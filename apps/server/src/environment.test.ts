@@ -30,6 +30,7 @@ describe('readEnvironment', () => {
       retentionDays: 90,
       tls: undefined,
       allowedOrigins: [],
+      allowedHosts: [],
       mdns: true,
       serverId: undefined,
     });
@@ -58,6 +59,7 @@ describe('readEnvironment', () => {
       QUEUE_TLS_CERT: 'cert.pem',
       QUEUE_TLS_KEY: 'key.pem',
       QUEUE_ALLOWED_ORIGINS: 'https://desk.example.org, http://10.0.0.5:5173',
+      QUEUE_ALLOWED_HOSTS: 'Queue.Example.org, centre-1.local',
       QUEUE_MDNS: '0',
       QUEUE_SERVER_ID: 'centre-1',
     });
@@ -74,6 +76,7 @@ describe('readEnvironment', () => {
       retentionDays: 30,
       tls: { certFile: 'cert.pem', keyFile: 'key.pem' },
       allowedOrigins: ['https://desk.example.org', 'http://10.0.0.5:5173'],
+      allowedHosts: ['queue.example.org', 'centre-1.local'],
       mdns: false,
       serverId: 'centre-1',
     });
@@ -144,6 +147,11 @@ describe('readEnvironment', () => {
       'QUEUE_ALLOWED_ORIGINS',
       'https://ok.example, ftp://x',
       'QUEUE_ALLOWED_ORIGINS: expected comma-separated',
+    ],
+    [
+      'QUEUE_ALLOWED_HOSTS',
+      'queue.example.org, http://x',
+      'QUEUE_ALLOWED_HOSTS: expected comma-separated host names',
     ],
   ])('refuses %s=%j', (name, value, message) => {
     const text = refusal({ [name]: value });

@@ -14,6 +14,10 @@ import { DEFAULT_RETENTION_DAYS } from './retention';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const satisfies readonly LogLevel[];
 
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/;
+
 export const BACKUP_HOURS = { min: 0.05, max: 168 } as const;
 export const BACKUP_KEEP = { min: 1, max: 1000 } as const;
 
@@ -116,6 +120,18 @@ export const environmentSchema = z.object({
             .join(', ')}`,
         );
   }),
+  QUEUE_ALLOWED_HOSTS: variable<string[]>([], (raw) => {
+    const names = raw
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter((entry) => entry.length > 0);
+    const bad = names.filter((name) => !HOST_NAME.test(name));
+    return bad.length === 0
+      ? names
+      : new Refusal(
+          `expected comma-separated host names such as queue.example.org, got ${bad.map((name) => JSON.stringify(name)).join(', ')}`,
+        );
+  }),
   QUEUE_MDNS: flag(true),
   QUEUE_SERVER_ID: text(undefined),
 });
@@ -137,6 +153,8 @@ export interface Environment {
   /** PEM files: serve HTTPS; both or neither. */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
   readonly allowedOrigins: readonly string[];
+  /** Host names requests may be sent to besides the machine's own (a reverse proxy's). */
+  readonly allowedHosts: readonly string[];
   readonly mdns: boolean;
   /** This server's id in the LAN announcement; the host name when unset. */
   readonly serverId: string | undefined;
@@ -179,6 +197,7 @@ export const readEnvironment = (env: NodeJS.ProcessEnv): Environment => {
         ? { certFile: settings.QUEUE_TLS_CERT, keyFile: settings.QUEUE_TLS_KEY }
         : undefined,
     allowedOrigins: settings.QUEUE_ALLOWED_ORIGINS,
+    allowedHosts: settings.QUEUE_ALLOWED_HOSTS,
     mdns: settings.QUEUE_MDNS,
     serverId: settings.QUEUE_SERVER_ID,
   };

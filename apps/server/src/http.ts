@@ -9,6 +9,7 @@ import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
 import type { Ticket } from '@queue/core';
 import type { Authenticator } from './auth';
 import type { Logger } from './logger';
+import { hostAllowed } from './origin';
 import { addressOf, bearer, readBody, sendError, sendJson } from './http-io';
 import { type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
@@ -41,6 +42,8 @@ export interface HttpDeps extends PairingHttpDeps {
   /** Folder holding `kiosk/`, `display/`, `desk/` builds; usually `apps/<name>/dist`. */
   readonly frontEndDir: (name: (typeof FRONT_ENDS)[number]) => string;
   readonly startedAt: number;
+  /** Host names requests may be sent to besides IP addresses and localhost (origin.ts). */
+  readonly ownHostNames: readonly string[];
   /** A ticket by its id, today's or older, for the visitor's status page. */
   readonly lookupTicket: (id: string) => Ticket | undefined;
   /** Close the live connections of credentials that just ended (a logout). */
@@ -70,6 +73,19 @@ type RequestContext = HttpDeps;
 
 export const createHttpHandler = (deps: HttpDeps) => {
   return (request: IncomingMessage, response: ServerResponse): void => {
+    if (!hostAllowed(request.headers.host, deps.ownHostNames)) {
+      const name = String(request.headers.host).slice(0, 200);
+      deps.logger.warn('request to a foreign host name refused', {
+        host: name,
+        address: request.socket.remoteAddress,
+      });
+      return sendError(
+        response,
+        421,
+        'FORBIDDEN',
+        `This server does not answer to the name ${name}; an administrator can add it to QUEUE_ALLOWED_HOSTS.`,
+      );
+    }
     handle(deps, request, response).catch((error: unknown) => {
       deps.logger.error('http handler failed', { url: request.url, error: String(error) });
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'Internal error.');

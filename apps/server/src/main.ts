@@ -75,6 +75,7 @@ const main = async (): Promise<void> => {
     ...(settings.kioskPrinters ? { kioskPrinters: settings.kioskPrinters } : {}),
     retentionDays: settings.retentionDays,
     allowedOrigins: settings.allowedOrigins,
+    allowedHosts: settings.allowedHosts,
     ...(tls ? { tls } : {}),
   });
   const scheme = tls ? 'https' : 'http';
