@@ -113,7 +113,10 @@ describe('bookings', () => {
 
   it('holds the per-person limit, refuses times that are not slots, and validates bodies', async () => {
     expect((await book(slot(`${DAY}T09:15`))).status).toBe(201);
-    expect((await book(slot(`${DAY}T10:15`), '067 123 45 67')).body.error.code).toBe('PERSON_LIMIT');
+    // Every spelling of one number is one person, the old trunk prefix `8` included.
+    for (const spelling of ['8 (067) 123-45-67', '0038 067 123 4567', '67.123.45.67']) {
+      expect((await book(slot(`${DAY}T10:15`), spelling)).body.error.code, spelling).toBe('PERSON_LIMIT');
+    }
     expect((await book(slot(`${DAY}T10:20`), '+380501112233')).body.error.code).toBe('SLOT_UNAVAILABLE');
     expect((await book(slot('2027-01-20T10:15'), '+380501112233')).body.error.code).toBe('SLOT_UNAVAILABLE');
     expect((await book(slot(`${DAY}T10:15`), 'not a phone')).status).toBe(400);

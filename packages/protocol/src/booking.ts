@@ -20,7 +20,7 @@ const NameSchema = z.string().trim().min(2).max(100);
 const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s()-]{9,20}$/, 'a phone number');
+  .regex(/^\+?[\d\s().-]{9,20}$/, 'a phone number');
 
 export const BookingSlotsPayload = z.strictObject({ serviceCode: ServiceCodeSchema, day: DaySchema });
 

@@ -10,7 +10,6 @@ import {
   bookingCodeFrom,
   checkBooking,
   checkInVerdict,
-  normalizePhone,
 } from './rules';
 import { daySlots } from './slots';
 
@@ -97,7 +96,7 @@ describe('checkInVerdict', () => {
   });
 });
 
-describe('booking codes and phones', () => {
+describe('booking codes and the policy', () => {
   it('makes 8-character codes of the look-alike-free alphabet, evenly', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (bytes) => {
@@ -110,12 +109,6 @@ describe('booking codes and phones', () => {
     );
     expect(BOOKING_CODE_ALPHABET).toHaveLength(31);
     expect(BOOKING_CODE_ALPHABET).not.toMatch(/[01IOL]/);
-  });
-
-  it('reads Ukrainian phone numbers written in the usual ways as one number', () => {
-    expect(normalizePhone('+38 (067) 123-45-67')).toBe('380671234567');
-    expect(normalizePhone('067 123 45 67')).toBe('380671234567');
-    expect(normalizePhone('12ab')).toBeUndefined();
   });
 
   it('fills missing policy fields with the defaults', () => {

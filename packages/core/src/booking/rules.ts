@@ -84,16 +84,6 @@ export const checkInVerdict = (
 export const missedBefore = (policy: BookingPolicy, now: Instant): Instant =>
   (now - policy.graceMinutes * MS_PER_MINUTE) as Instant;
 
-/**
- * A phone number as digits in international form, or undefined when it is not one: spaces,
- * dashes and brackets are dropped, a leading `+` too, and a Ukrainian `0XX…` gains `38`.
- */
-export const normalizePhone = (raw: string): string | undefined => {
-  const digits = raw.replace(/[\s()+-]/g, '');
-  if (!/^\d{9,15}$/.test(digits)) return undefined;
-  return digits.length === 10 && digits.startsWith('0') ? `38${digits}` : digits;
-};
-
 /** Booking codes: 8 characters from 31 with no look-alikes (no 0/O, 1/I/L), read off a phone. */
 export const BOOKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const BOOKING_CODE_LENGTH = 8;
