@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages: Debian's Chromium for the end-to-end
-# tests (playwright-core drives it; no browser is downloaded by npm). Idempotent.
+# tests (playwright-core drives it; no browser is downloaded by npm), and iproute2 (`ip`)
+# for the discovery tests, which multicast only inside network namespaces they create.
+# Idempotent.
 set -euo pipefail
 
-if command -v chromium >/dev/null 2>&1; then
-  echo "chromium: $(chromium --version 2>/dev/null || echo present)"
-  exit 0
-fi
+PACKAGES=()
+if ! command -v chromium >/dev/null 2>&1; then PACKAGES+=(chromium fonts-dejavu-core); fi
+if ! command -v ip >/dev/null 2>&1; then PACKAGES+=(iproute2); fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
-echo "chromium: $(chromium --version)"
+if [ "${#PACKAGES[@]}" -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+fi
+echo "chromium: $(chromium --version 2>/dev/null || echo present)"
+echo "ip: $(ip -V)"

@@ -8,6 +8,8 @@ import { display, fakeElectron, memoryStorage } from './testing/fake-electron';
 
 const PIN_HASH = hashPin('4321');
 const SERVER = 'http://10.0.0.5:8080';
+/** A LAN where no server answers: no test asks the real one. */
+const noDiscovery = (): Promise<undefined> => new Promise(() => undefined);
 
 const start = (
   kind: 'kiosk' | 'display' | 'desk',
@@ -139,6 +141,7 @@ describe('Electron shell', () => {
       preloadPath: '/p.js',
       storage,
       version: '1',
+      findServer: noDiscovery,
     });
     expect(fake.created[0]).toMatchObject({ fullscreen: false, frame: true });
     fake.windowEvents.get('close')?.();
@@ -156,6 +159,7 @@ describe('Electron shell', () => {
       preloadPath: '/p.js',
       storage,
       version: '1',
+      findServer: noDiscovery,
     });
     expect(again.created[0]).toMatchObject({ x: 10, y: 20, width: 1200, height: 700 });
   });

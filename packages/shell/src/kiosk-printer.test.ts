@@ -90,6 +90,8 @@ const startKiosk = async (printer?: ReturnType<typeof usbPrinter>, kind: 'kiosk'
     preloadPath: '/app/preload.js',
     storage: memoryStorage(),
     version: '0.1.0',
+    // No server on this (fake) LAN, and no mDNS query on the real one.
+    findServer: () => new Promise(() => undefined),
     ...(printer ? { printer } : {}),
   });
   /** What the renderer's `window.queueShell` would get, wired to the fake main process. */
