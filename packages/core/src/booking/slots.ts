@@ -4,7 +4,9 @@
  * the gaps between ranges), inside the service's hours, and inside the hours of the desks
  * that serve it (a desk may serve a service only part of the day). Its capacity is the
  * desks serving it times the share not kept for walk-ins; fractions carry over from slot to
- * slot, so one desk with half kept for walk-ins takes a booking every other slot.
+ * slot, so one desk with half kept for walk-ins takes a booking every other slot. The carried
+ * sum is exact (integer arithmetic over the share as a decimal fraction): up to any slot, the
+ * day's bookings are the floor of its desk-slots so far times the booked share, never more.
  */
 import type { Centre, Desk, Service, TimeRange, WeeklyHours } from '../centre';
 import { parseClock, serviceDayOf } from '../calendar';
@@ -68,6 +70,31 @@ const desksServing = (centre: Centre, service: Service): { desk: Desk; hours?: W
     return entry && entry.weight > 0 ? [{ desk, ...(entry.hours ? { hours: entry.hours } : {}) }] : [];
   });
 
+/** A fraction of whole numbers, for arithmetic without rounding. */
+interface Fraction {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/**
+ * The share of desk time that takes bookings, exactly. The walk-in share is read as the
+ * decimal it is written as (its shortest round-trip text: 0.1 is one tenth, not the binary
+ * number nearest it), so ten desk-slots at 0.1 kept for walk-ins take 9 bookings, not 8; a
+ * share that is not a number keeps everything for walk-ins.
+ */
+const bookedShareOf = (walkInShare: number): Fraction => {
+  const share = Number.isFinite(walkInShare) ? Math.min(1, Math.max(0, walkInShare)) : 1;
+  const [mantissa = '0', exponent = '0'] = String(share).split('e');
+  const [whole = '0', decimals = ''] = mantissa.split('.');
+  const scale = decimals.length - Number(exponent);
+  const digits = BigInt(whole + decimals);
+  const kept: Fraction =
+    scale >= 0
+      ? { numerator: digits, denominator: 10n ** BigInt(scale) }
+      : { numerator: digits * 10n ** BigInt(-scale), denominator: 1n };
+  return { numerator: kept.denominator - kept.numerator, denominator: kept.denominator };
+};
+
 /** Every slot of the service that day with its capacity, before any booking is counted. */
 export const daySlots = (
   centre: Centre,
@@ -79,15 +106,18 @@ export const daySlots = (
   const length = slotMinutesFor(policy, service);
   const open = intersect(siteIntervals(centre, day), weeklyOn(service.hours, day));
   const desks = desksServing(centre, service).map((entry) => intersect(open, weeklyOn(entry.hours, day)));
-  const bookedShare = Math.min(1, Math.max(0, 1 - policy.walkInShare));
+  const booked = bookedShareOf(policy.walkInShare);
   const slots: Slot[] = [];
-  let carried = 0;
+  // Bookings the day has taken so far: floor(desk-slots so far × booked share), exactly.
+  let deskSlots = 0n;
+  let bookedSoFar = 0n;
   for (const [from, to] of open) {
     for (let start = from; start + length <= to; start += length) {
       const serving = desks.filter((intervals) => covers(intervals, start, start + length)).length;
-      const before = Math.floor(carried + 1e-9);
-      carried += serving * bookedShare;
-      const capacity = Math.floor(carried + 1e-9) - before;
+      deskSlots += BigInt(serving);
+      const before = bookedSoFar;
+      bookedSoFar = (deskSlots * booked.numerator) / booked.denominator;
+      const capacity = Number(bookedSoFar - before);
       if (capacity <= 0) continue;
       slots.push({
         start: instantAt(day, start, centre.site.timeZone),
