@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Centre, Service } from './centre';
 import { isEmptyChange, strandedBy, summariseCentreChange } from './centre-change';
-import { type CentreProblem, isDate, validateCentre } from './centre-validation';
+import { CENTRE_BOUNDS, type CentreProblem, isDate, validateCentre } from './centre-validation';
 import { DEMO_CENTRE } from './demo-centre';
 import { deskId, serviceCode, ticketId } from './ids';
 import { emptyState, type QueueState, ticketTableOf } from './state';
@@ -37,7 +37,7 @@ const MUTATIONS: readonly [string, (index: number) => Centre, (index: number) =>
   [
     'fractional limit',
     (i) => withService(i, { dailyLimit: 2.5 }),
-    (i) => `services.${i}.dailyLimit:notPositive`,
+    (i) => `services.${i}.dailyLimit:notWhole`,
   ],
   [
     'unknown category',
@@ -189,6 +189,70 @@ describe('validateCentre', () => {
       'booking.walkInShare:notShare',
     ]);
     expect(validateCentre({ ...DEMO_CENTRE, booking: { enabled: true, walkInShare: 0 } })).toEqual([]);
+  });
+
+  it('refuses numbers beyond sane bounds that would stall the server or make no sense', () => {
+    const centre: Centre = {
+      ...DEMO_CENTRE,
+      services: DEMO_CENTRE.services.map((service, index) =>
+        index === 0 ? { ...service, expectedMinutes: 0.01, dailyLimit: 1e9 } : service,
+      ),
+      desks: DEMO_CENTRE.desks.map((desk, index) =>
+        index === 0 ? { ...desk, number: 1e6, services: [{ ...desk.services[0]!, weight: 1e-9 }] } : desk,
+      ),
+      policy: { ...DEMO_CENTRE.policy, noShowAfterMinutes: 0.001, noShowAfterCalls: 1000 },
+      booking: { enabled: true, slotMinutes: 0.001, horizonDays: 100_000, graceMinutes: 1e9 },
+    };
+    expect(keys(validateCentre(centre)).sort()).toEqual([
+      'booking.graceMinutes:outOfRange',
+      'booking.horizonDays:outOfRange',
+      'booking.slotMinutes:notWhole',
+      'desks.0.number:outOfRange',
+      'desks.0.services.0.weight:outOfRange',
+      'policy.noShowAfterCalls:outOfRange',
+      'policy.noShowAfterMinutes:outOfRange',
+      'services.0.dailyLimit:outOfRange',
+      'services.0.expectedMinutes:outOfRange',
+    ]);
+    expect(validateCentre({ ...DEMO_CENTRE, booking: { enabled: true, slotMinutes: 1 } })).toContainEqual({
+      path: 'booking.slotMinutes',
+      key: 'outOfRange',
+      params: { value: '1', min: 5, max: 480 },
+    });
+  });
+
+  it('accepts every number at the edges of its bounds', () => {
+    const edges = (pick: 'min' | 'max'): Centre => ({
+      ...DEMO_CENTRE,
+      services: DEMO_CENTRE.services.map((service, index) =>
+        index === 0
+          ? {
+              ...service,
+              expectedMinutes: CENTRE_BOUNDS.expectedMinutes[pick],
+              waitingStandardMinutes: CENTRE_BOUNDS.waitingStandardMinutes[pick],
+              dailyLimit: CENTRE_BOUNDS.dailyLimit[pick],
+            }
+          : service,
+      ),
+      policy: {
+        maxPriorityStreak: CENTRE_BOUNDS.maxPriorityStreak[pick],
+        noShowAfterMinutes: CENTRE_BOUNDS.noShowAfterMinutes[pick],
+        noShowAfterCalls: CENTRE_BOUNDS.noShowAfterCalls[pick],
+        maxPostponeMinutes: CENTRE_BOUNDS.maxPostponeMinutes[pick],
+        appointmentLeadMinutes: CENTRE_BOUNDS.appointmentLeadMinutes[pick],
+      },
+      booking: {
+        enabled: true,
+        slotMinutes: CENTRE_BOUNDS.slotMinutes[pick],
+        horizonDays: CENTRE_BOUNDS.horizonDays[pick],
+        perPersonPerDay: CENTRE_BOUNDS.perPersonPerDay[pick],
+        minLeadMinutes: CENTRE_BOUNDS.minLeadMinutes[pick],
+        graceMinutes: CENTRE_BOUNDS.graceMinutes[pick],
+        earlyCheckInMinutes: CENTRE_BOUNDS.earlyCheckInMinutes[pick],
+      },
+    });
+    expect(validateCentre(edges('min'))).toEqual([]);
+    expect(validateCentre(edges('max'))).toEqual([]);
   });
 
   it('accepts services sharing a prefix (they share a sequence)', () => {

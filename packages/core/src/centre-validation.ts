@@ -20,6 +20,10 @@ export type CentreProblemKey =
   | 'notPositive'
   /** A share that must be at least 0 and below 1. */
   | 'notShare'
+  /** A fraction where a whole number is needed. */
+  | 'notWhole'
+  /** A number outside the sane bounds of its field (`CENTRE_BOUNDS`). */
+  | 'outOfRange'
   | 'liveTickets'
   | 'deskOpen'
   | 'shape';
@@ -46,6 +50,37 @@ export const isDate = (value: string): boolean => {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 
+interface Bounds {
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+}
+
+/**
+ * The sane range of every number in a configuration. Past these the centre stops making
+ * sense and the server may stall: a 0.001-minute slot makes a day of millions of slots, a
+ * 1e-9 routing weight or a zero-minute no-show timer turns every tick into work.
+ */
+export const CENTRE_BOUNDS = {
+  expectedMinutes: { min: 1, max: 480 },
+  waitingStandardMinutes: { min: 1, max: 1440 },
+  dailyLimit: { min: 1, max: 100_000, integer: true },
+  deskNumber: { min: 1, max: 9_999, integer: true },
+  weight: { min: 0.1, max: 100 },
+  maxPriorityStreak: { min: 1, max: 100, integer: true },
+  noShowAfterMinutes: { min: 1, max: 240 },
+  noShowAfterCalls: { min: 1, max: 10, integer: true },
+  maxPostponeMinutes: { min: 1, max: 1440 },
+  appointmentLeadMinutes: { min: 0, max: 1440 },
+  slotMinutes: { min: 5, max: 480, integer: true },
+  horizonDays: { min: 1, max: 366, integer: true },
+  perPersonPerDay: { min: 1, max: 100, integer: true },
+  perServicePerDay: { min: 1, max: 100_000, integer: true },
+  minLeadMinutes: { min: 0, max: 30 * 24 * 60 },
+  graceMinutes: { min: 0, max: 240 },
+  earlyCheckInMinutes: { min: 0, max: 1440 },
+} as const satisfies Record<string, Bounds>;
+
 class Problems {
   readonly list: CentreProblem[] = [];
 
@@ -67,9 +102,15 @@ class Problems {
     });
   }
 
-  positive(path: string, value: number, integer = false): void {
-    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+  /** Positive (or, with `min` 0, not negative), whole where it must be, and within bounds. */
+  within(path: string, value: number, bounds: Bounds): void {
+    const positive = bounds.min > 0 ? value > 0 : value >= 0;
+    if (!Number.isFinite(value) || !positive) {
       this.add(path, 'notPositive', { value: String(value) });
+    } else if (bounds.integer && !Number.isInteger(value)) {
+      this.add(path, 'notWhole', { value: String(value) });
+    } else if (value < bounds.min || value > bounds.max) {
+      this.add(path, 'outOfRange', { value: String(value), min: bounds.min, max: bounds.max });
     }
   }
 
@@ -139,9 +180,15 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
     problems.reference(`${at}.categoryId`, service.categoryId, categories, 'category');
     problems.reference(`${at}.organisationId`, service.organisationId, organisations, 'organisation');
     if (!PREFIX.test(service.prefix)) problems.add(`${at}.prefix`, 'badPrefix', { value: service.prefix });
-    problems.positive(`${at}.expectedMinutes`, service.expectedMinutes);
-    problems.positive(`${at}.waitingStandardMinutes`, service.waitingStandardMinutes);
-    if (service.dailyLimit !== undefined) problems.positive(`${at}.dailyLimit`, service.dailyLimit, true);
+    problems.within(`${at}.expectedMinutes`, service.expectedMinutes, CENTRE_BOUNDS.expectedMinutes);
+    problems.within(
+      `${at}.waitingStandardMinutes`,
+      service.waitingStandardMinutes,
+      CENTRE_BOUNDS.waitingStandardMinutes,
+    );
+    if (service.dailyLimit !== undefined) {
+      problems.within(`${at}.dailyLimit`, service.dailyLimit, CENTRE_BOUNDS.dailyLimit);
+    }
     if (service.hours) problems.week(`${at}.hours`, service.hours);
     problems.unique(
       `${at}.outcomes`,
@@ -163,7 +210,7 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
   centre.desks.forEach((desk, index) => {
     const at = `desks.${index}`;
     problems.name(`${at}.name`, desk.name);
-    problems.positive(`${at}.number`, desk.number, true);
+    problems.within(`${at}.number`, desk.number, CENTRE_BOUNDS.deskNumber);
     problems.reference(`${at}.organisationId`, desk.organisationId, organisations, 'organisation');
     problems.unique(
       `${at}.services`,
@@ -171,7 +218,7 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
     );
     desk.services.forEach((entry, position) => {
       problems.reference(`${at}.services.${position}.code`, entry.code, services, 'service');
-      problems.positive(`${at}.services.${position}.weight`, entry.weight);
+      problems.within(`${at}.services.${position}.weight`, entry.weight, CENTRE_BOUNDS.weight);
       if (entry.hours) problems.week(`${at}.services.${position}.hours`, entry.hours);
     });
   });
@@ -199,34 +246,36 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
   });
 
   const { policy } = centre;
-  problems.positive('policy.maxPriorityStreak', policy.maxPriorityStreak, true);
-  problems.positive('policy.noShowAfterMinutes', policy.noShowAfterMinutes);
-  problems.positive('policy.noShowAfterCalls', policy.noShowAfterCalls, true);
-  problems.positive('policy.maxPostponeMinutes', policy.maxPostponeMinutes);
-  if (!Number.isFinite(policy.appointmentLeadMinutes) || policy.appointmentLeadMinutes < 0) {
-    problems.add('policy.appointmentLeadMinutes', 'notPositive', {
-      value: String(policy.appointmentLeadMinutes),
-    });
+  for (const field of [
+    'maxPriorityStreak',
+    'noShowAfterMinutes',
+    'noShowAfterCalls',
+    'maxPostponeMinutes',
+    'appointmentLeadMinutes',
+  ] as const) {
+    problems.within(`policy.${field}`, policy[field], CENTRE_BOUNDS[field]);
   }
   const { booking } = centre;
   if (booking) {
     booking.services?.forEach((code, position) =>
       problems.reference(`booking.services.${position}`, code, services, 'service'),
     );
-    const counts = ['slotMinutes', 'horizonDays', 'perPersonPerDay', 'perServicePerDay'] as const;
-    for (const field of counts) {
+    const numbers = [
+      'slotMinutes',
+      'horizonDays',
+      'perPersonPerDay',
+      'perServicePerDay',
+      'minLeadMinutes',
+      'graceMinutes',
+      'earlyCheckInMinutes',
+    ] as const;
+    for (const field of numbers) {
       const value = booking[field];
-      if (value !== undefined) problems.positive(`booking.${field}`, value, field !== 'slotMinutes');
+      if (value !== undefined) problems.within(`booking.${field}`, value, CENTRE_BOUNDS[field]);
     }
     const share = booking.walkInShare;
     if (share !== undefined && !(share >= 0 && share < 1)) {
       problems.add('booking.walkInShare', 'notShare', { value: String(share) });
-    }
-    for (const field of ['minLeadMinutes', 'graceMinutes', 'earlyCheckInMinutes'] as const) {
-      const value = booking[field];
-      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-        problems.add(`booking.${field}`, 'notPositive', { value: String(value) });
-      }
     }
   }
   return problems.list;
