@@ -161,4 +161,51 @@ describe('idempotent commands', () => {
     const next = await okData(desk.emitWithAck('visit:call-next', { requestId: retryAfterRefusal }));
     expect(next.ticket?.id).toBe(second.ticket.id);
   });
+  it('answers a retried staff:save with the account it created, not LOGIN_TAKEN', async () => {
+    const admin = await server.connect((await server.login('admin', 'admin')).token);
+    const save = (requestId: string) =>
+      admin.emitWithAck('staff:save', {
+        requestId,
+        login: 'olena',
+        name: 'Олена Коваль',
+        roles: ['operator'],
+        organisationIds: [],
+        active: true,
+        secret: 'secret-1',
+      });
+    const requestId = rid('staff');
+    const [first, concurrent] = await Promise.all([okData(save(requestId)), okData(save(requestId))]);
+    expect(concurrent).toEqual(first);
+    expect(await okData(save(requestId))).toEqual(first);
+    // A new request for the same login is a second account, and that is refused.
+    expect(await save(rid('staff'))).toMatchObject({ ok: false, error: { code: 'LOGIN_TAKEN' } });
+  });
+
+  it("keeps a check-in's request id apart from a walk-in ticket's, and answers its retry with its ticket", async () => {
+    const kiosk = await server.connect(KIOSK_TOKEN);
+    const requestId = rid('shared');
+    const walkIn = await okData(
+      kiosk.emitWithAck('ticket:issue', { requestId, serviceCode: 'doc-residence' }),
+    );
+    const slotAt = Date.parse('2026-11-24T10:45:00+02:00');
+    const booked = await fetch(`${server.url}/api/book`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        serviceCode: 'doc-residence',
+        slotAt,
+        name: 'Олена Петренко',
+        phone: '+380671234567',
+        language: 'uk',
+      }),
+    });
+    const { code } = ((await booked.json()) as { data: { booking: { code: string } } }).data.booking;
+    server.clock.at = slotAt - 10 * 60_000;
+
+    const checkedIn = await okData(kiosk.emitWithAck('booking:check-in', { requestId, code }));
+    expect(checkedIn.ticket.id).not.toBe(walkIn.ticket.id);
+    expect(checkedIn.ticket).toMatchObject({ source: 'booking', appointmentAt: slotAt });
+    // The kiosk lost that answer and asks again with the same id: the same ticket, not "already".
+    expect(await okData(kiosk.emitWithAck('booking:check-in', { requestId, code }))).toEqual(checkedIn);
+  });
 });

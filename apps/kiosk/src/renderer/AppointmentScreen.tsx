@@ -11,6 +11,7 @@ import { getLanguage, useT } from '@queue/ui';
 import { useEffect, useRef, useState } from 'react';
 import { context, printLocally, printModeOf } from './issue-flow';
 import { Keypad } from './Keypad';
+import { requestIdFor, unansweredAfter } from './lost-answer';
 import { MAX_CODE_LENGTH, type TicketDelivery, backHome, editCode, show, useKiosk } from './kiosk-store';
 import { queueStore } from './queue';
 
@@ -54,12 +55,14 @@ export const AppointmentScreen = () => {
     setChecked(typed);
     if (typed.length < MIN_LENGTH) return setOutcome('format');
     setOutcome('checking');
-    const requestId = newRequestId();
+    // A check-in whose answer was lost is repeated as itself, so the visitor gets their ticket.
+    const requestId = requestIdFor(useKiosk.getState().unansweredCheckIn, typed, newRequestId);
     const answer = await connection.request('booking:check-in', {
       requestId,
       code: typed,
       language: getLanguage(),
     });
+    useKiosk.setState({ unansweredCheckIn: unansweredAfter(answer, typed, requestId) });
     if (!answer.ok) return setOutcome(OUTCOME_OF[answer.error.code] ?? 'error');
     const issued = answer.data;
     const delivery: TicketDelivery =

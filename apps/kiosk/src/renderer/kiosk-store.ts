@@ -7,6 +7,7 @@
 import type { CategoryId, PriorityCategory, ServiceCode } from '@queue/core';
 import type { IssuedTicket } from '@queue/protocol';
 import { create } from 'zustand';
+import type { Unanswered } from './lost-answer';
 
 /** How the visitor holds the ticket: printed, on screen by choice, or on screen after a failed print. */
 export type TicketDelivery = 'printed' | 'screen' | 'print-failed';
@@ -35,6 +36,8 @@ interface KioskState {
   readonly accessible: boolean;
   /** A request whose answer was lost: a new tap on the same service repeats it, not a new one. */
   readonly unanswered?: { readonly serviceCode: ServiceCode; readonly requestId: string };
+  /** A check-in whose answer was lost: entering the same code again repeats it (lost-answer.ts). */
+  readonly unansweredCheckIn?: Unanswered;
   /** The booking code typed so far (keypad, keyboard or barcode scanner). */
   readonly code: string;
   /** Bumped by Enter on a keyboard or scanner: the appointment screen checks the code in. */
@@ -72,6 +75,7 @@ export const resetKiosk = (): void =>
     priority: undefined,
     accessible: false,
     unanswered: undefined,
+    unansweredCheckIn: undefined,
     code: '',
   });
 

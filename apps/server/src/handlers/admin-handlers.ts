@@ -148,61 +148,74 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
     StaffSavePayload,
     async (payload, principal): Promise<Ack<StaffAccount>> => {
       if (!isAdmin(principal) || principal.kind !== 'staff') return adminOnly;
-      const existing = payload.id ? context.staff.byId(payload.id) : undefined;
-      if (payload.id && !existing) return refuse('NOT_FOUND', `There is no staff member ${payload.id}.`);
-      if (!existing && !payload.secret) return refuse('BAD_REQUEST', 'A new account needs a password.');
-      const holder = context.staff
-        .list()
-        .find((entry) => entry.login.toLowerCase() === payload.login.toLowerCase());
-      if (holder && holder.id !== existing?.id) {
-        return refuse('LOGIN_TAKEN', `The login ${payload.login} belongs to another account.`);
-      }
-      const centre = context.config.current;
-      const ownDesk = payload.deskId ? centre.desks.find((desk) => desk.id === payload.deskId) : undefined;
-      if (payload.deskId && !ownDesk) return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
-      const unknown = payload.organisationIds.find(
-        (id) => !centre.organisations.some((entry) => entry.id === id),
-      );
-      if (unknown) return refuse('NOT_FOUND', `There is no organisation ${unknown}.`);
-      if (ownDesk && !mayWorkAtDesk(payload, ownDesk)) {
-        return refuse(
-          'OTHER_ORGANISATION',
-          `Desk ${ownDesk.id} belongs to an organisation not among theirs.`,
-        );
-      }
-      // An administrator cannot lock themselves out of administration.
-      if (existing?.id === principal.staffId && (!payload.active || !payload.roles.includes('admin'))) {
-        return refuse('BAD_REQUEST', 'You cannot remove your own administrator role or deactivate yourself.');
-      }
-      const secretHash = payload.secret ? await hashSecret(payload.secret) : undefined;
-      const entry: StaffEntry = {
-        id: (existing?.id ?? newStaffId(context, payload.login)) as StaffId,
-        login: payload.login,
-        name: payload.name,
-        roles: [...new Set(payload.roles)],
-        organisationIds: [...new Set(payload.organisationIds)],
-        ...(payload.deskId ? { deskId: payload.deskId as StaffEntry['deskId'] } : {}),
-        active: payload.active,
-      };
-      context.staff.transaction(() => {
-        context.staff.save(entry, secretHash);
-        if (!entry.active || secretHash) context.staff.endSessions(entry.id);
-        auditAction(socket, context, {
-          action: 'staff:save',
-          target: `staff:${entry.id}`,
-          details: {
-            created: existing === undefined,
-            roles: entry.roles,
-            organisationIds: entry.organisationIds,
-            deskId: entry.deskId ?? null,
-            active: entry.active,
-            secretChanged: secretHash !== undefined,
-          },
-        });
+      // A retry (the answer was lost) gets the first attempt's answer, not LOGIN_TAKEN by itself.
+      const retry = idempotencyOf(principal, 'staff:save', payload.requestId);
+      return context.inflight.run(`${retry.principal} ${retry.requestId}`, async () => {
+        const previous = context.store.answerFor(retry.principal, retry.requestId);
+        if (previous !== undefined) return previous as Ack<StaffAccount>;
+        return saveStaff(payload, principal, retry);
       });
-      return { ok: true, data: accountOf(entry) };
     },
   );
+
+  const saveStaff = async (
+    payload: StaffSavePayload,
+    principal: Principal & { readonly kind: 'staff' },
+    retry: { readonly principal: string; readonly requestId: string },
+  ): Promise<Ack<StaffAccount>> => {
+    const existing = payload.id ? context.staff.byId(payload.id) : undefined;
+    if (payload.id && !existing) return refuse('NOT_FOUND', `There is no staff member ${payload.id}.`);
+    if (!existing && !payload.secret) return refuse('BAD_REQUEST', 'A new account needs a password.');
+    const holder = context.staff
+      .list()
+      .find((entry) => entry.login.toLowerCase() === payload.login.toLowerCase());
+    if (holder && holder.id !== existing?.id) {
+      return refuse('LOGIN_TAKEN', `The login ${payload.login} belongs to another account.`);
+    }
+    const centre = context.config.current;
+    const ownDesk = payload.deskId ? centre.desks.find((desk) => desk.id === payload.deskId) : undefined;
+    if (payload.deskId && !ownDesk) return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
+    const unknown = payload.organisationIds.find(
+      (id) => !centre.organisations.some((entry) => entry.id === id),
+    );
+    if (unknown) return refuse('NOT_FOUND', `There is no organisation ${unknown}.`);
+    if (ownDesk && !mayWorkAtDesk(payload, ownDesk)) {
+      return refuse('OTHER_ORGANISATION', `Desk ${ownDesk.id} belongs to an organisation not among theirs.`);
+    }
+    // An administrator cannot lock themselves out of administration.
+    if (existing?.id === principal.staffId && (!payload.active || !payload.roles.includes('admin'))) {
+      return refuse('BAD_REQUEST', 'You cannot remove your own administrator role or deactivate yourself.');
+    }
+    const secretHash = payload.secret ? await hashSecret(payload.secret) : undefined;
+    const entry: StaffEntry = {
+      id: (existing?.id ?? newStaffId(context, payload.login)) as StaffId,
+      login: payload.login,
+      name: payload.name,
+      roles: [...new Set(payload.roles)],
+      organisationIds: [...new Set(payload.organisationIds)],
+      ...(payload.deskId ? { deskId: payload.deskId as StaffEntry['deskId'] } : {}),
+      active: payload.active,
+    };
+    const answer: Ack<StaffAccount> = { ok: true, data: accountOf(entry) };
+    context.staff.transaction(() => {
+      context.staff.save(entry, secretHash);
+      if (!entry.active || secretHash) context.staff.endSessions(entry.id);
+      auditAction(socket, context, {
+        action: 'staff:save',
+        target: `staff:${entry.id}`,
+        details: {
+          created: existing === undefined,
+          roles: entry.roles,
+          organisationIds: entry.organisationIds,
+          deskId: entry.deskId ?? null,
+          active: entry.active,
+          secretChanged: secretHash !== undefined,
+        },
+      });
+      context.store.rememberAnswer({ ...retry, answer });
+    });
+    return answer;
+  };
 
   onAsync(
     socket,

@@ -102,6 +102,7 @@ export const registerBookingHandlers = (socket: QueueSocket, context: HandlerCon
       principal,
       !isKiosk,
       plan.appointmentAt !== undefined ? { appointmentAt: plan.appointmentAt } : {},
+      'booking:check-in',
     );
     if (!issued.ok) return issued;
     bookings.completeCheckIn(plan.booking, plan.late, issued.data.ticket.id, actorOf(principal));

@@ -64,7 +64,12 @@ export type Issuer = (
   principal: Principal,
   isReception: boolean,
   booked?: BookedVisit,
+  /** The command whose request id this is: ids are unique only per command. */
+  command?: IssuingCommand,
 ) => Promise<Ack<IssuedTicket>>;
+
+/** The commands that issue a ticket; each keeps its own request ids. */
+export type IssuingCommand = 'ticket:issue' | 'booking:check-in';
 
 /**
  * The one way a ticket is issued over a socket (the kiosk's button, reception, a booking's
@@ -77,7 +82,8 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
     payload: Payload,
     principal: Principal,
     isReception: boolean,
-    booked?: BookedVisit,
+    booked: BookedVisit | undefined,
+    key: { readonly principal: string; readonly requestId: string },
   ): Ack<IssuedTicket> => {
     const ticketId = newTicketId() as TicketId;
     return queue.execute(
@@ -91,12 +97,17 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
           statusPath: `/t/${ticket.id}`,
         };
       },
-      idempotencyOf(principal, 'ticket:issue', payload.requestId),
+      key,
     );
   };
 
-  return async (payload, principal, isReception, booked) => {
-    const key = idempotencyOf(principal, 'ticket:issue', payload.requestId);
+  return async (payload, principal, isReception, booked, command = 'ticket:issue') => {
+    // A check-in's ticket is kept apart from the check-in's own answer under the same id.
+    const key = idempotencyOf(
+      principal,
+      command,
+      command === 'ticket:issue' ? payload.requestId : `${payload.requestId}:ticket`,
+    );
     const printKey = { principal: key.principal, requestId: `${key.requestId}:print` };
     const previous = store.answerFor(key.principal, key.requestId) as Ack<IssuedTicket> | undefined;
     if (previous) {
@@ -108,7 +119,7 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
     const hasPrinter = kioskId ? findKiosk(queue.centre, kioskId)?.printer !== undefined : false;
     const paper = (payload.delivery ?? (hasPrinter ? 'paper' : 'screen')) === 'paper';
     if (!kioskId || !printerKiosk || !paper) {
-      const answer = execute(payload, principal, isReception, booked);
+      const answer = execute(payload, principal, isReception, booked, key);
       if (answer.ok && kioskId) printing.rememberIssuer(answer.data.ticket.id, kioskId);
       return answer;
     }
@@ -131,7 +142,7 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
         },
       };
     }
-    const answer = execute(payload, principal, false, booked);
+    const answer = execute(payload, principal, false, booked, key);
     if (!answer.ok) return answer;
     const { ticket, estimate } = answer.data;
     printing.rememberIssuer(ticket.id, kioskId);
