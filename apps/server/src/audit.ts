@@ -31,7 +31,7 @@ export class Auditor {
     try {
       this.store.append({ ...entry, at: this.now() });
     } catch (error) {
-      this.logger.error('audit write failed', { action: entry.action, error: String(error) });
+      this.logger.error('audit write failed', { action: entry.action, error });
     }
   }
 

@@ -87,7 +87,7 @@ export const createHttpHandler = (deps: HttpDeps) => {
       );
     }
     handle(deps, request, response).catch((error: unknown) => {
-      deps.logger.error('http handler failed', { url: request.url, error: String(error) });
+      deps.logger.error('http handler failed', { url: request.url, error });
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'Internal error.');
       else response.end();
     });

@@ -71,7 +71,7 @@ export class QueueService {
     try {
       stored = this.store.commit(events, after, idempotency ? { ...idempotency, answer } : undefined);
     } catch (error) {
-      this.logger.error('commit failed', { command: command.type, error: String(error) });
+      this.logger.error('commit failed', { command: command.type, error });
       return { ok: false, error: internalError };
     }
     this.current = after;

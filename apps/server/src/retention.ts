@@ -80,7 +80,7 @@ export const startRetention = (
       options.logger.info('retention pass', { ...result, days: options.days });
       return result;
     } catch (error) {
-      options.logger.error('retention pass failed', { error: String(error) });
+      options.logger.error('retention pass failed', { error });
       return undefined;
     }
   };

@@ -28,7 +28,7 @@ export const onAsync = <S extends z.ZodType, T>(
         }
         return run(parsed.data, socket.data.principal);
       })().catch((error: unknown): Ack<T> => {
-        context.logger.error('handler failed', { event: name, error: String(error) });
+        context.logger.error('handler failed', { event: name, error });
         return { ok: false, error: internalError };
       });
       void answer.then((settled) => {

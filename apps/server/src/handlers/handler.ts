@@ -89,7 +89,7 @@ export const on = <S extends z.ZodType, T>(
             return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error)}`);
           return run(parsed.data, socket.data.principal);
         } catch (error) {
-          context.logger.error('handler failed', { event: name, error: String(error) });
+          context.logger.error('handler failed', { event: name, error });
           return { ok: false, error: internalError } as Ack<T>;
         }
       })();

@@ -29,7 +29,7 @@ export const startSummaryJob = (reports: ReportService, logger: Logger): Summary
     try {
       made = reports.catchUp(1);
     } catch (error) {
-      logger.error('report summary failed', { error: String(error) });
+      logger.error('report summary failed', { error });
     }
     schedule(made > 0 ? BETWEEN_DAYS_MS : IDLE_MS);
   };
