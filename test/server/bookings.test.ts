@@ -138,6 +138,37 @@ describe('bookings', () => {
     expect(other.body.error.code).toBe('BOOKING_DISABLED');
   });
 
+  it('stops one address booking a day’s slots with invented names and phones; staff still book', async () => {
+    // The outside tester's burst: the day's slots one after another, a new name and phone each
+    // (eight here, leaving room in the page's write limit for the move below).
+    const times = ['09:15', '09:45', '10:15', '10:45', '11:15', '11:45', '12:15', '12:45'];
+    const answers = [];
+    for (const [index, time] of times.entries()) {
+      answers.push(
+        await book(slot(`${DAY}T${time}`), `+38050${String(index).padStart(7, '0')}`, `Особа ${index}`),
+      );
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, ...Array<number>(5).fill(429)]);
+    expect(answers.at(-1)?.body.error.code).toBe('ADDRESS_LIMIT');
+    // Moving one's own booking is not a new one.
+    const first = answers[0]?.body.data.booking.code ?? '';
+    expect((await call('POST', `/api/book/${first}/move`, { slotAt: slot(`${DAY}T14:15`) })).status).toBe(
+      200,
+    );
+
+    const { token } = await server.login('reception', '0000');
+    const reception = await server.connect(token);
+    await okData(
+      reception.emitWithAck('booking:create', {
+        requestId: rid(),
+        serviceCode: SERVICE,
+        slotAt: slot(`${DAY}T13:15`),
+        name: 'Іван Коваль',
+        phone: '050 111 22 33',
+      }),
+    );
+  });
+
   it('cancels and moves a booking by its code, freeing the old slot', async () => {
     const made = await book(slot(`${DAY}T09:15`));
     const code = made.body.data.booking.code;

@@ -63,6 +63,8 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   SLOT_FULL: true,
   PERSON_LIMIT: true,
   DAY_LIMIT: true,
+  ADDRESS_LIMIT: true,
+  PUBLIC_LIMIT: true,
   CHECK_IN_TOO_EARLY: true,
   BOOKING_EXPIRED: true,
   ALREADY_RATED: true,

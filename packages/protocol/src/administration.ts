@@ -8,10 +8,15 @@ import {
   type CentreChangeSummary,
   type CentreProblem,
   type CentreProblemKey,
+  PUBLIC_LIMIT_BOUNDS,
   validateCentre,
 } from '@queue/core';
 import { z } from 'zod';
 import { DeskIdSchema, RequestId, ServiceCodeSchema, StaffIdSchema } from './schemas';
+
+/** A public-booking limit within its bounds (`PUBLIC_LIMIT_BOUNDS`). */
+const bounded = (field: keyof typeof PUBLIC_LIMIT_BOUNDS) =>
+  z.number().min(PUBLIC_LIMIT_BOUNDS[field].min).max(PUBLIC_LIMIT_BOUNDS[field].max);
 
 const Id = z
   .string()
@@ -154,6 +159,10 @@ export const CentreSchema = z.strictObject({
       earlyCheckInMinutes: Minutes.optional(),
       perPersonPerDay: z.number().max(100).optional(),
       perServicePerDay: z.number().max(100_000).optional(),
+      publicPerAddressPerDay: bounded('publicPerAddressPerDay').int().optional(),
+      publicNetworkShare: bounded('publicNetworkShare').optional(),
+      publicShare: bounded('publicShare').optional(),
+      burstThreshold: bounded('burstThreshold').int().optional(),
     })
     .optional(),
 });

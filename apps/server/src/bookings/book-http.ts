@@ -18,7 +18,7 @@ import { addressOf, readBody, sendError, sendJson } from '../http-io';
 import { RateLimit } from '../rate-limit';
 import { pickLanguage } from '../status-page/render';
 import { renderBookPage } from './book-page';
-import { type BookingActor, type BookingService, publicView } from './booking-service';
+import { type BookingActor, type BookingService, VISITOR, publicView } from './booking-service';
 import { qrSvg } from './qr';
 
 /** Booking-page requests per address and minute, and of those, writes. */
@@ -36,6 +36,8 @@ const STATUS_OF: Record<string, number> = {
   SLOT_UNAVAILABLE: 409,
   PERSON_LIMIT: 409,
   DAY_LIMIT: 409,
+  ADDRESS_LIMIT: 429,
+  PUBLIC_LIMIT: 409,
   ILLEGAL_TRANSITION: 409,
 };
 
@@ -89,7 +91,7 @@ export const bookingRoutes = (bookings: BookingService, timeZone: () => string):
       sendError(response, 429, 'RATE_LIMITED', 'Too many requests; try again in a minute.');
       return true;
     }
-    const visitor: BookingActor = { actor: 'visitor', address };
+    const visitor: BookingActor = { actor: VISITOR, address };
 
     if (isPage && request.method === 'GET') {
       const language: Language = pickLanguage(

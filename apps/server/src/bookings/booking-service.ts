@@ -12,8 +12,12 @@ import {
   type ServiceDay,
   bookableDays,
   bookingCodeFrom,
+  type BookingPolicy,
+  PUBLIC_LIMIT_WINDOW_MS,
+  type PublicBookingRecord,
   bookingPolicyOf,
   checkBooking,
+  checkPublicBooking,
   checkInVerdict,
   findService,
   formatClock,
@@ -23,9 +27,10 @@ import {
   missedBefore,
   normalizePhone,
   offeredSlots,
+  placesOn,
   serviceDayOf,
 } from '@queue/core';
-import { type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
+import { AUDIT_PAGE_MAX, type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
 import type { Ack, OfferedSlotView, PublicBooking, StaffBooking, WireError } from '@queue/protocol';
 import type { Logger } from '../logger';
 import type { QueueService } from '../queue-service';
@@ -37,6 +42,9 @@ export interface BookingRequest {
   readonly phone: string;
   readonly language?: string;
 }
+
+/** The actor of the public page's bookings, in the audit log and `createdBy`. */
+export const VISITOR = 'visitor';
 
 /** Who acts, for the audit log: `visitor` on the public page, else the principal's key. */
 export interface BookingActor {
@@ -50,6 +58,9 @@ export type CheckInPlan =
 
 const DAY_MS = 86_400_000;
 const CODE_ATTEMPTS = 5;
+/** The most audit pages read for public bookings: 10,000 bookings, far beyond any centre's week. */
+const MAX_AUDIT_PAGES = 50;
+const BOOKING_TARGET = 'booking:';
 
 const fail = (code: WireError['code'], message: string): { ok: false; error: WireError } => ({
   ok: false,
@@ -148,7 +159,8 @@ export class BookingService {
         },
         (held) => {
           const check = checkBooking(this.queue.centre, service, slotAt, now, held, this.policy);
-          return check.ok ? undefined : { code: check.code, message: check.message };
+          if (!check.ok) return { code: check.code, message: check.message };
+          return this.refusePublic(by, service, check.slot.day, now);
         },
         (booking) => this.record(by, 'booking:create', booking, { slotAt: booking.slotAt }),
       );
@@ -187,7 +199,8 @@ export class BookingService {
       now,
       (held) => {
         const check = checkBooking(this.queue.centre, service, to, now, held, this.policy);
-        return check.ok ? undefined : { code: check.code, message: check.message };
+        if (!check.ok) return { code: check.code, message: check.message };
+        return this.refusePublic(by, service, check.slot.day, now, code);
       },
       (booking) => this.record(by, 'booking:move', booking, { from: current.slotAt, to: booking.slotAt }),
     );
@@ -241,6 +254,71 @@ export class BookingService {
     const codes = this.store.markMissedBefore(missedBefore(this.policy, now), now);
     if (codes.length > 0) this.logger.info('bookings missed', { count: codes.length });
     return codes.length;
+  }
+
+  /**
+   * The public page's limits on a booking (or a visitor's move) of `service` on `day`; staff
+   * bookings pass. Runs inside the booking's transaction, so racing requests count each other.
+   */
+  private refusePublic(
+    by: BookingActor,
+    service: Service,
+    day: ServiceDay,
+    now: Instant,
+    moving?: string,
+  ): WireError | undefined {
+    if (by.actor !== VISITOR) return undefined;
+    const policy: BookingPolicy = this.policy;
+    return checkPublicBooking(
+      policy,
+      {
+        address: by.address ?? 'unknown',
+        serviceCode: service.code,
+        serviceDay: day,
+        places: placesOn(this.queue.centre, service, day, policy),
+        ...(moving !== undefined ? { moving } : {}),
+      },
+      this.publicBookingsSince(now - PUBLIC_LIMIT_WINDOW_MS),
+      now,
+    );
+  }
+
+  /**
+   * The bookings made on the public page since `since`, newest first, from the audit log:
+   * it holds the address each was made from, and is kept for good. Their service, day, phone
+   * and status are the booking's own now.
+   */
+  publicBookingsSince(since: number): PublicBookingRecord[] {
+    const records: PublicBookingRecord[] = [];
+    let before: number | undefined;
+    for (let page = 0; page < MAX_AUDIT_PAGES; page += 1) {
+      const entries = this.audit.list({
+        action: 'booking:create',
+        actor: VISITOR,
+        limit: AUDIT_PAGE_MAX,
+        ...(before !== undefined ? { before } : {}),
+      });
+      for (const entry of entries) {
+        if (entry.at < since) return records;
+        const code = entry.target?.startsWith(BOOKING_TARGET)
+          ? entry.target.slice(BOOKING_TARGET.length)
+          : '';
+        const booking = code ? this.store.get(code) : undefined;
+        if (!booking) continue;
+        records.push({
+          code,
+          at: entry.at,
+          address: entry.address ?? 'unknown',
+          ...(booking.phone !== undefined ? { phone: booking.phone } : {}),
+          serviceCode: booking.serviceCode,
+          serviceDay: booking.serviceDay,
+          active: booking.status === 'booked' || booking.status === 'checked-in',
+        });
+      }
+      if (entries.length < AUDIT_PAGE_MAX) break;
+      before = entries.at(-1)?.seq;
+    }
+    return records;
   }
 
   private record(

@@ -68,6 +68,10 @@ export const BOOK_MESSAGES: Readonly<Record<Language, BookMessages>> = {
       DAY_LIMIT: 'На цей день запис на послугу закінчився.',
       BAD_REQUEST: 'Перевірте ім’я та номер телефону.',
       ILLEGAL_TRANSITION: 'Цей запис уже не можна змінити.',
+      ADDRESS_LIMIT:
+        'З цього підключення сьогодні вже зроблено забагато записів. Зателефонуйте або зверніться до адміністратора центру.',
+      PUBLIC_LIMIT:
+        'Онлайн-запис на цей день тимчасово призупинено. Спробуйте пізніше, зателефонуйте або зверніться до адміністратора центру.',
     },
   },
   ru: {
@@ -106,6 +110,10 @@ export const BOOK_MESSAGES: Readonly<Record<Language, BookMessages>> = {
       DAY_LIMIT: 'На этот день запись на услугу закончилась.',
       BAD_REQUEST: 'Проверьте имя и номер телефона.',
       ILLEGAL_TRANSITION: 'Эту запись уже нельзя изменить.',
+      ADDRESS_LIMIT:
+        'С этого подключения сегодня уже сделано слишком много записей. Позвоните или обратитесь к администратору центра.',
+      PUBLIC_LIMIT:
+        'Онлайн-запись на этот день временно приостановлена. Попробуйте позже, позвоните или обратитесь к администратору центра.',
     },
   },
   en: {
@@ -144,6 +152,10 @@ export const BOOK_MESSAGES: Readonly<Record<Language, BookMessages>> = {
       DAY_LIMIT: 'This service takes no more bookings that day.',
       BAD_REQUEST: 'Please check your name and phone number.',
       ILLEGAL_TRANSITION: 'This booking can no longer be changed.',
+      ADDRESS_LIMIT:
+        'Too many bookings have been made from this connection today. Please call or ask at the centre’s reception.',
+      PUBLIC_LIMIT:
+        'Online booking for this day is paused for now. Please try later, call or ask at the centre’s reception.',
     },
   },
 };

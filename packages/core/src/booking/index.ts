@@ -2,4 +2,7 @@ export * from './policy';
 export * from './slots';
 export * from './rules';
 export * from './phone';
+export * from './origin';
+export * from './public-limits';
+export * from './bursts';
 export { addDays, instantAt, isServiceDay, weekdayOf } from './zoned';

@@ -6,10 +6,11 @@ import type { Centre, Service } from '../centre';
 import { serviceDayOf } from '../calendar';
 import { type Instant, MS_PER_MINUTE, type ServiceDay } from '../ids';
 import { type BookingPolicy, bookingPolicyOf, isBookable } from './policy';
+import type { PublicLimitCode } from './public-limits';
 import { type Slot, offeredSlots } from './slots';
 
 export type BookingRefusalCode =
-  'BOOKING_DISABLED' | 'SLOT_UNAVAILABLE' | 'SLOT_FULL' | 'PERSON_LIMIT' | 'DAY_LIMIT';
+  'BOOKING_DISABLED' | 'SLOT_UNAVAILABLE' | 'SLOT_FULL' | 'PERSON_LIMIT' | 'DAY_LIMIT' | PublicLimitCode;
 
 export interface BookingRefusal {
   readonly code: BookingRefusalCode;
