@@ -27,7 +27,8 @@ import { AlertCenter } from './alerts';
 import { DevicePresence } from './device-presence';
 import { Auditor } from './audit';
 import { Authenticator, hasRole, isLoopback } from './auth';
-import { type BackupOptions, backupDatabase, scheduleBackups } from './backup';
+import { type BackupOptions, scheduleBackups } from './backup';
+import { holdDatabaseLock } from './database-lock';
 import { CentreConfig } from './centre-config';
 import { bookingRoutes } from './bookings/book-http';
 import { BookingService } from './bookings/booking-service';
@@ -120,6 +121,8 @@ const defaultFrontEndDir = (name: string): string =>
 export const createApplication = async (options: AppOptions): Promise<Application> => {
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? { now: () => Date.now() as ReturnType<Clock['now']> };
+  // Held until close: a restore, or a second server, on this file is refused meanwhile.
+  const databaseLock = holdDatabaseLock(options.databaseFile, 'server');
   const db = openDatabase(options.databaseFile);
   const store = new QueueStore(db);
   const people = new PeopleStore(db);
@@ -355,7 +358,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     live.sweep((tokenHash) => auth.stillValid(tokenHash, clock.now()), audit);
   };
   const ticker = setInterval(tick, options.tickMs ?? 5_000);
-  const stopBackups = options.backup ? scheduleBackups(db, options.backup, logger) : undefined;
+  const backups = options.backup ? scheduleBackups(db, options.backup, logger) : undefined;
   ticker.unref();
   const retention = startRetention(db, auditStore, {
     days: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
@@ -378,15 +381,15 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       }),
     retention,
     backupNow: () => {
-      if (!options.backup) return Promise.reject(new Error('Backups are not configured (QUEUE_BACKUP_DIR).'));
-      return backupDatabase(db, options.backup);
+      if (!backups) return Promise.reject(new Error('Backups are not configured (QUEUE_BACKUP_DIR).'));
+      return backups.now();
     },
     close: async () => {
       clearInterval(ticker);
       presence.close();
       retention.stop();
       liveStatus.close();
-      stopBackups?.();
+      await backups?.stop();
       summaries.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
       await printing.close();
@@ -401,6 +404,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
         await new Promise<void>((resolveClose) => httpServer.close(() => resolveClose()));
       }
       db.close();
+      databaseLock.release();
     },
   };
 };

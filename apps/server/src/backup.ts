@@ -1,10 +1,11 @@
 /**
  * Online backups of the SQLite database with SQLite's backup API (the queue keeps running
- * while it copies), on a schedule, keeping the newest few. A backup is a complete database
- * file: restoring it is copying it back with the server stopped (`npm run restore`).
+ * while it copies): at start-up, on a schedule, and on demand (an administrator's
+ * `backup:now`, or `npm run backup`), keeping the newest few. A backup is a complete
+ * database file: restoring it needs the server stopped (`npm run restore`, restore.ts).
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Logger } from './logger';
 
@@ -55,24 +56,46 @@ export const backupDatabase = async (
   return file;
 };
 
-/** Run backups every `intervalMs`; failures are logged and retried at the next interval. */
+export interface BackupRunner {
+  /** Take a backup now (after one under way, never two at once); resolves to the file. */
+  now(): Promise<string>;
+  /** Stop the schedule; resolves once a backup under way has finished (the database may then close). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Back up at once (a server starting after a crash or an upgrade has a fresh copy before
+ * the day's first visitor) and then every `intervalMs`; scheduled failures are logged and
+ * retried at the next interval. Backups on demand go through the same runner, one at a time.
+ */
 export const scheduleBackups = (
   db: Database.Database,
   options: BackupOptions & { readonly intervalMs: number },
   logger: Logger,
-): (() => void) => {
-  let running = false;
-  const run = (): void => {
-    if (running) return;
-    running = true;
-    backupDatabase(db, options)
-      .then((file) => logger.info('backup written', { file }))
-      .catch((error: unknown) => logger.error('backup failed', { error: String(error) }))
-      .finally(() => {
-        running = false;
-      });
+): BackupRunner => {
+  let tail: Promise<unknown> = Promise.resolve();
+  const now = (): Promise<string> => {
+    const next = tail.then(() => backupDatabase(db, options));
+    tail = next.catch(() => undefined);
+    return next;
   };
-  const timer = setInterval(run, options.intervalMs);
+  const scheduled = (): void => {
+    now()
+      .then((file) => logger.info('backup written', { file }))
+      .catch((error: unknown) => logger.error('backup failed', { error: String(error) }));
+  };
+  const timer = setInterval(scheduled, options.intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  scheduled();
+  return {
+    now,
+    stop: async () => {
+      clearInterval(timer);
+      await tail;
+    },
+  };
 };
+
+/** The backup folder: `QUEUE_BACKUP_DIR` when set, otherwise `backups` beside the database. */
+export const backupFolderFor = (configured: string | undefined, databaseFile: string): string =>
+  configured ? resolve(configured) : join(dirname(resolve(databaseFile)), 'backups');

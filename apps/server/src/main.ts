@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { type Advertisement, advertiseServer } from '@queue/discovery';
 import { createApplication } from './app';
+import { backupFolderFor } from './backup';
 import { type Environment, readEnvironment } from './environment';
 import { createLogger } from './logger';
 
@@ -68,7 +69,8 @@ const main = async (): Promise<void> => {
     seedDemo: demo,
     pairing: { autoApproveLoopback },
     backup: {
-      folder: resolve(settings.backup.folder),
+      // Beside the database unless set: a server on another file never writes into data/backups.
+      folder: backupFolderFor(process.env.QUEUE_BACKUP_DIR, databaseFile),
       keep: settings.backup.keep,
       intervalMs: settings.backup.hours * 3_600_000,
     },

@@ -11,3 +11,4 @@ export * from './staff-directory';
 export * from './booking-store';
 export * from './visit-segments';
 export * from './report-store';
+export * from './day-counters';
