@@ -150,6 +150,8 @@ export interface StartOptions {
   readonly deviceOfflineAfterMs?: number;
   readonly pairing?: PairingOptions;
   readonly allowedHosts?: readonly string[];
+  /** Where the front ends' builds are (default: the repository's `apps/<name>/dist`). */
+  readonly frontEndDir?: (name: 'kiosk' | 'display' | 'desk') => string;
 }
 
 export interface TestServer extends Clients {
@@ -183,6 +185,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       ...(options.deviceOfflineAfterMs ? { deviceOfflineAfterMs: options.deviceOfflineAfterMs } : {}),
       ...(options.pairing ? { pairing: options.pairing } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      ...(options.frontEndDir ? { frontEndDir: options.frontEndDir } : {}),
     });
   const app = await open();
   const port = await app.listen(0);

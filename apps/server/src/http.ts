@@ -2,9 +2,7 @@
  * The HTTP side of the server: health, staff login, and the three front ends as static
  * web apps. Bodies are size-limited and schema-checked like socket messages.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import { LoginBody, PROTOCOL_VERSION } from '@queue/protocol';
 import type { Ticket } from '@queue/core';
 import type { Authenticator } from './auth';
@@ -14,26 +12,11 @@ import { addressOf, bearer, readBody, sendError, sendJson } from './http-io';
 import { type PairingHttpDeps, handlePairingHttp } from './pairing-http';
 import type { QueueService } from './queue-service';
 import type { RateLimit } from './rate-limit';
+import { type FrontEndFiles, frontEndFiles } from './static-files';
 import { liveEstimateOf } from './status-page/live-estimate';
 import { pickLanguage, renderNotFound, renderTicketStatus } from './status-page/render';
 
 export const FRONT_ENDS = ['kiosk', 'display', 'desk'] as const;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wasm': 'application/wasm',
-  '.data': 'application/octet-stream',
-};
 
 export interface HttpDeps extends PairingHttpDeps {
   readonly queue: QueueService;
@@ -69,9 +52,15 @@ const TICKET_PATH = /^\/t\/([A-Za-z0-9_-]{8,64})\/?$/;
 /** Status-page requests allowed per address and minute. */
 export const STATUS_PAGE_LIMIT = 60;
 
-type RequestContext = HttpDeps;
+interface RequestContext extends HttpDeps {
+  readonly files: Readonly<Record<(typeof FRONT_ENDS)[number], FrontEndFiles>>;
+}
 
-export const createHttpHandler = (deps: HttpDeps) => {
+export const createHttpHandler = (httpDeps: HttpDeps) => {
+  const files = Object.fromEntries(
+    FRONT_ENDS.map((name) => [name, frontEndFiles(httpDeps.frontEndDir(name))]),
+  ) as RequestContext['files'];
+  const deps: RequestContext = { ...httpDeps, files };
   return (request: IncomingMessage, response: ServerResponse): void => {
     if (!hostAllowed(request.headers.host, deps.ownHostNames)) {
       const name = String(request.headers.host).slice(0, 200);
@@ -152,8 +141,11 @@ const handle = async (
       response.writeHead(301, { location: `/${name}/${url.search}` });
       return void response.end();
     }
-    if (path.startsWith(`/${name}/`))
-      return serveStatic(deps.frontEndDir(name), path.slice(name.length + 2), response);
+    if (path.startsWith(`/${name}/`)) {
+      const relative = path.slice(name.length + 2);
+      if (!safeRelativePath(relative)) return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
+      return deps.files[name](request, response, relative);
+    }
   }
   sendError(response, 404, 'NOT_FOUND', 'Not found.');
 };
@@ -271,23 +263,8 @@ const decodePath = (encoded: string): string | undefined => {
   }
 };
 
-const serveStatic = (root: string, relative: string, response: ServerResponse): void => {
-  const base = resolve(root);
-  const decoded = decodePath(relative || 'index.html');
-  if (decoded === undefined) return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
-  const wanted = resolve(base, normalize(decoded));
-  if (wanted !== base && !wanted.startsWith(base + sep)) {
-    return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
-  }
-  // Unknown paths fall back to the app's index.html: the front ends route on the client.
-  const file = existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(base, 'index.html');
-  if (!existsSync(file)) {
-    return sendError(response, 503, 'NOT_FOUND', 'This front end is not built yet: run `npm run build`.');
-  }
-  const isIndex = file.endsWith('index.html');
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
-  });
-  createReadStream(file).pipe(response);
+/** A path below a front end's folder that decodes cleanly and stays inside it. */
+const safeRelativePath = (relative: string): boolean => {
+  const decoded = decodePath(relative);
+  return decoded !== undefined && !decoded.split(/[/\\]/).includes('..');
 };

@@ -1,0 +1,75 @@
+/**
+ * The front ends' files: hashed assets cached for good, index.html revalidated, 304 for an
+ * unchanged file, the app's index for client-side routes, bad paths refused, and a clear
+ * answer for a front end that is not built.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, startServer, tempDir } from './harness';
+
+describe('front-end files', () => {
+  let server: TestServer;
+  const root = tempDir('front-ends');
+
+  beforeAll(async () => {
+    mkdirSync(join(root, 'kiosk', 'assets'), { recursive: true });
+    writeFileSync(join(root, 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
+    writeFileSync(join(root, 'kiosk', 'assets', 'index-3f2a.js'), 'console.log("kiosk");');
+    server = await startServer({ frontEndDir: (name) => join(root, name) });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, { headers });
+
+  it('serves hashed assets for a year and revalidates index.html', async () => {
+    const asset = await get('/kiosk/assets/index-3f2a.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await asset.text()).toBe('console.log("kiosk");');
+
+    const index = await get('/kiosk/');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/text\/html/);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(await index.text()).toContain('<title>kiosk</title>');
+  });
+
+  it('answers 304 to a request for a file the client already has', async () => {
+    const first = await get('/kiosk/assets/index-3f2a.js');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // Through node:http: fetch adds `cache-control: no-cache` to conditional requests.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${server.url}/kiosk/assets/index-3f2a.js`);
+      request(url, { headers: { 'if-none-match': etag ?? '' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(304);
+  });
+
+  it("gives a client-side route the app's index, and refuses paths out of the folder", async () => {
+    const route = await get('/kiosk/settings/printer?x=1');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>kiosk</title>');
+    expect((await get('/kiosk/..%2f..%2fpackage.json')).status).toBe(400);
+    expect((await get('/kiosk/assets/%zz')).status).toBe(400);
+  });
+
+  it('says so when a front end is not built', async () => {
+    const missing = await get('/display/');
+    expect(missing.status).toBe(503);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain(
+      'npm run build',
+    );
+  });
+});
