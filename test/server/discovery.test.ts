@@ -4,12 +4,12 @@
  * joined to it by a veth pair, finds its URL and reaches its health page there. Nothing is
  * announced on this machine's real network (the demo server's public passwords stay inside
  * the namespaces), and no other server there can answer. Skipped, saying why, without root
- * or iproute2.
+ * or iproute2. The announcement carries the fingerprint of the key the server signs with.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FindServerOptions, FoundServer } from '@queue/discovery';
+import { type FindServerOptions, type FoundServer, checkIdentityProof, newChallenge } from '@queue/discovery';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type PrivateNetwork,
@@ -25,7 +25,7 @@ const FIND = 'packages/discovery/src/testing/find-child.ts';
 
 interface FindLine {
   readonly msg: string;
-  readonly found: FoundServer | null;
+  readonly found: (FoundServer & { readonly fingerprint?: string }) | null;
   readonly fetched: { status: number; body: string } | null;
 }
 
@@ -67,6 +67,20 @@ describe.skipIf(!network)('the server on the LAN (skipped without root and ip)',
     const { found, fetched } = await find({ serverId, timeoutMs: 20_000 }, '/health');
     expect(found).toMatchObject({ source: 'mdns', serverId, url: `http://${lan.server.address}:${port}` });
     expect(fetched?.status).toBe(200);
+  }, 60_000);
+
+  it('announces the fingerprint of the key it proves its identity with', async () => {
+    const serverId = `test-${randomUUID().slice(0, 8)}`;
+    await spawn(serverId);
+    const challenge = newChallenge();
+    const { found, fetched } = await find(
+      { serverId, timeoutMs: 20_000 },
+      `/api/identity?challenge=${challenge}`,
+    );
+    const proof = (JSON.parse(fetched?.body ?? '{}') as { data?: unknown }).data;
+    const check = checkIdentityProof(proof, challenge);
+    expect(check).toMatchObject({ ok: true, server: { serverId } });
+    expect(found?.fingerprint).toBe(check.ok ? check.server.fingerprint : 'no proof');
   }, 60_000);
 
   it('stays silent with QUEUE_MDNS=0', async () => {

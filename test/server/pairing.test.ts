@@ -2,8 +2,11 @@
  * Device pairing end to end over real HTTP and sockets: a new device asks, shows a code,
  * waits; an administrator approves (or rejects) it; its secret then works as its token until
  * it is revoked, which drops its live connection at once. Desk terminals bind staff logins
- * to their desk. Every refusal is in the audit log.
+ * to their desk. Every refusal is in the audit log. The server proves who it is by signing a
+ * screen's challenge with its own key.
  */
+import { get as getHttp } from 'node:http';
+import { checkIdentityProof, newChallenge } from '@queue/discovery';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RecordingSocket, type TestServer, okData, rid, startServer } from './harness';
 import { askPairing, auditOf, dropped, loginOn, pairingStatus, postJson } from './pairing-support';
@@ -340,5 +343,91 @@ describe('demo mode', () => {
     expect(await auditOf(admin, 'device:approve')).toContainEqual(
       expect.objectContaining({ actor: 'system', details: expect.objectContaining({ auto: true }) }),
     );
+  });
+});
+
+describe('the server’s identity', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** The identity answer, on a connection of its own (a restarted server closes pooled ones). */
+  const identityAnswer = (
+    base: string,
+    query: string,
+  ): Promise<{ status: number; json: unknown; cache?: string }> =>
+    new Promise((resolveAnswer, reject) => {
+      getHttp(`${base}/api/identity${query}`, { agent: false }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () =>
+          resolveAnswer({
+            status: response.statusCode ?? 0,
+            json: JSON.parse(text) as unknown,
+            ...(response.headers['cache-control'] ? { cache: response.headers['cache-control'] } : {}),
+          }),
+        );
+      }).on('error', reject);
+    });
+
+  const prove = async (challenge: string, base = server.url): Promise<unknown> => {
+    const answer = await identityAnswer(base, `?challenge=${challenge}`);
+    expect(answer).toMatchObject({ status: 200, cache: 'no-store' });
+    return (answer.json as { data: unknown }).data;
+  };
+
+  it('signs a screen’s challenge with a key of its own, the one named in the pairing answer', async () => {
+    const challenge = newChallenge();
+    const check = checkIdentityProof(await prove(challenge), challenge);
+    expect(check).toMatchObject({ ok: true, server: { fingerprint: server.app.identity.fingerprint } });
+    const ticket = await askPairing(server.url, 'kiosk');
+    expect(ticket).toMatchObject({ server: server.app.identity });
+    // A proof is for its own challenge only: replaying it for another one fails.
+    expect(checkIdentityProof(await prove(challenge), newChallenge())).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
+  });
+
+  it('keeps its key across restarts, so paired screens still know it', async () => {
+    const before = server.app.identity;
+    await server.restart();
+    expect(server.app.identity).toEqual(before);
+    const challenge = newChallenge();
+    const check = checkIdentityProof(await prove(challenge), challenge);
+    expect(check.ok && check.server.fingerprint).toBe(before.fingerprint);
+  });
+
+  it('is another server to a screen paired with this one', async () => {
+    const other = await startServer();
+    try {
+      const challenge = newChallenge();
+      const mine = checkIdentityProof(await prove(challenge), challenge);
+      if (!mine.ok) throw new Error('no proof');
+      const proof = await prove(challenge, other.url);
+      expect(other.app.identity.fingerprint).not.toBe(server.app.identity.fingerprint);
+      expect(checkIdentityProof(proof, challenge, mine.server)).toMatchObject({
+        ok: false,
+        reason: 'mismatch',
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a missing or malformed challenge', async () => {
+    for (const query of [
+      '',
+      '?challenge=short',
+      `?challenge=${'x'.repeat(129)}`,
+      '?challenge=a%20b%20c%20d%20e%20f%20g%20h',
+    ]) {
+      expect((await identityAnswer(server.url, query)).status).toBe(400);
+    }
   });
 });

@@ -37,6 +37,7 @@ import { LiveSockets } from './live-sockets';
 import { type Logger, createLogger } from './logger';
 import { allowRequestFor, ownHostNames } from './origin';
 import { PairingService } from './pairing';
+import { type ServerIdentity, loadServerIdentity } from './server-identity';
 import { type Clock, QueueService } from './queue-service';
 import { hashToken } from './secrets';
 import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './retention';
@@ -88,6 +89,8 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Device pairing: who is approved at once, and who may log staff in without a paired terminal. */
   readonly pairing?: PairingOptions;
+  /** Names this server on the LAN and to its paired screens; the host name by default. */
+  readonly serverId?: string;
 }
 
 export interface PairingOptions {
@@ -102,6 +105,8 @@ export interface Application {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
   readonly queue: QueueService;
   readonly demoTokens: Readonly<Record<string, string>>;
+  /** Who this server is to its screens: announced on the LAN, pinned by paired devices. */
+  readonly identity: Pick<ServerIdentity, 'serverId' | 'fingerprint'>;
   listen(port: number, host?: string): Promise<number>;
   /** Take an online backup now into the configured folder; resolves to the file. */
   backupNow(): Promise<string>;
@@ -138,6 +143,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
   const queue = new QueueService(store, centre, clock, logger);
   const devices = new DeviceStore(db);
+  const identity = loadServerIdentity(db, options.serverId);
   const deskById = (id: string) => queue.centre.desks.find((desk) => desk.id === id);
   const knownDesk = (id: string): boolean => deskById(id) !== undefined;
   const unpairedLoginsFrom = options.pairing?.unpairedLoginsFrom ?? isLoopback;
@@ -160,6 +166,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     disconnect: (hashes) => live.close(hashes),
     online: (deviceId) => live.isOnline(deviceId),
     changed: () => devicesChanged(),
+    server: identity,
   });
   const startedAt = Date.now();
   const alerts = new AlertCenter(logger, () => clock.now());
@@ -209,6 +216,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     statusPageLimit,
     pairing,
     unpairedLoginsFrom,
+    identity,
     closeConnections: (hashes) => live.close(hashes),
     isRated: (ticketId) => ratings.get(ticketId) !== undefined,
     routes: [bookingRoutes(bookings, () => queue.centre.site.timeZone), liveStatus.route],
@@ -371,6 +379,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     io,
     queue,
     demoTokens,
+    identity: { serverId: identity.serverId, fingerprint: identity.fingerprint },
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolveListen, reject) => {
         httpServer.once('error', reject);

@@ -6,12 +6,13 @@
  * QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files: serve HTTPS), QUEUE_ALLOWED_ORIGINS and
  * QUEUE_RETENTION_DAYS; QUEUE_DEMO_AUTOPAIR=0 keeps demo pairing requests from the server's own
  * machine waiting for an administrator like any other; QUEUE_MDNS=0 stops the LAN announcement,
- * QUEUE_SERVER_ID names this server in it (default: the host name). All of them are checked at
+ * QUEUE_SERVER_ID names this server in it (default: the host name) next to the fingerprint of
+ * its identity key, which it keeps in the database. All of them are checked at
  * start by `readEnvironment` (environment.ts): a bad value stops the server with a message
  * naming each bad variable, and exit code 1.
  */
 import { readFileSync } from 'node:fs';
-import { hostname, networkInterfaces } from 'node:os';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { type Advertisement, advertiseServer } from '@queue/discovery';
@@ -68,6 +69,7 @@ const main = async (): Promise<void> => {
     logger,
     seedDemo: demo,
     pairing: { autoApproveLoopback },
+    ...(settings.serverId ? { serverId: settings.serverId } : {}),
     backup: {
       // Beside the database unless set: a server on another file never writes into data/backups.
       folder: backupFolderFor(process.env.QUEUE_BACKUP_DIR, databaseFile),
@@ -92,7 +94,8 @@ const main = async (): Promise<void> => {
       : advertiseServer({
           port: actualPort,
           tls: tls !== undefined,
-          serverId: settings.serverId ?? hostname(),
+          serverId: app.identity.serverId,
+          fingerprint: app.identity.fingerprint,
           onError: (error) => logger.warn('mDNS announcement failed', { error: error.message }),
         });
 

@@ -1,16 +1,20 @@
 /**
  * The public pairing endpoints, for devices that hold no token yet: ask to be paired, ask how
- * the request stands, and (desk browsers) whether a login needs a paired terminal here.
+ * the request stands, (desk browsers) whether a login needs a paired terminal here, and the
+ * server's identity: its signature over a screen's challenge, which only this server can make.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CHALLENGE_PATTERN, IDENTITY_PATH } from '@queue/discovery';
 import { PairingRequestBody, PairingStatusBody, type WireError } from '@queue/protocol';
 import type { z } from 'zod';
 import { addressOf, readJson, sendError, sendJson } from './http-io';
 import type { PairingService } from './pairing';
+import type { ServerIdentity } from './server-identity';
 
 export interface PairingHttpDeps {
   readonly pairing: PairingService;
   readonly unpairedLoginsFrom: (address: string) => boolean;
+  readonly identity: Pick<ServerIdentity, 'prove'>;
 }
 
 const STATUS_OF: Partial<Record<WireError['code'], number>> = { RATE_LIMITED: 429, NOT_FOUND: 404 };
@@ -49,6 +53,15 @@ export const handlePairingHttp = async (
   const address = addressOf(request);
   if (path === '/api/terminal' && request.method === 'GET') {
     sendJson(response, 200, { ok: true, data: { pairingRequired: !deps.unpairedLoginsFrom(address) } });
+    return true;
+  }
+  if (path === IDENTITY_PATH && request.method === 'GET') {
+    const challenge = new URL(request.url ?? '/', 'http://server').searchParams.get('challenge') ?? '';
+    if (!CHALLENGE_PATTERN.test(challenge)) {
+      sendError(response, 400, 'BAD_REQUEST', 'The challenge is 16 to 128 base64url characters.');
+      return true;
+    }
+    sendJson(response, 200, { ok: true, data: deps.identity.prove(challenge) });
     return true;
   }
   if (request.method !== 'POST') return false;

@@ -4,7 +4,8 @@
  * administrator approves the code, which creates the device with the secret's hash as its
  * token hash, so the secret is the device's token from then on. Requests are rate-limited per
  * address and capped overall; every answer, refusal and revocation goes to the audit log.
- * In demo mode requests from the server's own machine are approved at once.
+ * In demo mode requests from the server's own machine are approved at once. The answer names
+ * the server (id and key fingerprint), so a device knows which server it is being paired with.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -55,7 +56,17 @@ export interface PairingDeps {
   readonly online: (deviceId: string) => boolean;
   /** Called after anything the administrators' device lists show has changed. */
   readonly changed?: () => void;
+  /** This server's identity, as a device pins it. */
+  readonly server: PairingServer;
 }
+
+export interface PairingServer {
+  readonly serverId: string;
+  readonly fingerprint: string;
+}
+
+/** The pairing answer, with the server it is from. */
+export type PairingAnswer = PairingTicket & { readonly server: PairingServer };
 
 export interface Caller {
   readonly actor: string;
@@ -72,7 +83,7 @@ export class PairingService {
   constructor(private readonly deps: PairingDeps) {}
 
   /** A device asks to be paired. */
-  request(body: PairingRequestBody, address: string): PairingTicket | WireError {
+  request(body: PairingRequestBody, address: string): PairingAnswer | WireError {
     const now = this.deps.now();
     const { devices } = this.deps;
     if (!this.requests.allow(address, now))
@@ -119,7 +130,8 @@ export class PairingService {
         address,
       });
     }
-    return { code, secret, kind: body.kind, expiresAt, autoApproved };
+    const { serverId, fingerprint } = this.deps.server;
+    return { code, secret, kind: body.kind, expiresAt, autoApproved, server: { serverId, fingerprint } };
   }
 
   /** How a device's request stands, found by its secret. */

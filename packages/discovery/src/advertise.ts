@@ -11,6 +11,8 @@ export interface AdvertiseOptions {
   readonly tls: boolean;
   /** Stable per server (e.g. from its database); lets a screen stick to one centre. */
   readonly serverId: string;
+  /** The fingerprint of the server's identity key, so a paired screen skips other servers. */
+  readonly fingerprint?: string;
   /** Human-readable instance name, unique on the LAN; defaults to one built from the id. */
   readonly name?: string;
   /** Told about network errors (a busy port 5353, no multicast) instead of crashing the server. */
@@ -25,9 +27,17 @@ export interface Advertisement {
 
 export const advertiseServer = (options: AdvertiseOptions): Advertisement => {
   const bonjour = new Bonjour({}, (error: Error) => options.onError?.(error));
-  const txt: ServiceTxt = { v: PROTOCOL_VERSION, tls: options.tls ? '1' : '0', id: options.serverId };
+  const txt: ServiceTxt = {
+    v: PROTOCOL_VERSION,
+    tls: options.tls ? '1' : '0',
+    id: options.serverId,
+    ...(options.fingerprint ? { fp: options.fingerprint } : {}),
+  };
   const service = bonjour.publish({
-    name: options.name ?? `Queue centre ${options.serverId}`,
+    // The fingerprint in the name: a server claiming this id first cannot take the name from it.
+    name:
+      options.name ??
+      `Queue centre ${options.serverId}${options.fingerprint ? ` ${options.fingerprint.slice(0, 8)}` : ''}`,
     type: SERVICE_TYPE,
     port: options.port,
     txt,

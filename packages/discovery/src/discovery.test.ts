@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findServer, type FindServerOptions, type FoundServer } from './find-server';
+import { fingerprintOf } from './identity';
 import { type Namespace, type PrivateNetwork, openPrivateNetwork } from './testing/private-network';
 
 const opened = openPrivateNetwork();
@@ -19,8 +20,9 @@ const FIND = 'packages/discovery/src/testing/find-child.ts';
 
 interface FindLine {
   readonly msg: string;
-  readonly found: FoundServer | null;
+  readonly found: (FoundServer & { readonly fingerprint?: string }) | null;
   readonly fetched: { status: number; body: string } | null;
+  readonly passedOver: readonly FoundServer[];
 }
 
 describe('finding the queue server', () => {
@@ -86,6 +88,35 @@ describe.skipIf(!network)(
       const { found } = await find({ serverId: wanted, timeoutMs: 15_000 });
       expect(found).toMatchObject({ source: 'mdns', serverId: wanted });
       expect(found?.url).toMatch(/:8102$/);
+    }, 60_000);
+
+    it('for a paired screen, passes over a server of the same id announcing another key', async () => {
+      const serverId = `test-${randomUUID()}`;
+      const [impostor, real] = [fingerprintOf('impostor'), fingerprintOf('real')];
+      await advertise({
+        ADVERTISE_SERVER_ID: serverId,
+        ADVERTISE_PORT: '8201',
+        ADVERTISE_FINGERPRINT: impostor,
+      });
+      await advertise({ ADVERTISE_SERVER_ID: serverId, ADVERTISE_PORT: '8202', ADVERTISE_FINGERPRINT: real });
+      const answer = await find({ serverId, fingerprint: real, timeoutMs: 15_000 });
+      expect(answer.found).toMatchObject({ serverId, fingerprint: real });
+      expect(answer.found?.url).toMatch(/:8202$/);
+      // An unpaired screen takes either, and is told the announced fingerprint.
+      expect([impostor, real]).toContain((await find({ serverId, timeoutMs: 15_000 })).found?.fingerprint);
+    }, 60_000);
+
+    it('tells a paired screen about the servers it passed over, and finds none of its own', async () => {
+      const serverId = `test-${randomUUID()}`;
+      const other = fingerprintOf('other');
+      await advertise({
+        ADVERTISE_SERVER_ID: serverId,
+        ADVERTISE_PORT: '8301',
+        ADVERTISE_FINGERPRINT: other,
+      });
+      const answer = await find({ serverId, fingerprint: fingerprintOf('mine'), timeoutMs: 3_000 });
+      expect(answer.found).toBeNull();
+      expect(answer.passedOver).toContainEqual(expect.objectContaining({ serverId, fingerprint: other }));
     }, 60_000);
   },
 );

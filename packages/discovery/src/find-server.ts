@@ -1,6 +1,7 @@
 /**
  * How a shell finds its queue server: a URL in its settings always wins; otherwise it asks
- * the LAN (mDNS) and takes the first server of the right protocol version that answers.
+ * the LAN (mDNS) and takes the first server of the right protocol version (and, for a paired
+ * screen, of its server's key fingerprint) that answers.
  */
 import { Bonjour } from 'bonjour-service';
 import { type DiscoveredServer, SERVICE_TYPE, serverFromAnswer } from './service';
@@ -10,6 +11,10 @@ export interface FindServerOptions {
   readonly configuredUrl?: string;
   /** Only accept the server with this id (two centres on one LAN). */
   readonly serverId?: string;
+  /** A paired screen's server: answers announcing another key are passed over. */
+  readonly fingerprint?: string;
+  /** Told about each answer passed over for its fingerprint (another server, or an impostor). */
+  readonly onPassedOver?: (server: DiscoveredServer) => void;
   readonly timeoutMs: number;
 }
 
@@ -34,7 +39,12 @@ export const findServer = async (options: FindServerOptions): Promise<FoundServe
     const timer = setTimeout(() => finish(undefined), options.timeoutMs);
     const browser = bonjour.find({ type: SERVICE_TYPE }, (service) => {
       const server = serverFromAnswer(service, options.serverId);
-      if (server) finish({ source: 'mdns', ...server });
+      if (!server) return;
+      if (options.fingerprint !== undefined && server.fingerprint !== options.fingerprint) {
+        options.onPassedOver?.(server);
+        return;
+      }
+      finish({ source: 'mdns', ...server });
     });
   });
 };

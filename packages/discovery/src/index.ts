@@ -1,3 +1,4 @@
 export * from './service';
 export * from './advertise';
 export * from './find-server';
+export * from './identity';

@@ -30,4 +30,15 @@ describe('an mDNS answer as a server URL', () => {
     expect(serverFromAnswer({ ...answer, port: 0 })).toBeUndefined();
     expect(serverFromAnswer({ port: 8080, txt })).toBeUndefined();
   });
+
+  it('passes the announced key fingerprint on, and ignores a malformed one', () => {
+    const fp = 'A'.repeat(43);
+    const answer = { port: 8080, addresses: ['10.0.0.2'], txt: { ...txt, fp } };
+    expect(serverFromAnswer(answer)).toEqual({
+      url: 'http://10.0.0.2:8080',
+      serverId: 'centre-a',
+      fingerprint: fp,
+    });
+    expect(serverFromAnswer({ ...answer, txt: { ...txt, fp: 'short' } })).toBeUndefined();
+  });
 });

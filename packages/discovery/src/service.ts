@@ -3,6 +3,7 @@
  * it loads. Pure: no sockets here, so the rules are tested without a network.
  */
 import { z } from 'zod';
+import { fingerprintSchema } from './identity';
 
 /** DNS-SD service type: `_queue-centre._tcp.local`. */
 export const SERVICE_TYPE = 'queue-centre';
@@ -10,11 +11,15 @@ export const SERVICE_TYPE = 'queue-centre';
 /** Bumped when a shell could no longer talk to a server that announces the old version. */
 export const PROTOCOL_VERSION = '1';
 
-/** The TXT record: protocol version, whether the server speaks HTTPS, and which server it is. */
+/**
+ * The TXT record: protocol version, whether the server speaks HTTPS, which server it is, and
+ * its key's fingerprint (absent from servers older than identity keys).
+ */
 export const serviceTxtSchema = z.object({
   v: z.string().max(8),
   tls: z.enum(['0', '1']),
   id: z.string().min(1).max(64),
+  fp: fingerprintSchema.optional(),
 });
 export type ServiceTxt = z.infer<typeof serviceTxtSchema>;
 
@@ -29,6 +34,8 @@ export interface ServiceAnswer {
 export interface DiscoveredServer {
   readonly url: string;
   readonly serverId: string;
+  /** What the server announces; only its signature over a challenge proves it. */
+  readonly fingerprint?: string;
 }
 
 const isIpv4 = (address: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(address);
@@ -47,5 +54,9 @@ export const serverFromAnswer = (answer: ServiceAnswer, serverId?: string): Disc
   if (!address) return undefined;
   const host = isIpv4(address) ? address : `[${address}]`;
   const scheme = txt.data.tls === '1' ? 'https' : 'http';
-  return { url: `${scheme}://${host}:${answer.port}`, serverId: txt.data.id };
+  return {
+    url: `${scheme}://${host}:${answer.port}`,
+    serverId: txt.data.id,
+    ...(txt.data.fp ? { fingerprint: txt.data.fp } : {}),
+  };
 };

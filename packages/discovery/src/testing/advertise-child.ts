@@ -20,6 +20,7 @@ http.listen(Number(process.env.ADVERTISE_LISTEN_PORT ?? 0), env('ADVERTISE_HOST'
     port: Number(process.env.ADVERTISE_PORT ?? listening),
     tls: process.env.ADVERTISE_TLS === '1',
     serverId: env('ADVERTISE_SERVER_ID'),
+    ...(process.env.ADVERTISE_FINGERPRINT ? { fingerprint: process.env.ADVERTISE_FINGERPRINT } : {}),
     onError: (error) => process.stdout.write(`${JSON.stringify({ msg: 'error', error: error.message })}\n`),
   });
   process.stdout.write(`${JSON.stringify({ msg: 'advertising', port: listening })}\n`);
