@@ -245,6 +245,7 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     required: ['from', 'to', 'groupBy'],
     fields: { from: 'string', to: 'string', groupBy: 'enum', organisationId: 'free' },
   },
+  'backup:now': { valid: {}, required: [], fields: {} },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
     required: ['requestId', 'boardId'],

@@ -320,6 +320,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       bookings,
       reports,
       waitingSummary,
+      ...(backups ? { backupNow: () => backups.now() } : {}),
     });
     answerUnknownEvents(queueSocket, logger);
     if (principal.kind === 'staff') {

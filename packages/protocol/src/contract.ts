@@ -61,6 +61,7 @@ import type {
   StaffBooking,
 } from './booking';
 import type { ReportRunPayload, ReportView } from './reports';
+import type { BackupAnswer } from './backup';
 import type { SummaryChange } from './summary-change';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
@@ -165,6 +166,8 @@ export interface ClientToServerEvents {
   'desk:assign-services': (payload: DeskAssignServicesPayload, ack: AckCallback<CentreReplaceAnswer>) => void;
   /** Supervisors and administrators run a report over a period. */
   'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
+  /** Administrators take a backup of the database now (the queue keeps running). */
+  'backup:now': (payload: Record<string, never>, ack: AckCallback<BackupAnswer>) => void;
 }
 
 export interface ServerToClientEvents {

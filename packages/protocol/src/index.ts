@@ -10,3 +10,4 @@ export * from './administration';
 export * from './booking';
 export * from './reports';
 export * from './summary-change';
+export * from './backup';

@@ -54,6 +54,8 @@ export interface HandlerContext {
   readonly reports: ReportService;
   /** The waiting summary as last sent to every screen. */
   readonly waitingSummary: SummaryBroadcast;
+  /** A backup now, through the server's backup runner; absent when backups are not configured. */
+  readonly backupNow?: () => Promise<string>;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

@@ -1,6 +1,7 @@
 /** Every socket event a client may send, registered on each new connection. */
 import { registerAdminHandlers } from './admin-handlers';
 import { registerAuditHandlers } from './audit-handlers';
+import { registerBackupHandlers } from './backup-handlers';
 import { registerBoardHandlers } from './board-handlers';
 import { registerBookingHandlers } from './booking-handlers';
 import { registerDeskHandlers } from './desk-handlers';
@@ -26,4 +27,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerAdminHandlers(socket, context);
   registerBookingHandlers(socket, context);
   registerReportHandlers(socket, context);
+  registerBackupHandlers(socket, context);
 };
