@@ -120,11 +120,24 @@ export const fontSize = (page: Page, selector: string): Promise<number> =>
       return parseFloat(getComputedStyle(node).fontSize);
     });
 
-/** Wait out the ticket screen's guard against double taps, then tap it to go home. */
+/**
+ * Tap the ticket screen to go home. Its first taps are ignored (the guard against the second
+ * half of a double tap, on the page's own timer): tap until one counts, not after a guess.
+ */
 export const leaveTicket = async (page: Page): Promise<void> => {
-  await page.waitForTimeout(1_600);
-  await page.getByTestId('ticket-number').click();
-  await page.locator('[data-category="billing"]').waitFor();
+  const ticket = page.getByTestId('ticket-number');
+  const home = page.locator('[data-category="billing"]');
+  await expect
+    .poll(
+      async () => {
+        if (await home.isVisible()) return true;
+        // A short click timeout: the screen may go home between the check and the tap.
+        await ticket.click({ timeout: 500 }).catch(() => undefined);
+        return home.isVisible();
+      },
+      { timeout: 20_000, interval: 200 },
+    )
+    .toBe(true);
 };
 
 /** Open a category and wait until the service's tile can be tapped. */
