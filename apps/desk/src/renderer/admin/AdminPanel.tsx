@@ -1,7 +1,7 @@
 /**
  * The administrator's configuration: one section at a time (services, desks, organisations,
  * categories, staff, opening hours, boards, kiosks, queue rules, bookings, ticket template,
- * export and import). Every save replaces the whole document through the checked, versioned path and is
+ * export and import, a backup now). Every save replaces the whole document through the checked, versioned path and is
  * live at once; a refusal lists every problem in the screen's language.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
@@ -16,6 +16,7 @@ import { problemText } from './problem-text';
 import { type ListSection, listSpecs, withEntry, withoutEntry } from './sections';
 import { StaffEditor } from './StaffEditor';
 import { TransferSection } from './TransferSection';
+import { BackupSection } from './BackupSection';
 import { useCentreDocument } from './use-centre-document';
 
 interface Props {
@@ -37,6 +38,7 @@ const SECTIONS = [
   'booking',
   'template',
   'transfer',
+  'backup',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -166,6 +168,8 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
             onImport={async (next) => (await editing.save(next))?.version}
           />
         );
+      case 'backup':
+        return <BackupSection connection={connection} online={online} timeZone={centre.site.timeZone} />;
       default:
         return null;
     }

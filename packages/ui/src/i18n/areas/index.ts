@@ -8,6 +8,7 @@ import { adminTexts } from './admin';
 import { shellArea } from './shell';
 import { bookingArea } from './booking';
 import { reportsArea } from './reports';
+import { backupArea } from './backup';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -27,7 +28,7 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [pairingTexts, adminTexts, shellArea, bookingArea, reportsArea] as const;
+const AREAS = [pairingTexts, adminTexts, shellArea, bookingArea, reportsArea, backupArea] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),
