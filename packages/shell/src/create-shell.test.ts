@@ -5,11 +5,19 @@ import { IPC, type ShellInfo } from './ipc';
 import { offlinePageHtml } from './offline-page';
 import { readShellConfig } from './shell-config';
 import { display, fakeElectron, memoryStorage } from './testing/fake-electron';
+import { fakeLan, fakeServer } from './testing/fake-servers';
 
 const PIN_HASH = hashPin('4321');
 const SERVER = 'http://10.0.0.5:8080';
 /** A LAN where no server answers: no test asks the real one. */
 const noDiscovery = (): Promise<undefined> => new Promise(() => undefined);
+/** One centre's server, at every address these tests load. */
+const CENTRE = fakeServer('centre-a');
+const { proveServer } = fakeLan({
+  [SERVER]: CENTRE,
+  'http://192.168.1.7:8080': CENTRE,
+  'http://192.168.1.9:8080': CENTRE,
+});
 
 const start = (
   kind: 'kiosk' | 'display' | 'desk',
@@ -28,6 +36,7 @@ const start = (
     findServer: async () => {
       throw new Error('a configured server must not be looked for');
     },
+    proveServer,
     ...extra,
   });
 
@@ -142,6 +151,7 @@ describe('Electron shell', () => {
       storage,
       version: '1',
       findServer: noDiscovery,
+      proveServer,
     });
     expect(fake.created[0]).toMatchObject({ fullscreen: false, frame: true });
     fake.windowEvents.get('close')?.();
@@ -160,6 +170,7 @@ describe('Electron shell', () => {
       storage,
       version: '1',
       findServer: noDiscovery,
+      proveServer,
     });
     expect(again.created[0]).toMatchObject({ x: 10, y: 20, width: 1200, height: 700 });
   });

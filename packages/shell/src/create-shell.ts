@@ -4,9 +4,10 @@
  * its chosen monitor, following it when monitors change; kiosk and board never let the
  * screen sleep; the desk a normal window that remembers its size and place. A crashed or
  * hung renderer is reloaded. The window shows its server's pages and nothing else. A kiosk
- * with its own printer answers the renderer's status and print requests through it.
+ * with its own printer answers the renderer's status and print requests through it. The
+ * server it pairs with is remembered in `server-identity.json`, and no other is loaded.
  */
-import { findServer as findOnLan } from '@queue/discovery';
+import { findServer as findOnLan, pinnedServerSchema, proveServer as proveOverHttp } from '@queue/discovery';
 import { createPinGuard } from './admin-pin';
 import { createCrashReloader } from './crash-reload';
 import { chooseDisplay } from './displays';
@@ -14,7 +15,12 @@ import type { BrowserWindowLike, ElectronLike, NavigationEvent } from './electro
 import { IPC, type LocalPrintResult, type LocalPrinterStatus, type ShellInfo } from './ipc';
 import type { ShellPrinter } from './kiosk-printer';
 import { isServerPage } from './navigation';
-import { type FindServer, createServerConnection } from './server-connection';
+import {
+  type FindServer,
+  type PinnedServerStore,
+  type ProveServer,
+  createServerConnection,
+} from './server-connection';
 import type { ShellConfig } from './shell-config';
 import { restoreWindowState } from './window-state';
 
@@ -35,6 +41,8 @@ export interface ShellOptions {
   readonly printer?: ShellPrinter;
   /** Finds the server when none is configured; mDNS on the LAN by default. */
   readonly findServer?: FindServer;
+  /** Asks a server to sign a challenge; over HTTP (`GET /api/identity`) by default. */
+  readonly proveServer?: ProveServer;
   readonly discoveryTimeoutMs?: number;
   /** Pause between tries while the server is missing. */
   readonly retryDelayMs?: number;
@@ -50,6 +58,30 @@ export interface Shell {
 }
 
 const WINDOW_STATE_FILE = 'window-state.json';
+/** The server this device is paired with; deleting the file is how an administrator re-pairs. */
+export const PINNED_SERVER_FILE = 'server-identity.json';
+
+const pinnedServerIn = (
+  storage: ShellStorage,
+  log: (message: string, fields?: Record<string, unknown>) => void,
+): PinnedServerStore => ({
+  read: () => {
+    const text = storage.read(PINNED_SERVER_FILE);
+    if (text === undefined) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const pinned = pinnedServerSchema.safeParse(parsed);
+    if (pinned.success) return pinned.data;
+    // Unreadable is not unpaired: trusting the next server to answer is the administrator's call.
+    log('server-identity.json is not valid; no server is accepted until it is deleted');
+    return { serverId: 'unknown', fingerprint: '-'.repeat(43), publicKey: '-' };
+  },
+  remember: (server) => storage.write(PINNED_SERVER_FILE, `${JSON.stringify(server, null, 2)}\n`),
+});
 
 /** Start the shell; resolves to undefined when another instance already runs. */
 export const startShell = async (options: ShellOptions): Promise<Shell | undefined> => {
@@ -97,6 +129,8 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     window,
     config,
     findServer: options.findServer ?? findOnLan,
+    proveServer: options.proveServer ?? proveOverHttp,
+    pinned: pinnedServerIn(options.storage, log),
     discoveryTimeoutMs: options.discoveryTimeoutMs ?? 5_000,
     retryDelayMs: options.retryDelayMs ?? 5_000,
     log,

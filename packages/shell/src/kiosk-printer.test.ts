@@ -17,6 +17,7 @@ import { createShellPrinter } from './kiosk-printer';
 import { createBridge } from './preload';
 import { readShellConfig } from './shell-config';
 import { fakeElectron, memoryStorage } from './testing/fake-electron';
+import { fakeLan } from './testing/fake-servers';
 
 type Callback = (error: Error | null | undefined) => void;
 
@@ -92,6 +93,7 @@ const startKiosk = async (printer?: ReturnType<typeof usbPrinter>, kind: 'kiosk'
     version: '0.1.0',
     // No server on this (fake) LAN, and no mDNS query on the real one.
     findServer: () => new Promise(() => undefined),
+    proveServer: fakeLan().proveServer,
     ...(printer ? { printer } : {}),
   });
   /** What the renderer's `window.queueShell` would get, wired to the fake main process. */

@@ -19,6 +19,22 @@ describe('offline page', () => {
     expect(html).not.toContain('<b>');
   });
 
+  it('says a different server answered, in all three languages, and how to re-pair', () => {
+    const html = offlinePageHtml({
+      kind: 'mismatch',
+      pairedWith: 'centre <a>',
+      serverUrl: 'http://10.0.0.66:8080',
+    });
+    for (const messages of Object.values(OFFLINE_MESSAGES)) {
+      expect(html).toContain(messages.mismatchTitle);
+      expect(html).toContain(messages.repair);
+      expect(html).not.toContain(messages.title);
+    }
+    expect(html).toContain('centre &lt;a&gt;');
+    expect(html).not.toContain('{server}');
+    expect(html).toContain('http://10.0.0.66:8080');
+  });
+
   it('is a data URL that needs no file and no network', () => {
     const url = offlinePageUrl({ kind: 'searching' });
     expect(url.startsWith('data:text/html;charset=utf-8,')).toBe(true);
