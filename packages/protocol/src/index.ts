@@ -11,3 +11,4 @@ export * from './booking';
 export * from './reports';
 export * from './summary-change';
 export * from './backup';
+export * from './client-events';

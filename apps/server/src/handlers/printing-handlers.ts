@@ -6,17 +6,11 @@
  */
 import { type Language, type TicketId, estimateWait, ticketOf } from '@queue/core';
 import type { Ack, ReprintAnswer } from '@queue/protocol';
-import {
-  KioskPrintResultPayload,
-  KioskPrinterStatusPayload,
-  ReprintTicketPayload,
-  isPrintable,
-} from '@queue/protocol';
+import { type ReprintTicketPayload, isPrintable } from '@queue/protocol';
 import { Auditor } from '../audit';
-import { hasRole } from '../auth';
 import { alertMessage, applyPrinterAnswer } from '../printing/printer-alerts';
-import { onAsync } from './async-handler';
-import { type HandlerContext, type QueueSocket, auditAction, idempotencyOf, on, refuse } from './handler';
+import { type HandlerContext, type QueueSocket, auditAction, idempotencyOf, refuse } from './handler';
+import { on } from './on';
 import { originOf } from './issue-handlers';
 
 export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerContext): void => {
@@ -65,10 +59,7 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
     return answer;
   };
 
-  onAsync(socket, context, 'ticket:reprint', ReprintTicketPayload, async (payload, principal) => {
-    if (!hasRole(principal, 'reception', 'supervisor', 'admin')) {
-      return refuse('FORBIDDEN', 'Only reception and supervisors reprint tickets.');
-    }
+  on(socket, context, 'ticket:reprint', async (payload, principal) => {
     const key = idempotencyOf(principal, 'ticket:reprint', payload.requestId);
     const answer = await inflight.run(`${key.principal} ${key.requestId}`, () => reprint(payload, key));
     auditAction(socket, context, {
@@ -79,18 +70,14 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
     return answer;
   });
 
-  on(socket, context, 'kiosk:printer-status', KioskPrinterStatusPayload, (payload, principal): Ack<null> => {
-    if (principal.kind !== 'device' || principal.role !== 'kiosk') {
-      return refuse('FORBIDDEN', 'Only kiosks report their printer.');
-    }
+  on(socket, context, 'kiosk:printer-status', (payload, principal) => {
+    if (principal.kind !== 'device') return refuse('FORBIDDEN', 'Only kiosks report their printer.');
     applyPrinterAnswer(alerts, principal.deviceId, payload.status);
     return { ok: true, data: null };
   });
 
-  on(socket, context, 'kiosk:print-result', KioskPrintResultPayload, (payload, principal): Ack<null> => {
-    if (principal.kind !== 'device' || principal.role !== 'kiosk') {
-      return refuse('FORBIDDEN', 'Only kiosks report their prints.');
-    }
+  on(socket, context, 'kiosk:print-result', (payload, principal) => {
+    if (principal.kind !== 'device') return refuse('FORBIDDEN', 'Only kiosks report their prints.');
     const ticketId = payload.ticketId as TicketId;
     const ticket = ticketOf(queue.state, ticketId) ?? store.ticketById(ticketId);
     if (!ticket) return refuse('UNKNOWN_TICKET', 'There is no such ticket.');

@@ -1,8 +1,8 @@
 /** Snapshot and catch-up requests, for every kind of client. */
 import type { Principal, Snapshot, SyncAnswer } from '@queue/protocol';
-import { SyncSincePayload } from '@queue/protocol';
 import { buildSnapshot, catchUp, isStaff } from '../sync';
-import { type HandlerContext, type QueueSocket, emptyPayload, on } from './handler';
+import type { HandlerContext, QueueSocket } from './handler';
+import { on } from './on';
 
 export const registerSyncHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const { queue, store } = context;
@@ -25,12 +25,12 @@ export const registerSyncHandlers = (socket: QueueSocket, context: HandlerContex
       ? { kind: 'snapshot', snapshot: withAlerts(answer.snapshot, principal) }
       : answer;
 
-  on(socket, context, 'sync:snapshot', emptyPayload, (_payload, principal) => ({
+  on(socket, context, 'sync:snapshot', (_payload, principal) => ({
     ok: true,
     data: withAlerts(buildSnapshot(queue, store, principal, context.waitingSummary.latest()), principal),
   }));
 
-  on(socket, context, 'sync:since', SyncSincePayload, (payload, principal) => ({
+  on(socket, context, 'sync:since', (payload, principal) => ({
     ok: true,
     data: answerWithAlerts(
       catchUp(queue, store, principal, payload, context.waitingSummary.latest()),
