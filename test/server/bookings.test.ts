@@ -5,6 +5,7 @@
  * limits, the live status feed, the visitor's rating, and retention of personal data.
  */
 import Database from 'better-sqlite3';
+import { DEMO_CENTRE } from '@queue/core';
 import { BookingStore, RatingStore } from '@queue/db';
 import type { CheckedInTicket, OfferedSlotView, PublicBooking } from '@queue/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -167,6 +168,34 @@ describe('bookings', () => {
         phone: '050 111 22 33',
       }),
     );
+  });
+
+  it('bounds the public slot query: a few days within the horizon, and refuses beyond with 400', async () => {
+    const two = await call<OfferedSlotView[]>('GET', `/api/book/slots?service=${SERVICE}&day=${DAY}&days=2`);
+    expect(two.status).toBe(200);
+    expect(new Set(two.body.data.map((entry) => entry.day))).toEqual(new Set([DAY, '2026-11-26']));
+    const beyond = ['days=8', 'days=0', 'days=x', 'days=1e3'];
+    for (const query of [...beyond.map((days) => `day=${DAY}&${days}`), 'day=2027-01-20', 'day=2026-11-23']) {
+      const answer = await call('GET', `/api/book/slots?service=${SERVICE}&${query}`);
+      expect([answer.status, answer.body.error.code], query).toEqual([400, 'BAD_REQUEST']);
+    }
+    const { token } = await server.login('reception', '0000');
+    const reception = await server.connect(token);
+    expect(
+      await reception.emitWithAck('booking:slots', { serviceCode: SERVICE, day: DAY, days: 30 }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('refuses at once a slot query that a slot of a few seconds would make huge', async () => {
+    await server.close();
+    server = await startServer({
+      tickMs: 100,
+      centre: { ...DEMO_CENTRE, booking: { ...DEMO_CENTRE.booking, enabled: true, slotMinutes: 0.001 } },
+    });
+    const started = Date.now();
+    const answer = await call('GET', `/api/book/slots?service=${SERVICE}&day=${DAY}`);
+    expect([answer.status, answer.body.error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('cancels and moves a booking by its code, freeing the old slot', async () => {

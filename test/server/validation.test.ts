@@ -153,9 +153,9 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
   },
   'booking:find': { valid: { code: 'AB12CD34' }, required: ['code'], fields: { code: 'string' } },
   'booking:slots': {
-    valid: { serviceCode: 'doc-residence', day: '2026-11-25' },
+    valid: { serviceCode: 'doc-residence', day: '2026-11-25', days: 2 },
     required: ['serviceCode', 'day'],
-    fields: { serviceCode: 'string', day: 'string' },
+    fields: { serviceCode: 'string', day: 'string', days: 'number' },
   },
   'kiosk:printer-status': {
     valid: { status: { online: true, coverOpen: false, paperOut: false, paperNearEnd: false } },

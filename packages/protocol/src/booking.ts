@@ -22,7 +22,14 @@ const PhoneSchema = z
   .trim()
   .regex(/^\+?[\d\s().-]{9,20}$/, 'a phone number');
 
-export const BookingSlotsPayload = z.strictObject({ serviceCode: ServiceCodeSchema, day: DaySchema });
+/** The most days one slot query covers (the server also caps the slots in one answer). */
+export const MAX_SLOT_QUERY_DAYS = 7;
+
+export const BookingSlotsPayload = z.strictObject({
+  serviceCode: ServiceCodeSchema,
+  day: DaySchema,
+  days: z.number().int().min(1).max(MAX_SLOT_QUERY_DAYS).optional(),
+});
 
 const BookingFields = {
   serviceCode: ServiceCodeSchema,
@@ -79,6 +86,8 @@ export interface StaffBooking extends PublicBooking {
 
 export interface OfferedSlotView {
   readonly start: number;
+  /** Its service day, `YYYY-MM-DD`: an answer may cover several days. */
+  readonly day: string;
   /** `HH:MM` on the site's clock. */
   readonly time: string;
   readonly free: number;

@@ -2,7 +2,8 @@
  * The public booking page and its JSON endpoints, served by the queue server:
  *   GET  /book, /book/<code>          the page (book; see, cancel or move one's own booking)
  *   GET  /api/book/options            bookable services and days
- *   GET  /api/book/slots?service&day  free times of a service that day (counts only)
+ *   GET  /api/book/slots?service&day[&days]  free times of a service from that day (counts
+ *                                     only; at most 7 days and 500 slots, else 400)
  *   POST /api/book                    book; answers the code and its QR
  *   GET  /api/book/<code>             one's own booking (no name, no phone)
  *   POST /api/book/<code>/cancel|move
@@ -116,7 +117,12 @@ export const bookingRoutes = (bookings: BookingService, timeZone: () => string):
       return true;
     }
     if (path === '/api/book/slots' && request.method === 'GET') {
-      const answer = bookings.slots(url.searchParams.get('service') ?? '', url.searchParams.get('day') ?? '');
+      const days = url.searchParams.get('days');
+      const answer = bookings.slots(
+        url.searchParams.get('service') ?? '',
+        url.searchParams.get('day') ?? '',
+        days === null ? 1 : /^\d{1,3}$/.test(days) ? Number(days) : Number.NaN,
+      );
       if (answer.ok) sendJson(response, 200, answer);
       else refuse(response, answer.error);
       return true;

@@ -10,6 +10,7 @@ import {
   type Service,
   type ServiceCode,
   type ServiceDay,
+  addDays,
   bookableDays,
   bookingCodeFrom,
   type BookingPolicy,
@@ -29,9 +30,17 @@ import {
   offeredSlots,
   placesOn,
   serviceDayOf,
+  slotMinutesFor,
 } from '@queue/core';
 import { AUDIT_PAGE_MAX, type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
-import type { Ack, OfferedSlotView, PublicBooking, StaffBooking, WireError } from '@queue/protocol';
+import {
+  type Ack,
+  MAX_SLOT_QUERY_DAYS,
+  type OfferedSlotView,
+  type PublicBooking,
+  type StaffBooking,
+  type WireError,
+} from '@queue/protocol';
 import type { Logger } from '../logger';
 import type { QueueService } from '../queue-service';
 
@@ -61,6 +70,13 @@ const CODE_ATTEMPTS = 5;
 /** The most audit pages read for public bookings: 10,000 bookings, far beyond any centre's week. */
 const MAX_AUDIT_PAGES = 50;
 const BOOKING_TARGET = 'booking:';
+const MINUTES_PER_DAY = 24 * 60;
+
+/** The most slots one answer holds (and `MAX_SLOT_QUERY_DAYS` the most days it covers). */
+export const MAX_SLOTS_PER_ANSWER = 500;
+/** Slot starts a query may make before it is refused unseen (the slot length is tiny). */
+const MAX_SLOT_STARTS = 10 * MAX_SLOTS_PER_ANSWER;
+const tooManySlots = `The answer would hold more than ${MAX_SLOTS_PER_ANSWER} slots; ask for fewer days.`;
 
 const fail = (code: WireError['code'], message: string): { ok: false; error: WireError } => ({
   ok: false,
@@ -111,28 +127,48 @@ export class BookingService {
     return bookableDays(this.queue.centre, this.queue.now(), this.policy);
   }
 
-  /** Free slots of a service on a day, as the booking page and reception list them. */
-  slots(serviceCode: string, day: string): Ack<OfferedSlotView[]> {
+  /**
+   * Free slots of a service on `days` days from `day`, as the booking page and reception list
+   * them. The answer is bounded: a few days at a time, within the booking horizon, and never
+   * more than `MAX_SLOTS_PER_ANSWER` slots; a request beyond that is refused, not trimmed.
+   */
+  slots(serviceCode: string, day: string, days = 1): Ack<OfferedSlotView[]> {
     const service = this.bookable(serviceCode);
     if (!service) return fail('BOOKING_DISABLED', 'This service takes no bookings.');
     if (!isServiceDay(day)) return fail('BAD_REQUEST', 'Not a calendar day.');
+    if (!Number.isInteger(days) || days < 1 || days > MAX_SLOT_QUERY_DAYS) {
+      return fail('BAD_REQUEST', `Ask for 1 to ${MAX_SLOT_QUERY_DAYS} days of slots at a time.`);
+    }
+    const range = Array.from({ length: days }, (_, index) => addDays(day as ServiceDay, index));
+    const offered = new Set(this.days());
+    if (!range.every((entry) => offered.has(entry))) {
+      return fail('BAD_REQUEST', `Slots are offered for the next ${this.policy.horizonDays} days only.`);
+    }
+    // Counted before any slot is made: a slot length of a few seconds must not freeze the server.
+    const starts = days * Math.ceil(MINUTES_PER_DAY / slotMinutesFor(this.policy, service));
+    if (starts > MAX_SLOT_STARTS) return fail('BAD_REQUEST', tooManySlots);
     const from = Date.parse(`${day}T00:00:00Z`) - DAY_MS;
-    const held = this.store.heldBetween(service.code, from, from + 3 * DAY_MS);
-    const slots = offeredSlots(
-      this.queue.centre,
-      service,
-      day as ServiceDay,
-      this.queue.now(),
-      (start) => held.get(start) ?? 0,
-    );
-    return {
-      ok: true,
-      data: slots.map((slot) => ({
-        start: slot.start,
-        time: formatClock(slot.minuteOfDay),
-        free: slot.free,
-      })),
-    };
+    const held = this.store.heldBetween(service.code, from, from + (days + 2) * DAY_MS);
+    const answer: OfferedSlotView[] = [];
+    for (const entry of range) {
+      const slots = offeredSlots(
+        this.queue.centre,
+        service,
+        entry,
+        this.queue.now(),
+        (start) => held.get(start) ?? 0,
+      );
+      if (answer.length + slots.length > MAX_SLOTS_PER_ANSWER) return fail('BAD_REQUEST', tooManySlots);
+      for (const slot of slots) {
+        answer.push({
+          start: slot.start,
+          day: slot.day,
+          time: formatClock(slot.minuteOfDay),
+          free: slot.free,
+        });
+      }
+    }
+    return { ok: true, data: answer };
   }
 
   create(request: BookingRequest, by: BookingActor): Ack<Booking> {

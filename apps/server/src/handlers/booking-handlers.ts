@@ -80,7 +80,7 @@ export const registerBookingHandlers = (socket: QueueSocket, context: HandlerCon
   on(socket, context, 'booking:slots', BookingSlotsPayload, (payload, principal) => {
     if (!isStaffMember(principal))
       return refuse('FORBIDDEN', 'Only staff list slots here; visitors use /book.');
-    return bookings.slots(payload.serviceCode, payload.day);
+    return bookings.slots(payload.serviceCode, payload.day, payload.days);
   });
 
   const checkIn = async (
