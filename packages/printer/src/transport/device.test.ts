@@ -91,3 +91,59 @@ describe('device-file transport', () => {
     await expect(transport.print(Uint8Array.of(1))).rejects.toMatchObject({ code: 'closed' });
   });
 });
+
+/**
+ * usblp's one-open-at-a-time rule: a second open while a handle is still open fails with
+ * EBUSY, and a close takes effect a little later (here: on the next turn of the event loop).
+ */
+const exclusiveDevice = (answers: Record<number, number>) => {
+  let openHandles = 0;
+  const jobs: Uint8Array[] = [];
+  const openDevice = async (): Promise<DeviceHandle> => {
+    if (openHandles > 0) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+    openHandles += 1;
+    const device = answeringDevice(answers);
+    let open = true;
+    return {
+      write: async (data) => {
+        if (data[0] === 0x10 && data[1] === 0x04) await device.write(data);
+        else jobs.push(Uint8Array.from(data));
+      },
+      read: device.read,
+      close: () =>
+        new Promise((resolve) =>
+          setImmediate(() => {
+            if (open) openHandles -= 1;
+            open = false;
+            resolve();
+          }),
+        ),
+    };
+  };
+  return { openDevice, jobs, openHandles: () => openHandles };
+};
+
+describe('device-file transport on a device that allows one open at a time', () => {
+  const ready = { 1: 0x12, 2: 0x12, 4: 0x12 };
+  const job = Uint8Array.of(0x1b, 0x40, 0x41, 0x0a);
+
+  it('prints right after the status check', async () => {
+    const device = exclusiveDevice(ready);
+    const transport = createDeviceTransport({ path: '/dev/usb/lp0', openDevice: device.openDevice });
+    for (let round = 0; round < 5; round += 1) {
+      expect(await transport.status(300)).toMatchObject({ online: true, paperOut: false });
+      await transport.print(job);
+    }
+    expect(device.jobs).toHaveLength(5);
+    expect(device.openHandles()).toBe(0);
+  });
+
+  it('a print asked for while a status check runs waits for it', async () => {
+    const device = exclusiveDevice(ready);
+    const transport = createDeviceTransport({ path: '/dev/usb/lp0', openDevice: device.openDevice });
+    const [status] = await Promise.all([transport.status(300), transport.print(job), transport.status(300)]);
+    expect(status).toMatchObject({ online: true });
+    expect(device.jobs).toHaveLength(1);
+    expect(device.openHandles()).toBe(0);
+  });
+});

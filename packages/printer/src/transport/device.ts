@@ -2,7 +2,8 @@
  * A printer behind a device file: `/dev/usb/lp0` from the Linux usblp driver, a serial
  * port, or a parallel port. Printing is a plain write. Status is read back with the file
  * opened non-blocking (usblp supports it), polling until the deadline, so a printer that
- * never answers cannot hold a libuv thread.
+ * never answers cannot hold a libuv thread. usblp allows one open at a time, so status checks
+ * and jobs take turns, and each closes its handle before the next opens.
  */
 import { constants } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
@@ -52,17 +53,33 @@ const failure = (path: string, error: unknown): PrinterTransportError => {
   });
 };
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less if `cut` settles first (so a finished status check closes at once). */
+const pause = (ms: number, cut: Promise<void>): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void cut.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 export const createDeviceTransport = (options: DeviceTransportOptions): PrinterTransport => {
   const { path, writeTimeoutMs = 10_000, pollIntervalMs = 15, openDevice = openDeviceFile } = options;
   let closed = false;
+  let previous: Promise<unknown> = Promise.resolve();
+
+  /** Runs `operation` after the one before it has finished and closed its handle. */
+  const inTurn = <T>(operation: () => Promise<T>): Promise<T> => {
+    const result = previous.then(operation, operation);
+    previous = result.catch(() => undefined);
+    return result;
+  };
 
   const ensureOpen = (): void => {
     if (closed) throw new PrinterTransportError('closed', `transport to ${path} is closed`);
   };
 
-  const print = async (bytes: Uint8Array): Promise<void> => {
+  const printNow = async (bytes: Uint8Array): Promise<void> => {
     ensureOpen();
     let handle: DeviceHandle;
     try {
@@ -78,14 +95,15 @@ export const createDeviceTransport = (options: DeviceTransportOptions): PrinterT
       throw failure(path, error);
     }
     if (isTimedOut(written)) {
-      // Closing waits for the stuck write, so it is left to finish on its own.
+      // Closing waits for the stuck write, so it is left to finish on its own (the next open
+      // may then be refused as busy, which is the truth about a stuck printer).
       void handle.close().catch(() => {});
       throw new PrinterTransportError('timeout', `${path} did not take the job in ${writeTimeoutMs} ms`);
     }
     await handle.close().catch(() => {});
   };
 
-  const status = async (timeoutMs = DEFAULT_STATUS_TIMEOUT_MS): Promise<PrinterStatus | 'no-answer'> => {
+  const statusNow = async (timeoutMs: number): Promise<PrinterStatus | 'no-answer'> => {
     ensureOpen();
     const deadline = performance.now() + timeoutMs;
     let handle: DeviceHandle;
@@ -96,12 +114,16 @@ export const createDeviceTransport = (options: DeviceTransportOptions): PrinterT
     }
     const inbox = new ByteInbox();
     let polling = true;
+    let stopPolling = (): void => {};
+    const stopped = new Promise<void>((resolve) => {
+      stopPolling = resolve;
+    });
     const poll = async (): Promise<void> => {
       const buffer = new Uint8Array(16);
       while (polling && performance.now() < deadline) {
         const count = await handle.read(buffer).catch(() => 0);
         if (count > 0) inbox.push(buffer.slice(0, count));
-        else await sleep(pollIntervalMs);
+        else await pause(pollIntervalMs, stopped);
       }
     };
     const reading = poll();
@@ -109,9 +131,16 @@ export const createDeviceTransport = (options: DeviceTransportOptions): PrinterT
       return await queryStatus(async (request) => void (await handle.write(request)), inbox, deadline);
     } finally {
       polling = false;
-      void reading.finally(() => handle.close().catch(() => {}));
+      stopPolling();
+      // The handle is closed before the answer is given: a print right after would be refused.
+      await reading;
+      await handle.close().catch(() => {});
     }
   };
+
+  const print = (bytes: Uint8Array): Promise<void> => inTurn(() => printNow(bytes));
+  const status = (timeoutMs = DEFAULT_STATUS_TIMEOUT_MS): Promise<PrinterStatus | 'no-answer'> =>
+    inTurn(() => statusNow(timeoutMs));
 
   const close = async (): Promise<void> => {
     closed = true;
