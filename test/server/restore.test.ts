@@ -209,6 +209,31 @@ describe('restore', () => {
     await server.close();
   });
 
+  it('starts the day after a backup of the day before above an estimate when the replaced file is lost', async () => {
+    const dir = freshDir('restore-lost');
+    const databaseFile = join(dir, 'queue.sqlite');
+    const backup = join(dir, 'monday.sqlite');
+    const clock = new TestClock(WEEKDAY_10AM - 24 * 3_600_000);
+    const server = await startServer({ databaseFile, clock });
+    await issueAt(server.url, 5);
+    await snapshotOf(databaseFile, backup);
+    server.closeSockets();
+    await server.app.close();
+    rmSync(databaseFile);
+
+    // The next morning: the disk with the live file is gone, the visitors' numbers are not.
+    clock.at = WEEKDAY_10AM;
+    const outcome = restoreBackup(backup, databaseFile, new Date(clock.at));
+    expect(outcome.kept).toBeUndefined();
+    expect(outcome.numbers).toMatchObject({ source: 'estimate', serviceDay: '2026-11-24' });
+    const floor = outcome.numbers.floors['Д'] ?? 0;
+    expect(floor).toBeGreaterThanOrEqual(100);
+    await server.restart();
+    const next = (await issueAt(server.url, 1)).map((issued) => issued.ticket.number);
+    expect(next).toEqual([`Д-${floor + 1}`]);
+    await server.close();
+  });
+
   it('skips ahead by an estimate when the replaced file cannot be read, keeping it as found', async () => {
     const dir = freshDir('restore-damaged');
     const databaseFile = join(dir, 'queue.sqlite');

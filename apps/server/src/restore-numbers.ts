@@ -9,12 +9,12 @@
  *   would at its first command), then its counters are raised; numbering goes on above.
  * - By an estimate, when the replaced file is missing or unreadable (the usual reason to
  *   restore): the backup's own day shows how fast each prefix was issued; twice that rate
- *   over the time since the backup's last event (at most a day), and at least 50, is
- *   skipped, rounded up to the next hundred (the next number is then `Д-201` and the like,
- *   which staff recognise as a fresh series).
+ *   over the time since the backup's last event (at most a day, or on a later day the time
+ *   since its midnight), and at least 50, is skipped, rounded up to the next hundred (the
+ *   next number is then `Д-201` and the like, which staff recognise as a fresh series).
  */
 import type { Centre, Instant, QueueCommand } from '@queue/core';
-import { serviceDayOf } from '@queue/core';
+import { localTime, serviceDayOf } from '@queue/core';
 import {
   ConfigStore,
   type DayHighWater,
@@ -61,7 +61,9 @@ export const estimateFloors = (
 ): Record<string, number> => {
   const backupDay = serviceDayOfFile(restored);
   const backupAt = lastEventAt(restored);
-  const window = Math.min(DAY_MS, Math.max(0, now - backupAt));
+  // Numbers restart every day: on a later day only the time since its midnight counts.
+  const sinceMidnight = (localTime(now as Instant, centre.site.timeZone).minuteOfDay + 1) * 60_000;
+  const window = Math.min(targetDay === backupDay ? DAY_MS : sinceMidnight, Math.max(0, now - backupAt));
   const current = backupDay ? (readDayHighWater(restored)?.prefixes ?? {}) : {};
   const issued = new Map(
     backupDay ? issuedByPrefix(restored, backupDay).map((row) => [row.prefix, row]) : [],
