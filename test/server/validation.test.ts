@@ -157,6 +157,18 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     required: ['serviceCode', 'day'],
     fields: { serviceCode: 'string', day: 'string', days: 'number' },
   },
+  'booking:bursts': { valid: { windowMinutes: 60 }, required: [], fields: { windowMinutes: 'number' } },
+  'booking:cancel-burst': {
+    valid: {
+      requestId: REQUEST,
+      kind: 'address',
+      key: '203.0.113.7',
+      windowMinutes: 60,
+      codes: ['AB12CD34'],
+    },
+    required: ['requestId', 'kind', 'key', 'codes'],
+    fields: { requestId: 'string', kind: 'enum', key: 'free', windowMinutes: 'number', codes: 'array' },
+  },
   'kiosk:printer-status': {
     valid: { status: { online: true, coverOpen: false, paperOut: false, paperNearEnd: false } },
     required: ['status'],

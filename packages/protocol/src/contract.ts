@@ -50,6 +50,10 @@ import type {
 } from './administration';
 import type { CentreProblem } from '@queue/core';
 import type {
+  BookingBurstsPayload,
+  BookingBurstsView,
+  BookingCancelBurstPayload,
+  BurstCancelAnswer,
   BookingChangePayload,
   BookingCodePayload,
   BookingCreatePayload,
@@ -138,6 +142,10 @@ export interface ClientToServerEvents {
   'booking:move': (payload: BookingMovePayload, ack: AckCallback<StaffBooking>) => void;
   'booking:find': (payload: BookingCodePayload, ack: AckCallback<StaffBooking>) => void;
   'booking:slots': (payload: BookingSlotsPayload, ack: AckCallback<readonly OfferedSlotView[]>) => void;
+  /** Supervisors see public bookings grouped by address and phone, bursts flagged. */
+  'booking:bursts': (payload: BookingBurstsPayload, ack: AckCallback<BookingBurstsView>) => void;
+  /** Supervisors cancel a burst's bookings in one action (each one audited, and the whole). */
+  'booking:cancel-burst': (payload: BookingCancelBurstPayload, ack: AckCallback<BurstCancelAnswer>) => void;
   /** A kiosk that prints itself reports its printer's status before issuing. */
   'kiosk:printer-status': (payload: KioskPrinterStatusPayload, ack: AckCallback<null>) => void;
   /** A kiosk that prints itself reports whether an issued ticket came out. */
