@@ -170,6 +170,74 @@ describe('bookings', () => {
     );
   });
 
+  it('shows a supervisor a burst from one address and cancels it in one audited action', async () => {
+    const made = [];
+    for (const [index, time] of ['09:15', '09:45', '10:15'].entries()) {
+      made.push(
+        await book(slot(`${DAY}T${time}`), `+38050${String(index).padStart(7, '0')}`, `Особа ${index}`),
+      );
+    }
+    const codes = made.map((answer) => answer.body.data.booking.code);
+    const reception = await server.connect((await server.login('reception', '0000')).token);
+    const byPhone = await okData(
+      reception.emitWithAck('booking:create', {
+        requestId: rid(),
+        serviceCode: SERVICE,
+        slotAt: slot(`${DAY}T10:45`),
+        name: 'Іван Коваль',
+        phone: '050 111 22 33',
+      }),
+    );
+    expect(await reception.emitWithAck('booking:bursts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+
+    const supervisor = await server.connect((await server.login('supervisor', '2222')).token);
+    const view = await okData(supervisor.emitWithAck('booking:bursts', { windowMinutes: 60 }));
+    expect(view.threshold).toBe(3);
+    expect(view.groups).toHaveLength(1);
+    const [burst] = view.groups;
+    expect(burst).toMatchObject({ kind: 'address', burst: true, count: 3, active: 3 });
+    expect(burst?.bookings.map((booking) => booking.code).sort()).toEqual([...codes].sort());
+    expect(burst?.bookings[0]).toMatchObject({ name: 'Особа 2', phone: '380500000002' });
+
+    // A code outside the group (reception's booking) is skipped, whatever the supervisor sends.
+    const cancel = {
+      requestId: rid(),
+      kind: 'address' as const,
+      key: burst?.key ?? '',
+      windowMinutes: 60,
+      codes: [...codes, byPhone.code],
+    };
+    const answer = await okData(supervisor.emitWithAck('booking:cancel-burst', cancel));
+    expect(answer.cancelled.map((booking) => booking.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(answer.skipped).toEqual([byPhone.code]);
+    expect(await okData(supervisor.emitWithAck('booking:cancel-burst', cancel))).toEqual(answer);
+    expect(bookings().get(byPhone.code)?.status).toBe('booked');
+    const slots = await call<OfferedSlotView[]>('GET', `/api/book/slots?service=${SERVICE}&day=${DAY}`);
+    expect(slots.body.data.map((entry) => entry.time)).toContain('09:15');
+
+    const db = new Database(server.databaseFile, { readonly: true });
+    const audit = db
+      .prepare<[], { action: string; actor: string; details: string }>(
+        "SELECT action, actor, details FROM audit_log WHERE action IN ('booking:cancel', 'booking:cancel-burst') ORDER BY seq",
+      )
+      .all();
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'booking:cancel',
+      'booking:cancel',
+      'booking:cancel',
+      'booking:cancel-burst',
+    ]);
+    expect(JSON.parse(audit.at(-1)?.details ?? '{}')).toMatchObject({ cancelled: 3, skipped: 1 });
+    expect(JSON.stringify(audit)).not.toContain('380500000');
+  });
+
   it('bounds the public slot query: a few days within the horizon, and refuses beyond with 400', async () => {
     const two = await call<OfferedSlotView[]>('GET', `/api/book/slots?service=${SERVICE}&day=${DAY}&days=2`);
     expect(two.status).toBe(200);

@@ -48,6 +48,29 @@ export const BookingMovePayload = z.strictObject({
   slotAt: SlotAtSchema,
 });
 
+/** The widest window a supervisor looks back over for bursts of public bookings: a week. */
+export const MAX_BURST_WINDOW_MINUTES = 7 * 24 * 60;
+/** The most bookings one burst cancel takes. */
+export const MAX_BURST_CANCEL = 200;
+
+const BurstWindowSchema = z.number().int().min(5).max(MAX_BURST_WINDOW_MINUTES);
+
+/** Supervisors: public bookings of the last `windowMinutes` (a day when absent), grouped. */
+export const BookingBurstsPayload = z.strictObject({ windowMinutes: BurstWindowSchema.optional() });
+
+/**
+ * Supervisors cancel the bookings of one group they saw: its kind and key, and the codes
+ * listed to them. Only codes still in that group (public, from that address or phone,
+ * within the window) are cancelled, so a stale or crafted list cancels nothing else.
+ */
+export const BookingCancelBurstPayload = z.strictObject({
+  requestId: RequestId,
+  kind: z.enum(['address', 'phone']),
+  key: z.string().min(1).max(64),
+  windowMinutes: BurstWindowSchema.optional(),
+  codes: z.array(BookingCodeSchema).min(1).max(MAX_BURST_CANCEL),
+});
+
 /** The public page's bodies: the same fields, without request ids. */
 export const PublicBookBody = z.strictObject(BookingFields);
 export const PublicMoveBody = z.strictObject({ slotAt: SlotAtSchema });
@@ -93,6 +116,39 @@ export interface OfferedSlotView {
   readonly free: number;
 }
 
+/** A booking in a group of public bookings: the staff view and when it was made. */
+export interface PublicBookingEntry extends StaffBooking {
+  readonly madeAt: number;
+}
+
+/** Public bookings from one address (an IPv6 /64) or with one phone within the window. */
+export interface PublicBookingGroupView {
+  readonly kind: 'address' | 'phone';
+  /** The address key (`203.0.113.7`, `2001:db8:1:2::/64`) or the phone's digits. */
+  readonly key: string;
+  /** At least the policy's burst threshold. */
+  readonly burst: boolean;
+  readonly count: number;
+  /** Still holding a place. */
+  readonly active: number;
+  readonly firstAt: number;
+  readonly lastAt: number;
+  /** Newest first. */
+  readonly bookings: readonly PublicBookingEntry[];
+}
+
+export interface BookingBurstsView {
+  readonly windowMinutes: number;
+  readonly threshold: number;
+  readonly groups: readonly PublicBookingGroupView[];
+}
+
+export interface BurstCancelAnswer {
+  readonly cancelled: readonly StaffBooking[];
+  /** Codes not cancelled: not in the group, or no longer waiting for their visit. */
+  readonly skipped: readonly string[];
+}
+
 /** A check-in's ticket, and whether the visitor came too late to keep the slot. */
 export type CheckedInTicket = IssuedTicket & { readonly late: boolean };
 
@@ -101,5 +157,7 @@ export type BookingCreatePayload = z.infer<typeof BookingCreatePayload>;
 export type BookingCodePayload = z.infer<typeof BookingCodePayload>;
 export type BookingChangePayload = z.infer<typeof BookingChangePayload>;
 export type BookingMovePayload = z.infer<typeof BookingMovePayload>;
+export type BookingBurstsPayload = z.infer<typeof BookingBurstsPayload>;
+export type BookingCancelBurstPayload = z.infer<typeof BookingCancelBurstPayload>;
 export type PublicBookBody = z.infer<typeof PublicBookBody>;
 export type RatingBody = z.infer<typeof RatingBody>;

@@ -15,6 +15,8 @@ import {
   StaffSavePayload,
 } from './administration';
 import {
+  BookingBurstsPayload,
+  BookingCancelBurstPayload,
   BookingChangePayload,
   BookingCodePayload,
   BookingCreatePayload,
@@ -69,6 +71,7 @@ const STAFF: readonly Role[] = ['operator', 'reception', 'supervisor', 'admin'];
 const FRONT_OFFICE: readonly Role[] = ['reception', 'supervisor', 'admin'];
 const ISSUERS: readonly Role[] = ['kiosk', ...FRONT_OFFICE];
 const OVERSEERS: readonly Role[] = ['supervisor', 'admin'];
+const SUPERVISORS: readonly Role[] = ['supervisor'];
 const ADMINS: readonly Role[] = ['admin'];
 const KIOSKS: readonly Role[] = ['kiosk'];
 
@@ -102,6 +105,8 @@ export const CLIENT_EVENTS = {
   'booking:move': rule(BookingMovePayload, STAFF),
   'booking:find': rule(BookingCodePayload, STAFF),
   'booking:slots': rule(BookingSlotsPayload, STAFF),
+  'booking:bursts': rule(BookingBurstsPayload, SUPERVISORS),
+  'booking:cancel-burst': rule(BookingCancelBurstPayload, SUPERVISORS),
   'kiosk:printer-status': rule(KioskPrinterStatusPayload, KIOSKS),
   'kiosk:print-result': rule(KioskPrintResultPayload, KIOSKS),
   'audit:list': rule(AuditListPayload, ADMINS),

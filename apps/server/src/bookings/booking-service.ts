@@ -19,6 +19,9 @@ import {
   bookingPolicyOf,
   checkBooking,
   checkPublicBooking,
+  groupPublicBookings,
+  type BurstKind,
+  type PublicBookingGroup,
   checkInVerdict,
   findService,
   formatClock,
@@ -35,6 +38,9 @@ import {
 import { AUDIT_PAGE_MAX, type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
 import {
   type Ack,
+  type BookingBurstsView,
+  type BurstCancelAnswer,
+  MAX_BURST_CANCEL,
   MAX_SLOT_QUERY_DAYS,
   type OfferedSlotView,
   type PublicBooking,
@@ -76,6 +82,9 @@ const MINUTES_PER_DAY = 24 * 60;
 export const MAX_SLOTS_PER_ANSWER = 500;
 /** Slot starts a query may make before it is refused unseen (the slot length is tiny). */
 const MAX_SLOT_STARTS = 10 * MAX_SLOTS_PER_ANSWER;
+/** Groups one burst listing shows, bursts and the largest first. */
+export const MAX_BURST_GROUPS = 50;
+
 const tooManySlots = `The answer would hold more than ${MAX_SLOTS_PER_ANSWER} slots; ask for fewer days.`;
 
 const fail = (code: WireError['code'], message: string): { ok: false; error: WireError } => ({
@@ -317,6 +326,62 @@ export class BookingService {
       this.publicBookingsSince(now - PUBLIC_LIMIT_WINDOW_MS),
       now,
     );
+  }
+
+  /** Public bookings of the last `windowMinutes`, grouped by address and phone, bursts flagged. */
+  bursts(windowMinutes: number): BookingBurstsView {
+    const timeZone = this.queue.centre.site.timeZone;
+    const groups = this.publicGroups(windowMinutes).slice(0, MAX_BURST_GROUPS);
+    return {
+      windowMinutes,
+      threshold: this.policy.burstThreshold,
+      groups: groups.map((group) => ({
+        kind: group.kind,
+        key: group.key,
+        burst: group.burst,
+        count: group.bookings.length,
+        active: group.active,
+        firstAt: group.firstAt,
+        lastAt: group.lastAt,
+        bookings: group.bookings.slice(0, MAX_BURST_CANCEL).flatMap((record) => {
+          const booking = this.store.get(record.code);
+          return booking ? [{ ...staffView(booking, timeZone), madeAt: record.at }] : [];
+        }),
+      })),
+    };
+  }
+
+  /**
+   * Cancel the listed bookings of one group in one action. Only codes that are in the group
+   * now (public, from that address or with that phone, within the window) and still waiting
+   * for their visit are cancelled, each audited as an ordinary cancel; the rest are skipped.
+   */
+  cancelBurst(
+    group: { readonly kind: BurstKind; readonly key: string; readonly windowMinutes: number },
+    codes: readonly string[],
+    by: BookingActor,
+  ): BurstCancelAnswer {
+    const found = this.publicGroups(group.windowMinutes).find(
+      (candidate) => candidate.kind === group.kind && candidate.key === group.key,
+    );
+    const inGroup = new Set(found?.bookings.map((booking) => booking.code));
+    const timeZone = this.queue.centre.site.timeZone;
+    const cancelled: StaffBooking[] = [];
+    const skipped: string[] = [];
+    for (const code of new Set(codes)) {
+      const answer = inGroup.has(code) ? this.cancel(code, by) : undefined;
+      if (answer?.ok) cancelled.push(staffView(answer.data, timeZone));
+      else skipped.push(code);
+    }
+    if (cancelled.length > 0) {
+      this.logger.info('booking burst cancelled', { kind: group.kind, count: cancelled.length });
+    }
+    return { cancelled, skipped };
+  }
+
+  private publicGroups(windowMinutes: number): PublicBookingGroup[] {
+    const records = this.publicBookingsSince(this.queue.now() - windowMinutes * 60_000);
+    return groupPublicBookings(records, this.policy.burstThreshold);
   }
 
   /**

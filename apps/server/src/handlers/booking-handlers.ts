@@ -4,7 +4,7 @@
  * issues the ticket through the same path as the kiosk's button (printer included). On time,
  * the ticket is due at the slot; late, it joins the ordinary queue and the answer says so.
  */
-import type { Ack, CheckedInTicket, Principal, StaffBooking } from '@queue/protocol';
+import type { Ack, BurstCancelAnswer, CheckedInTicket, Principal, StaffBooking } from '@queue/protocol';
 import {
   BookingChangePayload,
   BookingCheckInPayload,
@@ -19,10 +19,22 @@ import { hasRole } from '../auth';
 import type { BookingActor } from '../bookings/booking-service';
 import { staffView } from '../bookings/booking-service';
 import { onAsync } from './async-handler';
-import { type HandlerContext, type QueueSocket, STAFF_ROLES, idempotencyOf, on, refuse } from './handler';
+import {
+  type HandlerContext,
+  type QueueSocket,
+  STAFF_ROLES,
+  auditAction,
+  idempotencyOf,
+  on,
+  refuse,
+} from './handler';
+import { on as onContract } from './on';
 import { issuerFor } from './issue-handlers';
 
 const isStaffMember = (principal: Principal): boolean => hasRole(principal, ...STAFF_ROLES);
+
+/** How far back a supervisor looks for bursts unless they say: a day. */
+const DEFAULT_BURST_WINDOW_MINUTES = 24 * 60;
 
 export const registerBookingHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   const { bookings, store, inflight } = context;
@@ -81,6 +93,39 @@ export const registerBookingHandlers = (socket: QueueSocket, context: HandlerCon
     if (!isStaffMember(principal))
       return refuse('FORBIDDEN', 'Only staff list slots here; visitors use /book.');
     return bookings.slots(payload.serviceCode, payload.day, payload.days);
+  });
+
+  onContract(socket, context, 'booking:bursts', (payload, principal) => {
+    if (!hasRole(principal, 'supervisor')) return refuse('FORBIDDEN', 'Only supervisors see booking bursts.');
+    return { ok: true, data: bookings.bursts(payload.windowMinutes ?? DEFAULT_BURST_WINDOW_MINUTES) };
+  });
+
+  onContract(socket, context, 'booking:cancel-burst', (payload, principal) => {
+    if (!hasRole(principal, 'supervisor'))
+      return refuse('FORBIDDEN', 'Only supervisors cancel booking bursts.');
+    const key = idempotencyOf(principal, 'booking:cancel-burst', payload.requestId);
+    const previous = store.answerFor(key.principal, key.requestId) as Ack<BurstCancelAnswer> | undefined;
+    if (previous) return previous;
+    const windowMinutes = payload.windowMinutes ?? DEFAULT_BURST_WINDOW_MINUTES;
+    const result = bookings.cancelBurst(
+      { kind: payload.kind, key: payload.key, windowMinutes },
+      payload.codes,
+      actorOf(principal),
+    );
+    // The whole action once, beside each booking's own cancel; a phone stays out of the log.
+    auditAction(socket, context, {
+      action: 'booking:cancel-burst',
+      target: `bookings:${payload.kind}`,
+      details: {
+        ...(payload.kind === 'address' ? { address: payload.key } : {}),
+        windowMinutes,
+        cancelled: result.cancelled.length,
+        skipped: result.skipped.length,
+      },
+    });
+    const answer: Ack<BurstCancelAnswer> = { ok: true, data: result };
+    store.rememberAnswer({ ...key, answer });
+    return answer;
   });
 
   const checkIn = async (

@@ -44,7 +44,8 @@ export const groupPublicBookings = (
   return [...groups.values()]
     .filter((group) => group.bookings.length >= SMALLEST_GROUP)
     .map((group): PublicBookingGroup => {
-      const bookings = [...group.bookings].sort((a, b) => b.at - a.at || a.code.localeCompare(b.code));
+      // A stable sort: bookings made at one moment keep the order given (the log's, newest first).
+      const bookings = [...group.bookings].sort((a, b) => b.at - a.at);
       return {
         kind: group.kind,
         key: group.key,
