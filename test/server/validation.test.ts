@@ -58,6 +58,7 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   CONFIG_CONFLICT: true,
   LOGIN_TAKEN: true,
   OTHER_ORGANISATION: true,
+  UNPAIRED_TERMINAL: true,
   BOOKING_DISABLED: true,
   SLOT_UNAVAILABLE: true,
   SLOT_FULL: true,

@@ -32,7 +32,8 @@ import { holdDatabaseLock } from './database-lock';
 import { CentreConfig } from './centre-config';
 import { bookingRoutes } from './bookings/book-http';
 import { BookingService } from './bookings/booking-service';
-import { type FRONT_ENDS, STATUS_PAGE_LIMIT, createHttpHandler } from './http';
+import { STATUS_PAGE_LIMIT, createHttpHandler } from './http';
+import type { FrontEnd } from './static-files';
 import { LiveSockets } from './live-sockets';
 import { type Logger, createLogger } from './logger';
 import { allowRequestFor, ownHostNames } from './origin';
@@ -52,7 +53,7 @@ import { forHall, isStaff } from './sync';
 import { SummaryBroadcast } from './summary-broadcast';
 import { type RoomServer, StaffFanout } from './staff-fanout';
 import { ticketOf } from '@queue/core';
-import { createReportExport } from './reports/export-http';
+import { reportExportRoute } from './reports/export-http';
 import { ReportService } from './reports/report-service';
 import { startSummaryJob } from './reports/summary-job';
 
@@ -64,7 +65,7 @@ export interface AppOptions {
   /** Load the demo centre, staff and devices into an empty database. */
   readonly seedDemo?: boolean;
   readonly centre?: Centre;
-  readonly frontEndDir?: (name: (typeof FRONT_ENDS)[number]) => string;
+  readonly frontEndDir?: (name: FrontEnd) => string;
   /** How often the scheduler runs, in ms. */
   readonly tickMs?: number;
   /** How long a kiosk or board may stay disconnected before staff are alerted (60 s). */
@@ -219,16 +220,19 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     identity,
     closeConnections: (hashes) => live.close(hashes),
     isRated: (ticketId) => ratings.get(ticketId) !== undefined,
-    routes: [bookingRoutes(bookings, () => queue.centre.site.timeZone), liveStatus.route],
-    exportReport: createReportExport({
-      auth,
-      reports,
-      audit,
-      logger,
-      centre: () => queue.centre,
-      now: () => clock.now(),
-      organisationsOf: placement.organisationsOf,
-    }),
+    routes: [
+      ...liveStatus.routes,
+      reportExportRoute({
+        auth,
+        reports,
+        audit,
+        logger,
+        centre: () => queue.centre,
+        now: () => clock.now(),
+        organisationsOf: placement.organisationsOf,
+      }),
+    ],
+    legacyRoutes: [bookingRoutes(bookings, () => queue.centre.site.timeZone)],
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import serveStatic from 'serve-static';
 import { sendError } from './http-io';
+import { type Route, route } from './http-routes';
 
 export type FrontEndFiles = (request: IncomingMessage, response: ServerResponse, relative: string) => void;
 
@@ -41,3 +42,44 @@ export const frontEndFiles = (root: string): FrontEndFiles => {
     });
   };
 };
+
+export const FRONT_ENDS = ['kiosk', 'display', 'desk'] as const;
+export type FrontEnd = (typeof FRONT_ENDS)[number];
+
+/** A path segment decoded, or undefined for malformed percent-encoding (`%zz`, `%E0%A4%A`, `%c0%af`). */
+export const decodePath = (encoded: string): string | undefined => {
+  try {
+    const decoded = decodeURIComponent(encoded);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A path below a front end's folder that decodes cleanly and stays inside it. */
+const safeRelativePath = (relative: string): boolean => {
+  const decoded = decodePath(relative);
+  return decoded !== undefined && !decoded.split(/[/\\]/).includes('..');
+};
+
+/** `/` → the kiosk; `/<name>` → `/<name>/`; `/<name>/…` → its files. */
+export const frontEndRoutes = (folderOf: (name: FrontEnd) => string): readonly Route[] => [
+  route('GET', '/', ({ response }) => {
+    response.writeHead(302, { location: '/kiosk/' });
+    response.end();
+  }),
+  ...FRONT_ENDS.flatMap((name) => {
+    const files = frontEndFiles(folderOf(name));
+    return [
+      route('GET', `/${name}`, ({ response, url }) => {
+        response.writeHead(301, { location: `/${name}/${url.search}` });
+        response.end();
+      }),
+      route('GET', new RegExp(`^/${name}/(.*)$`), ({ request, response, params }) => {
+        const relative = params[0] ?? '';
+        if (!safeRelativePath(relative)) return sendError(response, 400, 'BAD_REQUEST', 'Bad path.');
+        files(request, response, relative);
+      }),
+    ];
+  }),
+];

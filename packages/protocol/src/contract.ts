@@ -90,6 +90,8 @@ export type WireErrorCode =
   | 'LOGIN_TAKEN'
   /** A desk of an organisation the member of staff does not work for. */
   | 'OTHER_ORGANISATION'
+  /** A staff login from a browser that is not a paired desk terminal. */
+  | 'UNPAIRED_TERMINAL'
   | BookingErrorCode;
 
 export interface WireError {

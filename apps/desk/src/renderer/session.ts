@@ -69,7 +69,7 @@ export const requestLogin = async (
   if (response.status === 403) {
     const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
     const code = body?.error?.code;
-    return code === 'UNAUTHENTICATED'
+    return code === 'UNPAIRED_TERMINAL'
       ? 'unpaired'
       : code === 'OTHER_ORGANISATION'
         ? 'organisation'

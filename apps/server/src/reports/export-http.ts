@@ -3,12 +3,12 @@
  * with the staff session token as `Authorization: Bearer …`. Supervisors and administrators
  * only; every export is written to the audit log (a file of figures leaves the system).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Centre, type Instant, scopeReportQuery } from '@queue/core';
 import { ReportExportQuery } from '@queue/protocol';
 import { Auditor } from '../audit';
 import { type Authenticator, hasRole } from '../auth';
-import { addressOf, bearer, sendError } from '../http-io';
+import { bearer, sendError } from '../http-io';
+import { type Route, route } from '../http-routes';
 import type { Logger } from '../logger';
 import { reportCsv, reportXlsx } from './export-file';
 import type { ReportService } from './report-service';
@@ -29,11 +29,9 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export const createReportExport =
-  (deps: ReportExportDeps) =>
-  async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+export const reportExportRoute = (deps: ReportExportDeps): Route =>
+  route('GET', '/api/reports/export', async ({ request, response, url, address }) => {
     const principal = deps.auth.authenticate(bearer(request), deps.now());
-    const address = addressOf(request);
     if (!principal) return sendError(response, 401, 'UNAUTHENTICATED', 'Log in first.');
     if (principal.kind !== 'staff' || !hasRole(principal, 'supervisor', 'admin')) {
       deps.audit.recordCoalesced(`forbidden ${Auditor.actor(principal)} report:export`, {
@@ -81,4 +79,4 @@ export const createReportExport =
       'cache-control': 'no-store',
     });
     response.end(body);
-  };
+  });

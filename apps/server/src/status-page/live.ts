@@ -10,7 +10,7 @@ import type { Language, Ticket } from '@queue/core';
 import { liveEstimateOf } from './live-estimate';
 import type { RatingStore } from '@queue/db';
 import { RatingBody } from '@queue/protocol';
-import type { HttpRoute } from '../http';
+import { type Route, route } from '../http-routes';
 import { addressOf, readBody } from '../http-io';
 import type { Logger } from '../logger';
 import type { QueueService } from '../queue-service';
@@ -45,7 +45,7 @@ interface Feed {
   timer?: NodeJS.Timeout;
 }
 
-export const liveStatusRoutes = (deps: LiveStatusDeps): { route: HttpRoute; close(): void } => {
+export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route[]; close(): void } => {
   const feeds = new Set<Feed>();
   const perAddress = new Map<string, number>();
   const ratingLimit = new RateLimit(RATING_LIMIT, 60_000);
@@ -170,22 +170,17 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { route: HttpRoute; clos
     response.end();
   };
 
-  const route: HttpRoute = async (request, response, url) => {
-    const live = LIVE_PATH.exec(url.pathname);
-    if (live?.[1] && request.method === 'GET') {
-      openFeed(request, response, url, live[1]);
-      return true;
-    }
-    const rating = RATING_PATH.exec(url.pathname);
-    if (rating?.[1] && request.method === 'POST') {
-      await rate(request, response, url, rating[1]);
-      return true;
-    }
-    return false;
-  };
+  const routes: Route[] = [
+    route('GET', LIVE_PATH, ({ request, response, url, params }) =>
+      openFeed(request, response, url, params[0] ?? ''),
+    ),
+    route('POST', RATING_PATH, ({ request, response, url, params }) =>
+      rate(request, response, url, params[0] ?? ''),
+    ),
+  ];
 
   return {
-    route,
+    routes,
     close: () => {
       unsubscribe();
       clearInterval(heartbeat);
