@@ -123,6 +123,7 @@ export const CLIENT_EVENTS = {
   'staff:reset-password': rule(StaffResetPasswordPayload, ADMINS),
   'desk:assign-services': rule(DeskAssignServicesPayload, OVERSEERS),
   'report:run': rule(ReportRunPayload, OVERSEERS),
+  'backup:now': rule(EmptyPayload, ADMINS),
 } as const satisfies Readonly<Record<string, ClientEventRule>>;
 
 /** Whether a client with these roles may send the event at all. */
