@@ -146,7 +146,8 @@ describe('restore', () => {
       expect(() => restoreBackup(backup, databaseFile)).toThrow(/stop the server first/);
       expect(readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
       expect(ticketNumbersIn(databaseFile)).toEqual(['Д-001', 'Д-002']);
-      // Nor does a second server start on the file.
+      // Nor does a second server start on the file, in another process or in this one.
+      await expect(spawnAt(dir, databaseFile)).rejects.toThrow(/in use by a running queue server/);
       await expect(createApplication({ databaseFile, seedDemo: true, logger: silentLogger })).rejects.toThrow(
         /in use/,
       );
