@@ -1,6 +1,11 @@
-/** Reception: issue a ticket for any service (with priority, note, route); find and fix one. */
+/**
+ * Reception: issue a ticket for any service (with priority, note, route); find and fix one;
+ * book, find and change bookings; supervisors also see bursts of online bookings.
+ */
 import type { QueueConnection, SyncState } from '@queue/client';
+import { bookingPolicyOf } from '@queue/core';
 import { useT } from '@queue/ui';
+import { BookingBursts } from './BookingBursts';
 import { BookingForm } from './BookingForm';
 import { BookingLookup } from './BookingLookup';
 import { IssueForm } from './IssueForm';
@@ -16,6 +21,8 @@ interface Props {
 export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
   const t = useT();
   if (!sync.centre || !sync.queue) return <p className="desk__loading">{t('desk.loading')}</p>;
+  // Bursts of online bookings are the supervisor's to judge (the server refuses anyone else).
+  const isSupervisor = sync.principal?.kind === 'staff' && sync.principal.roles.includes('supervisor');
   return (
     <div className="reception">
       <IssueForm centre={sync.centre} connection={connection} online={online} />
@@ -28,6 +35,9 @@ export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
       />
       <BookingForm centre={sync.centre} connection={connection} online={online} now={now} />
       <BookingLookup centre={sync.centre} connection={connection} online={online} />
+      {isSupervisor && bookingPolicyOf(sync.centre).enabled && (
+        <BookingBursts connection={connection} online={online} timeZone={sync.centre.site.timeZone} />
+      )}
     </div>
   );
 };
