@@ -1,7 +1,8 @@
 /**
  * The server with kiosk-1 on a fake network printer, for the printing tests: a kiosk and a
  * supervisor connected, the alerts the supervisor saw, the ticket jobs the printer got, and a
- * switch that cuts the next ticket job off mid-way (after its status check went through).
+ * switch that fails the next ticket job mid-way (after its status check went through): cut
+ * off, out of paper, or no longer read by the printer.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export interface PrintingRig {
   readonly alerts: DeviceAlertChange[];
   /** Cut the next ticket job off after this many bytes. */
   dropNextPrintAfter(bytes: number): void;
+  /** Fail the next ticket job after this many bytes in the way given. */
+  failNextPrintAfter(bytes: number, fault: PrintFault): void;
   /** Connections that carried a ticket (status checks carry only DLE EOT). */
   jobs(): Uint8Array[];
   /** `device:kind` of the alerts in force, as the supervisor knows them. */
@@ -41,11 +44,16 @@ export interface PrintingRig {
   close(): Promise<void>;
 }
 
+export type PrintFault = 'reset' | 'paper-out' | 'stop-reading';
+
+/** The rig's deadlines for a job's last byte and its confirmation, short so a stalled job fails fast. */
+export const RIG_PRINT_DEADLINES = { writeTimeoutMs: 200, confirmTimeoutMs: 300 } as const;
+
 export const startPrintingRig = async (): Promise<PrintingRig> => {
   const printer = await startFakePrinter();
   const dir = tempDir('printing');
   const clock = new TestClock();
-  let dropAfter: number | undefined;
+  let nextFault: { bytes: number; fault: PrintFault } | undefined;
   const app = await createApplication({
     databaseFile: join(dir, 'queue.sqlite'),
     seedDemo: true,
@@ -63,13 +71,15 @@ export const startPrintingRig = async (): Promise<PrintingRig> => {
     },
     printerTransport: (settings): PrinterTransport | undefined => {
       if (settings.transport !== 'tcp') return undefined;
-      const tcp = createTcpTransport({ host: settings.host, port: settings.port, finishTimeoutMs: 1000 });
+      const tcp = createTcpTransport({ host: settings.host, port: settings.port, ...RIG_PRINT_DEADLINES });
       return {
         status: (timeoutMs) => tcp.status(timeoutMs),
-        print: (bytes) => {
-          if (dropAfter !== undefined) printer.dropNextJobAfter(dropAfter);
-          dropAfter = undefined;
-          return tcp.print(bytes);
+        print: (bytes, options) => {
+          if (nextFault?.fault === 'reset') printer.dropNextJobAfter(nextFault.bytes);
+          if (nextFault?.fault === 'paper-out') printer.runOutOfPaperAfter(nextFault.bytes);
+          if (nextFault?.fault === 'stop-reading') printer.stopReadingAfter(nextFault.bytes);
+          nextFault = undefined;
+          return tcp.print(bytes, options);
         },
         close: () => tcp.close(),
       };
@@ -92,7 +102,10 @@ export const startPrintingRig = async (): Promise<PrintingRig> => {
     staff,
     alerts,
     dropNextPrintAfter: (bytes) => {
-      dropAfter = bytes;
+      nextFault = { bytes, fault: 'reset' };
+    },
+    failNextPrintAfter: (bytes, fault) => {
+      nextFault = { bytes, fault };
     },
     jobs: () => printer.connections().filter((bytes) => bytes[0] === 0x1b && bytes[1] === 0x40),
     activeAlerts: () => {

@@ -2,7 +2,9 @@
  * Ticket printing against a fake network printer on a loopback port: the printer is asked
  * before issuing; paper out, an open cover or silence refuse with PRINTER_UNAVAILABLE and
  * issue nothing, with a device alert to staff; paper near its end prints and alerts; a job
- * cut off mid-way is reported and reception reprints it; a retried request prints once.
+ * cut off mid-way, or one the printer ran out of paper during or stopped reading, is reported
+ * (the kiosk shows the ticket on screen, staff get an alert) and reception reprints it; a
+ * retried request prints once.
  */
 import { decodeEscPos, readableLines } from '@queue/printer/testing';
 import type { IssuedTicket } from '@queue/protocol';
@@ -138,6 +140,36 @@ describe('printing at the kiosk', () => {
       error: { code: 'FORBIDDEN' },
     });
   });
+
+  for (const fault of ['paper-out', 'stop-reading'] as const) {
+    it(`a job the printer did not finish (${fault} after 400 bytes) is a failed print, with an alert and a reprint`, async () => {
+      rig.failNextPrintAfter(400, fault);
+      const issued = await okData(rig.issue());
+      // The status check before the job said ready; the job still failed.
+      expect(rig.printer.connections()[0]).toHaveLength(9);
+      expect(issued.print?.ok).toBe(false);
+      expect(issued.print?.error).toMatch(fault === 'paper-out' ? /paper out/ : /did not confirm/);
+      expect(rig.jobs()[0]).toHaveLength(400);
+      expect(rig.ticketCount()).toBe(1);
+      await waitFor(() => rig.activeAlerts().includes('kiosk-1:print-failed'), 2_000, 'print-failed alert');
+      const failed = rig.alerts.find((change) => change.alert.kind === 'print-failed')?.alert;
+      expect(failed).toMatchObject({ ticketId: issued.ticket.id, ticketNumber: issued.ticket.number });
+      expect(failed?.message).toContain(issued.ticket.number);
+
+      rig.printer.setState('ready');
+      const { token } = await rig.clients.login('reception', '0000');
+      const reception = await rig.clients.connect(token);
+      await okData(
+        reception.emitWithAck('ticket:reprint', { requestId: rid('reprint'), ticketId: issued.ticket.id }),
+      );
+      expect(readableLines(rig.jobs().at(-1) ?? new Uint8Array())).toContain(issued.ticket.number);
+      await waitFor(
+        () => !rig.activeAlerts().includes('kiosk-1:print-failed'),
+        2_000,
+        'print-failed cleared',
+      );
+    });
+  }
 
   it('refuses a reprint while the printer cannot print', async () => {
     const issued = await okData(rig.issue());

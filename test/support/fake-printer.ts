@@ -1,7 +1,9 @@
 /**
  * A network ESC/POS printer for tests: a TCP server on 127.0.0.1 (port 0) that records every
- * byte it receives, answers DLE EOT n with scripted status bytes, can stay silent, and can
- * drop a job halfway with a TCP reset, as a printer does when it is switched off mid-ticket.
+ * byte it receives, answers DLE EOT n with scripted status bytes (as an Epson does: one byte
+ * per request, acted on as soon as it is read, even mid-job), can stay silent, and can fail a
+ * job partway: a TCP reset (switched off mid-ticket), paper running out, or the printer no
+ * longer reading the socket (a jam, a pulled cable, a full buffer that never empties).
  */
 import { type AddressInfo, type Server, type Socket, createServer } from 'node:net';
 
@@ -30,6 +32,13 @@ export interface FakePrinter {
   setState(state: FakePrinterState): void;
   /** The next connection is reset after this many bytes (the rest is never recorded). */
   dropNextJobAfter(bytes: number): void;
+  /**
+   * The paper runs out after this many bytes of the next connection: the printer turns
+   * 'paper-out', keeps reading and answering DLE EOT, but records (prints) nothing more.
+   */
+  runOutOfPaperAfter(bytes: number): void;
+  /** The printer stops reading the next connection after this many bytes (the socket is paused). */
+  stopReadingAfter(bytes: number): void;
   close(): Promise<void>;
 }
 
@@ -37,9 +46,14 @@ const DLE = 0x10;
 const EOT = 0x04;
 const REQUEST_INDEX: Readonly<Record<number, number>> = { 1: 0, 2: 1, 4: 2 };
 
+interface JobFault {
+  readonly kind: 'reset' | 'paper-out' | 'stop-reading';
+  readonly afterBytes: number;
+}
+
 export const startFakePrinter = async (initial: FakePrinterState = 'ready'): Promise<FakePrinter> => {
   let state = initial;
-  let dropAfter: number | undefined;
+  let nextFault: JobFault | undefined;
   const log: Uint8Array[][] = [];
   const sockets = new Set<Socket>();
   let closedCount = 0;
@@ -57,20 +71,14 @@ export const startFakePrinter = async (initial: FakePrinterState = 'ready'): Pro
     sockets.add(socket);
     const chunks: Uint8Array[] = [];
     log.push(chunks);
-    const limit = dropAfter;
-    dropAfter = undefined;
+    const fault = nextFault;
+    nextFault = undefined;
     let total = 0;
+    let faulted = false;
     // The last bytes seen, so a request split across two packets is still recognised.
     let tail: number[] = [];
-    socket.on('data', (data: Buffer) => {
-      const keep = limit === undefined ? data.length : Math.min(data.length, limit - total);
-      chunks.push(new Uint8Array(data.subarray(0, keep)));
-      total += keep;
-      if (limit !== undefined && total >= limit) {
-        socket.resetAndDestroy();
-        return;
-      }
-      for (const byte of data.subarray(0, keep)) {
+    const answerRequests = (bytes: Uint8Array): void => {
+      for (const byte of bytes) {
         tail = [...tail, byte].slice(-3);
         const [a, b, n] = tail;
         if (a === DLE && b === EOT && n !== undefined && n in REQUEST_INDEX && state !== 'silent') {
@@ -79,6 +87,34 @@ export const startFakePrinter = async (initial: FakePrinterState = 'ready'): Pro
           tail = [];
         }
       }
+    };
+    socket.on('data', (data: Buffer) => {
+      if (faulted) {
+        // Out of paper: still reading, still answering, printing nothing. (A paused socket
+        // can still deliver the chunk it had in hand; a printer that stopped reading never saw it.)
+        if (fault?.kind === 'paper-out') answerRequests(data);
+        return;
+      }
+      const keep = fault === undefined ? data.length : Math.min(data.length, fault.afterBytes - total);
+      const taken = new Uint8Array(data.subarray(0, keep));
+      chunks.push(taken);
+      total += keep;
+      if (fault === undefined || total < fault.afterBytes) {
+        answerRequests(taken);
+        return;
+      }
+      faulted = true;
+      if (fault.kind === 'reset') {
+        socket.resetAndDestroy();
+        return;
+      }
+      answerRequests(taken);
+      if (fault.kind === 'stop-reading') {
+        socket.pause();
+        return;
+      }
+      state = 'paper-out';
+      answerRequests(data.subarray(keep));
     });
     socket.on('end', () => socket.end());
     socket.on('error', () => {});
@@ -113,7 +149,13 @@ export const startFakePrinter = async (initial: FakePrinterState = 'ready'): Pro
       state = next;
     },
     dropNextJobAfter: (bytes) => {
-      dropAfter = bytes;
+      nextFault = { kind: 'reset', afterBytes: bytes };
+    },
+    runOutOfPaperAfter: (bytes) => {
+      nextFault = { kind: 'paper-out', afterBytes: bytes };
+    },
+    stopReadingAfter: (bytes) => {
+      nextFault = { kind: 'stop-reading', afterBytes: bytes };
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

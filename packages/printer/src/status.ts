@@ -58,3 +58,11 @@ export const parsePrinterStatus = (bytes: ArrayLike<number>): PrinterStatus => {
 /** Whether a ticket can be printed now. */
 export const isPrinterReady = (status: PrinterStatus): boolean =>
   status.online && !status.coverOpen && !status.paperOut;
+
+/** What stops the printer from printing, in words for an alert; undefined when it is ready. */
+export const printerProblem = (status: PrinterStatus): string | undefined => {
+  if (status.paperOut) return 'paper out';
+  if (status.coverOpen) return 'cover open';
+  if (!status.online) return 'offline';
+  return undefined;
+};

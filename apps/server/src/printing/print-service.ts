@@ -88,7 +88,8 @@ export class PrintService {
       if (!profile) return fail(`unknown printer profile ${kiosk.printer.profileId}`);
       const centre = this.options.centre();
       const bytes = ticketBytes(centre, job, profile, kiosk.publicBaseUrl, logger);
-      await this.transport(kiosk).print(bytes);
+      // The printer confirms after the job that it is still ready, unless it cannot answer.
+      await this.transport(kiosk).print(bytes, { confirm: profile.status !== 'none' });
     } catch (error) {
       return fail(describe(error));
     }

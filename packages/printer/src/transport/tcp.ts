@@ -1,31 +1,62 @@
 /**
  * Raw TCP to a network printer (port 9100, "JetDirect"). One connection per job or status
  * check: network printers often serve a single client, and a fresh connection survives a
- * printer restart or a DHCP renewal without any reconnect logic. A job is done when the
- * printer has taken every byte and closed its side; a reset before that is a lost job.
+ * printer restart or a DHCP renewal without any reconnect logic. The OS taking the bytes
+ * proves nothing (a printer out of paper or jammed leaves them in socket buffers), so a job
+ * is done only when its last byte left within a deadline that grows with the job's size and
+ * the printer then answers a status query on the same connection saying it is still ready.
  */
 import { type Socket, createConnection } from 'node:net';
-import type { PrinterStatus } from '../status';
-import { ByteInbox, queryStatus } from './status-query';
-import { DEFAULT_STATUS_TIMEOUT_MS, type PrinterTransport, PrinterTransportError } from './types';
+import { type PrinterStatus, printerProblem } from '../status';
+import { ByteInbox, beforeDeadline, isTimedOut, queryStatus } from './status-query';
+import {
+  DEFAULT_STATUS_TIMEOUT_MS,
+  type PrintOptions,
+  type PrinterTransport,
+  PrinterTransportError,
+} from './types';
 
 export interface TcpTransportOptions {
   readonly host: string;
   readonly port?: number;
   readonly connectTimeoutMs?: number;
+  /** The fixed part of a job's deadline for its last byte to leave for the printer. */
+  readonly writeTimeoutMs?: number;
+  /** The slowest a working printer takes a job: the last-byte deadline grows by size at this rate. */
+  readonly minBytesPerSecond?: number;
   /**
-   * After the last byte, how long to wait for the printer to close its side. Printers that
-   * never close are taken to have the job once this passes without an error.
+   * How long the printer has, after the last byte left, to answer that it is still ready
+   * (at least; never less than what is left of the last-byte deadline, since bytes the OS
+   * buffered still have to reach the printer ahead of the question).
    */
-  readonly finishTimeoutMs?: number;
+  readonly confirmTimeoutMs?: number;
 }
 
 export const RAW_PRINTING_PORT = 9100;
+const DEFAULT_WRITE_TIMEOUT_MS = 3000;
+/** A raster ticket of ~70 KB still gets ~20 s; a text ticket of ~2 KB about 3.5 s. */
+const DEFAULT_MIN_BYTES_PER_SECOND = 4096;
+const DEFAULT_CONFIRM_TIMEOUT_MS = 2000;
+
+/** How long a job of `size` bytes may take to leave for the printer. */
+export const lastByteDeadlineMs = (
+  size: number,
+  options: Pick<TcpTransportOptions, 'writeTimeoutMs' | 'minBytesPerSecond'> = {},
+): number => {
+  const { writeTimeoutMs = DEFAULT_WRITE_TIMEOUT_MS, minBytesPerSecond = DEFAULT_MIN_BYTES_PER_SECOND } =
+    options;
+  return writeTimeoutMs + Math.ceil((size * 1000) / minBytesPerSecond);
+};
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const createTcpTransport = (options: TcpTransportOptions): PrinterTransport => {
-  const { host, port = RAW_PRINTING_PORT, connectTimeoutMs = 3000, finishTimeoutMs = 2000 } = options;
+  const {
+    host,
+    port = RAW_PRINTING_PORT,
+    connectTimeoutMs = 3000,
+    confirmTimeoutMs = DEFAULT_CONFIRM_TIMEOUT_MS,
+  } = options;
   const where = `${host}:${port}`;
   const open = new Set<Socket>();
   let closed = false;
@@ -78,38 +109,63 @@ export const createTcpTransport = (options: TcpTransportOptions): PrinterTranspo
     }
   };
 
-  const print = async (bytes: Uint8Array): Promise<void> => {
-    const socket = await connect(connectTimeoutMs);
-    await new Promise<void>((resolve, reject) => {
-      let flushed = false;
-      let settled = false;
-      let finishTimer: NodeJS.Timeout | undefined;
-      const settle = (error?: PrinterTransportError): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(finishTimer);
-        socket.destroy();
-        if (error) reject(error);
-        else resolve();
-      };
-      socket.on('data', () => {}); // Automatic status back and the like: read and ignore.
-      socket.on('error', (error) =>
-        settle(
-          new PrinterTransportError('connection-lost', `connection to ${where} lost: ${describe(error)}`, {
+  /** Hands the job over and, if asked, has the printer confirm it; the caller destroys the socket. */
+  const deliver = async (socket: Socket, bytes: Uint8Array, confirm: boolean): Promise<void> => {
+    const inbox = new ByteInbox();
+    socket.on('data', (chunk: Buffer) => inbox.push(chunk));
+    socket.on('close', () => inbox.close());
+    const lost = (error?: unknown): PrinterTransportError =>
+      error === undefined
+        ? new PrinterTransportError('connection-lost', `${where} closed the connection mid-job`)
+        : new PrinterTransportError('connection-lost', `connection to ${where} lost: ${describe(error)}`, {
             cause: error,
-          }),
-        ),
-      );
-      socket.on('close', () =>
-        flushed
-          ? settle()
-          : settle(new PrinterTransportError('connection-lost', `${where} closed the connection mid-job`)),
-      );
-      socket.end(bytes, () => {
-        flushed = true;
-        finishTimer = setTimeout(() => settle(), finishTimeoutMs);
-      });
+          });
+    // Rejects when the connection breaks, whichever step is waiting then.
+    const broken = new Promise<never>((_, reject) => {
+      socket.once('error', (error) => reject(lost(error)));
+      socket.once('close', () => reject(lost()));
     });
+    broken.catch(() => {});
+    socket.on('error', () => {}); // A second error after the first must not crash the process.
+    const send = (chunk: Uint8Array): Promise<void> =>
+      Promise.race([
+        new Promise<void>((resolve, reject) =>
+          socket.write(chunk, (error) => (error ? reject(lost(error)) : resolve())),
+        ),
+        broken,
+      ]);
+
+    const lastByteMs = lastByteDeadlineMs(bytes.length, options);
+    const lastByteBy = performance.now() + lastByteMs;
+    if (isTimedOut(await beforeDeadline(send(bytes), lastByteBy))) {
+      throw new PrinterTransportError(
+        'timeout',
+        `${where} did not take the job's last byte within ${lastByteMs} ms (${bytes.length} bytes)`,
+      );
+    }
+    if (!confirm) return;
+    // Only answers to the questions asked now count (not automatic status sent during the job).
+    inbox.drain();
+    const confirmBy = Math.max(lastByteBy, performance.now() + confirmTimeoutMs);
+    const answer = await Promise.race([queryStatus(send, inbox, confirmBy), broken]);
+    if (answer === 'no-answer') {
+      throw new PrinterTransportError(
+        'not-confirmed',
+        `${where} did not confirm it was ready after the job (no status answer in time)`,
+      );
+    }
+    const problem = printerProblem(answer);
+    if (problem)
+      throw new PrinterTransportError('not-confirmed', `${where} reports ${problem} after the job`);
+  };
+
+  const print = async (bytes: Uint8Array, printOptions: PrintOptions = {}): Promise<void> => {
+    const socket = await connect(connectTimeoutMs);
+    try {
+      await deliver(socket, bytes, printOptions.confirm ?? true);
+    } finally {
+      socket.destroy();
+    }
   };
 
   const close = async (): Promise<void> => {

@@ -7,9 +7,21 @@ import type { PrinterStatus } from '../status';
 export interface PrinterTransport {
   /** Asks DLE EOT 1, 2, 4; 'no-answer' when the printer is silent, unreachable or babbling. */
   status(timeoutMs?: number): Promise<PrinterStatus | 'no-answer'>;
-  /** Resolves once every byte has been handed to the printer; rejects with `PrinterTransportError`. */
-  print(bytes: Uint8Array): Promise<void>;
+  /**
+   * Resolves once every byte has been handed to the printer (and, where the transport can,
+   * the printer confirmed it is still ready after the last byte); rejects with
+   * `PrinterTransportError`.
+   */
+  print(bytes: Uint8Array, options?: PrintOptions): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PrintOptions {
+  /**
+   * Ask the printer after the job whether it is still ready, and fail the job if it does not
+   * say so (default true). Off for printers that cannot answer DLE EOT.
+   */
+  readonly confirm?: boolean;
 }
 
 /** Ask for status with this much patience: long enough for a busy printer, short enough for a kiosk. */
@@ -24,6 +36,8 @@ export type PrinterErrorCode =
   | 'connection-lost'
   /** The printer did not accept the job in time. */
   | 'timeout'
+  /** The printer took the job but did not confirm it was still ready after it (paper out, silent). */
+  | 'not-confirmed'
   /** The transport was closed. */
   | 'closed';
 
