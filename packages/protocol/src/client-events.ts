@@ -54,6 +54,7 @@ import {
   TransferPayload,
   VisitPayload,
 } from './schemas';
+import type { ClientEventName } from './contract';
 import type { Role } from './views';
 
 /** No payload at all, or an empty object. */
@@ -124,7 +125,7 @@ export const CLIENT_EVENTS = {
   'desk:assign-services': rule(DeskAssignServicesPayload, OVERSEERS),
   'report:run': rule(ReportRunPayload, OVERSEERS),
   'backup:now': rule(EmptyPayload, ADMINS),
-} as const satisfies Readonly<Record<string, ClientEventRule>>;
+} as const satisfies Readonly<Record<ClientEventName, ClientEventRule>>;
 
 /** Whether a client with these roles may send the event at all. */
 export const maySend = (senders: Senders, roles: readonly Role[]): boolean =>

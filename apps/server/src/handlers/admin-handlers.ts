@@ -10,29 +10,21 @@ import {
   type Ack,
   type CentreDocument,
   type CentreReplaceAnswer,
-  CentreReplacePayload,
-  DeskAssignServicesPayload,
   type Principal,
   type StaffAccount,
-  StaffResetPasswordPayload,
-  StaffSavePayload,
+  type StaffSavePayload,
 } from '@queue/protocol';
 import { randomBytes } from 'node:crypto';
-import { hasRole } from '../auth';
 import { hashSecret } from '../secrets';
-import { onAsync } from './async-handler';
 import {
   type HandlerContext,
   type QueueSocket,
   auditAction,
-  emptyPayload,
   idempotencyOf,
-  on,
   refuse,
   refuseOtherOrganisation,
 } from './handler';
-
-const isAdmin = (principal: Principal): boolean => principal.kind === 'staff' && hasRole(principal, 'admin');
+import { on } from './on';
 
 const accountOf = (entry: StaffEntry): StaffAccount => ({
   id: entry.id,
@@ -61,102 +53,74 @@ const rememberSuccess = (
 ): void => context.store.rememberAnswer({ ...retry, answer: { ok: true, data } });
 
 export const registerAdminHandlers = (socket: QueueSocket, context: HandlerContext): void => {
-  const adminOnly = refuse('FORBIDDEN', 'Only administrators manage the configuration and staff.');
-
-  on(socket, context, 'centre:get', emptyPayload, (_payload, principal): Ack<CentreDocument> => {
-    if (!isAdmin(principal)) return adminOnly;
+  on(socket, context, 'centre:get', (): Ack<CentreDocument> => {
     return { ok: true, data: { version: context.config.version, centre: context.config.current } };
   });
 
-  onAsync(
-    socket,
-    context,
-    'centre:replace',
-    CentreReplacePayload,
-    async (payload, principal): Promise<Ack<CentreReplaceAnswer>> => {
-      if (!isAdmin(principal)) return adminOnly;
-      const retry = idempotencyOf(principal, 'centre:replace', payload.requestId);
-      const previous = context.store.answerFor(retry.principal, retry.requestId);
-      if (previous !== undefined) return previous as Ack<CentreReplaceAnswer>;
-      const profiles = await context.printing.profileIds();
-      const outcome = context.config.replace(
-        payload.centre,
-        payload.baseVersion,
-        (summary, version) => {
-          auditAction(socket, context, {
-            action: 'centre:replace',
-            target: `centre:v${version}`,
-            details: { baseVersion: payload.baseVersion, ...summary },
-          });
-          rememberSuccess(context, retry, { version, summary });
-        },
-        profiles,
-      );
-      if (!outcome.ok) return outcome;
-      context.logger.info('configuration replaced', { version: outcome.version });
-      return { ok: true, data: { version: outcome.version, summary: outcome.summary } };
-    },
-  );
-
-  on(
-    socket,
-    context,
-    'desk:assign-services',
-    DeskAssignServicesPayload,
-    (payload, principal): Ack<CentreReplaceAnswer> => {
-      if (principal.kind !== 'staff' || !hasRole(principal, 'admin', 'supervisor')) {
-        return refuse('FORBIDDEN', 'Only supervisors and administrators move desks to other services.');
-      }
-      const centre = context.config.current;
-      if (!centre.desks.some((desk) => desk.id === payload.deskId)) {
-        return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
-      }
-      const foreign = refuseOtherOrganisation(context, principal, payload.deskId);
-      if (foreign) return { ok: false, error: foreign };
-      const next = {
-        ...centre,
-        desks: centre.desks.map((desk) =>
-          desk.id === payload.deskId ? { ...desk, services: payload.services } : desk,
-        ),
-      };
-      const retry = idempotencyOf(principal, 'desk:assign-services', payload.requestId);
-      const previous = context.store.answerFor(retry.principal, retry.requestId);
-      if (previous !== undefined) return previous as Ack<CentreReplaceAnswer>;
-      const outcome = context.config.replace(next, context.config.version, (summary, version) => {
+  on(socket, context, 'centre:replace', async (payload, principal): Promise<Ack<CentreReplaceAnswer>> => {
+    const retry = idempotencyOf(principal, 'centre:replace', payload.requestId);
+    const previous = context.store.answerFor(retry.principal, retry.requestId);
+    if (previous !== undefined) return previous as Ack<CentreReplaceAnswer>;
+    const profiles = await context.printing.profileIds();
+    const outcome = context.config.replace(
+      payload.centre,
+      payload.baseVersion,
+      (summary, version) => {
         auditAction(socket, context, {
-          action: 'desk:assign-services',
-          target: `desk:${payload.deskId}`,
-          details: { version, services: payload.services },
+          action: 'centre:replace',
+          target: `centre:v${version}`,
+          details: { baseVersion: payload.baseVersion, ...summary },
         });
         rememberSuccess(context, retry, { version, summary });
-      });
-      return outcome.ok
-        ? { ok: true, data: { version: outcome.version, summary: outcome.summary } }
-        : outcome;
-    },
-  );
+      },
+      profiles,
+    );
+    if (!outcome.ok) return outcome;
+    context.logger.info('configuration replaced', { version: outcome.version });
+    return { ok: true, data: { version: outcome.version, summary: outcome.summary } };
+  });
 
-  on(socket, context, 'staff:list', emptyPayload, (_payload, principal): Ack<StaffAccount[]> => {
-    if (!isAdmin(principal)) return adminOnly;
+  on(socket, context, 'desk:assign-services', (payload, principal): Ack<CentreReplaceAnswer> => {
+    const centre = context.config.current;
+    if (!centre.desks.some((desk) => desk.id === payload.deskId)) {
+      return refuse('NOT_FOUND', `There is no desk ${payload.deskId}.`);
+    }
+    const foreign = refuseOtherOrganisation(context, principal, payload.deskId);
+    if (foreign) return { ok: false, error: foreign };
+    const next = {
+      ...centre,
+      desks: centre.desks.map((desk) =>
+        desk.id === payload.deskId ? { ...desk, services: payload.services } : desk,
+      ),
+    };
+    const retry = idempotencyOf(principal, 'desk:assign-services', payload.requestId);
+    const previous = context.store.answerFor(retry.principal, retry.requestId);
+    if (previous !== undefined) return previous as Ack<CentreReplaceAnswer>;
+    const outcome = context.config.replace(next, context.config.version, (summary, version) => {
+      auditAction(socket, context, {
+        action: 'desk:assign-services',
+        target: `desk:${payload.deskId}`,
+        details: { version, services: payload.services },
+      });
+      rememberSuccess(context, retry, { version, summary });
+    });
+    return outcome.ok ? { ok: true, data: { version: outcome.version, summary: outcome.summary } } : outcome;
+  });
+
+  on(socket, context, 'staff:list', (): Ack<StaffAccount[]> => {
     return { ok: true, data: context.staff.list().map(accountOf) };
   });
 
-  onAsync(
-    socket,
-    context,
-    'staff:save',
-    StaffSavePayload,
-    async (payload, principal): Promise<Ack<StaffAccount>> => {
-      if (!isAdmin(principal) || principal.kind !== 'staff') return adminOnly;
-      // A retry (the answer was lost) gets the first attempt's answer, not LOGIN_TAKEN by itself.
-      const retry = idempotencyOf(principal, 'staff:save', payload.requestId);
-      return context.inflight.run(`${retry.principal} ${retry.requestId}`, async () => {
-        const previous = context.store.answerFor(retry.principal, retry.requestId);
-        if (previous !== undefined) return previous as Ack<StaffAccount>;
-        return saveStaff(payload, principal, retry);
-      });
-    },
-  );
+  on(socket, context, 'staff:save', async (payload, principal): Promise<Ack<StaffAccount>> => {
+    if (principal.kind !== 'staff') return refuse('FORBIDDEN', 'Only staff manage staff accounts.');
+    // A retry (the answer was lost) gets the first attempt's answer, not LOGIN_TAKEN by itself.
+    const retry = idempotencyOf(principal, 'staff:save', payload.requestId);
+    return context.inflight.run(`${retry.principal} ${retry.requestId}`, async () => {
+      const previous = context.store.answerFor(retry.principal, retry.requestId);
+      if (previous !== undefined) return previous as Ack<StaffAccount>;
+      return saveStaff(payload, principal, retry);
+    });
+  });
 
   const saveStaff = async (
     payload: StaffSavePayload,
@@ -217,22 +181,15 @@ export const registerAdminHandlers = (socket: QueueSocket, context: HandlerConte
     return answer;
   };
 
-  onAsync(
-    socket,
-    context,
-    'staff:reset-password',
-    StaffResetPasswordPayload,
-    async (payload, principal): Promise<Ack<null>> => {
-      if (!isAdmin(principal)) return adminOnly;
-      if (!context.staff.byId(payload.id))
-        return refuse('NOT_FOUND', `There is no staff member ${payload.id}.`);
-      const secretHash = await hashSecret(payload.secret);
-      context.staff.transaction(() => {
-        context.staff.setSecret(payload.id, secretHash);
-        context.staff.endSessions(payload.id);
-        auditAction(socket, context, { action: 'staff:reset-password', target: `staff:${payload.id}` });
-      });
-      return { ok: true, data: null };
-    },
-  );
+  on(socket, context, 'staff:reset-password', async (payload): Promise<Ack<null>> => {
+    if (!context.staff.byId(payload.id))
+      return refuse('NOT_FOUND', `There is no staff member ${payload.id}.`);
+    const secretHash = await hashSecret(payload.secret);
+    context.staff.transaction(() => {
+      context.staff.setSecret(payload.id, secretHash);
+      context.staff.endSessions(payload.id);
+      auditAction(socket, context, { action: 'staff:reset-password', target: `staff:${payload.id}` });
+    });
+    return { ok: true, data: null };
+  });
 };
