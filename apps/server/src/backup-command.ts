@@ -16,7 +16,7 @@ import { readEnvironment } from './environment';
 const run = async (): Promise<void> => {
   const settings = readEnvironment(process.env);
   const databaseFile = resolve(settings.databaseFile);
-  const folder = backupFolderFor(process.env.QUEUE_BACKUP_DIR, databaseFile);
+  const folder = backupFolderFor(settings.backup.folder, databaseFile);
   // Read-only: the command never changes the file a server may be using.
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {

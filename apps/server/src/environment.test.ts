@@ -26,7 +26,7 @@ describe('readEnvironment', () => {
       logLevel: 'info',
       timeStart: undefined,
       kioskPrinters: undefined,
-      backup: { folder: 'data/backups', keep: 28, hours: 6 },
+      backup: { folder: undefined, keep: 28, hours: 6 },
       retentionDays: 90,
       tls: undefined,
       allowedOrigins: [],

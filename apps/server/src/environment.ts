@@ -93,7 +93,7 @@ export const environmentSchema = z.object({
       return new Refusal(`expected kiosk printers by device id as JSON (see README): ${reason}`);
     }
   }),
-  QUEUE_BACKUP_DIR: text('data/backups'),
+  QUEUE_BACKUP_DIR: text(undefined),
   QUEUE_BACKUP_HOURS: number(6, BACKUP_HOURS, `a number between ${BACKUP_HOURS.min} and ${BACKUP_HOURS.max}`),
   QUEUE_BACKUP_KEEP: number(
     28,
@@ -148,7 +148,12 @@ export interface Environment {
   /** Start the clock at this instant (Date.parse reads it). */
   readonly timeStart: string | undefined;
   readonly kioskPrinters: Readonly<Record<string, KioskPrinter>> | undefined;
-  readonly backup: { readonly folder: string; readonly keep: number; readonly hours: number };
+  readonly backup: {
+    /** As given; unset: a `backups` folder beside the database (`backupFolderFor`). */
+    readonly folder: string | undefined;
+    readonly keep: number;
+    readonly hours: number;
+  };
   readonly retentionDays: number;
   /** PEM files: serve HTTPS; both or neither. */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;

@@ -72,7 +72,7 @@ const main = async (): Promise<void> => {
     ...(settings.serverId ? { serverId: settings.serverId } : {}),
     backup: {
       // Beside the database unless set: a server on another file never writes into data/backups.
-      folder: backupFolderFor(process.env.QUEUE_BACKUP_DIR, databaseFile),
+      folder: backupFolderFor(settings.backup.folder, databaseFile),
       keep: settings.backup.keep,
       intervalMs: settings.backup.hours * 3_600_000,
     },
