@@ -32,6 +32,7 @@ const TARGETS: readonly Target[] = [
   { method: 'POST', path: '/api/book/ABCDEFGH/cancel', json: true },
   { method: 'POST', path: '/api/book/ABCDEFGH/move', json: true },
   { method: 'GET', path: '/api/reports/export', json: true },
+  { method: 'GET', path: '/api/identity', json: true },
   // A form post from the status page: refusals come back as a page saying why.
   { method: 'POST', path: `/t/${TICKET_LIKE}/rating`, json: false },
   { method: 'GET', path: `/t/${TICKET_LIKE}`, json: false },
