@@ -150,6 +150,8 @@ export interface StartOptions {
   readonly deviceOfflineAfterMs?: number;
   readonly pairing?: PairingOptions;
   readonly allowedHosts?: readonly string[];
+  /** Load the demo centre, staff and devices into an empty database (default: yes). */
+  readonly seedDemo?: boolean;
   /** Where the front ends' builds are (default: the repository's `apps/<name>/dist`). */
   readonly frontEndDir?: (name: 'kiosk' | 'display' | 'desk') => string;
 }
@@ -177,7 +179,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
   const open = () =>
     createApplication({
       databaseFile,
-      seedDemo: true,
+      seedDemo: options.seedDemo ?? true,
       clock,
       logger: silentLogger,
       ...(options.centre ? { centre: options.centre } : {}),

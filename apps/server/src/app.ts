@@ -124,6 +124,9 @@ const DEFAULT_PROFILES_DIR = fileURLToPath(new URL('../../../hardware/printers',
 const defaultFrontEndDir = (name: string): string =>
   fileURLToPath(new URL(`../../${name}/dist`, import.meta.url));
 
+/** The database has no centre yet: it must be set up (`npm run setup`) before the server runs. */
+export class NoCentreError extends Error {}
+
 export const createApplication = async (options: AppOptions): Promise<Application> => {
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? { now: () => Date.now() as ReturnType<Clock['now']> };
@@ -139,7 +142,12 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const demoTokens = options.seedDemo ? await seedDemo(db, config, people, clock.now()) : {};
   const configured = options.centre ?? config.load();
   if (!configured) {
-    throw new Error('The database holds no centre configuration: start with the demo seed or import one.');
+    databaseLock.release();
+    db.close();
+    throw new NoCentreError(
+      'The database holds no centre configuration: set the centre up first with `npm run setup` ' +
+        '(see docs/deployment.md), or start the demo with QUEUE_DEMO=1.',
+    );
   }
   const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
   const queue = new QueueService(store, centre, clock, logger);

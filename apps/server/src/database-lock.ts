@@ -24,7 +24,10 @@ export interface DatabaseLock {
 export const lockFileOf = (databaseFile: string): string => `${databaseFile}-lock`;
 
 /** Take the lock or throw `DatabaseInUseError` at once (no waiting: the holder may run for days). */
-export const holdDatabaseLock = (databaseFile: string, holder: 'server' | 'restore'): DatabaseLock => {
+export const holdDatabaseLock = (
+  databaseFile: string,
+  holder: 'server' | 'restore' | 'setup',
+): DatabaseLock => {
   const file = lockFileOf(databaseFile);
   if (databaseFile === ':memory:') return { file, release: () => {} };
   mkdirSync(dirname(file), { recursive: true });
@@ -38,7 +41,7 @@ export const holdDatabaseLock = (databaseFile: string, holder: 'server' | 'resto
     if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
     throw new DatabaseInUseError(
       `${databaseFile} is in use by a running queue server or a restore` +
-        (holder === 'restore'
+        (holder !== 'server'
           ? ': stop the server first.'
           : '; a second server on one file would repeat numbers.'),
     );

@@ -16,7 +16,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { type Advertisement, advertiseServer } from '@queue/discovery';
-import { createApplication } from './app';
+import { NoCentreError, createApplication } from './app';
 import { backupFolderFor } from './backup';
 import { type Environment, readEnvironment } from './environment';
 import { createLogger } from './logger';
@@ -127,7 +127,7 @@ const main = async (): Promise<void> => {
     Promise.all([advertisement?.stop(), app.close()])
       .then(() => process.exit(0))
       .catch((error: unknown) => {
-        logger.error('stop failed', { error: String(error) });
+        logger.error('stop failed', { error });
         process.exit(1);
       });
   };
@@ -135,7 +135,15 @@ const main = async (): Promise<void> => {
   process.on('SIGINT', () => stop('SIGINT'));
 };
 
+/** sysexits' EX_CONFIG: the unit does not restart on it (RestartPreventExitStatus), since only setup helps. */
+const EXIT_NOT_SET_UP = 78;
+
 main().catch((error: unknown) => {
-  logger.error('start failed', { error: error instanceof Error ? error.message : String(error) });
+  if (error instanceof NoCentreError) {
+    logger.error('not set up', { error: error.message });
+    process.stderr.write(`${error.message}\n`);
+    process.exit(EXIT_NOT_SET_UP);
+  }
+  logger.error('start failed', { error });
   process.exit(1);
 });

@@ -17,3 +17,4 @@ export * from './centre-change';
 export * from './booking';
 export * from './reports';
 export * from './staff-access';
+export * from './first-run';
