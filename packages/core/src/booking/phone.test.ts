@@ -49,6 +49,15 @@ describe('normalizePhone', () => {
     }
   });
 
+  it('reads nine national digits as such even when they begin like a country or trunk code', () => {
+    // Seed 38615416: national numbers 380 000 000 and 380 794 631.
+    expect(normalizePhone('380000000')).toBe('380380000000');
+    expect(normalizePhone('+380 380 000 000')).toBe('380380000000');
+    expect(normalizePhone('380794631')).toBe('380380794631');
+    expect(normalizePhone('380380794631')).toBe('380380794631');
+    expect(normalizePhone('800 123 456')).toBe('380800123456');
+  });
+
   it('keeps other countries’ numbers and refuses what is not a number', () => {
     expect(normalizePhone('+48 601 234 567')).toBe('48601234567');
     expect(normalizePhone('+1 (202) 555-0123')).toBe('12025550123');

@@ -30,15 +30,19 @@ export const normalizePhone = (raw: string): string | undefined => {
  * undefined when it is not Ukrainian (another country's number, kept as written).
  */
 const ukrainianNational = (digits: string): string | null | undefined => {
-  const national = digits.startsWith('380')
-    ? digits.slice(3)
-    : digits.startsWith('80') && digits.length === NATIONAL_DIGITS + 2
-      ? digits.slice(2)
-      : digits.startsWith('0')
-        ? digits.slice(1)
-        : digits.length === NATIONAL_DIGITS
-          ? digits
-          : undefined;
-  if (national === undefined) return undefined;
-  return national.length === NATIONAL_DIGITS && !national.startsWith('0') ? national : null;
+  // By length first: nine national digits may themselves begin with 380 or 80.
+  const national =
+    digits.length === NATIONAL_DIGITS + 3 && digits.startsWith(UKRAINE)
+      ? digits.slice(3)
+      : digits.length === NATIONAL_DIGITS + 2 && digits.startsWith('80')
+        ? digits.slice(2)
+        : digits.length === NATIONAL_DIGITS + 1 && digits.startsWith('0')
+          ? digits.slice(1)
+          : digits.length === NATIONAL_DIGITS
+            ? digits
+            : digits.startsWith(UKRAINE) || digits.startsWith('0')
+              ? null
+              : undefined;
+  if (national === undefined || national === null) return national;
+  return national.startsWith('0') ? null : national;
 };
