@@ -4,34 +4,21 @@
  * issues the ticket through the same path as the kiosk's button (printer included). On time,
  * the ticket is due at the slot; late, it joins the ordinary queue and the answer says so.
  */
-import type { Ack, BurstCancelAnswer, CheckedInTicket, Principal, StaffBooking } from '@queue/protocol';
-import {
-  BookingChangePayload,
+import type {
+  Ack,
   BookingCheckInPayload,
-  BookingCodePayload,
-  BookingCreatePayload,
-  BookingMovePayload,
-  BookingSlotsPayload,
+  BurstCancelAnswer,
+  CheckedInTicket,
+  Principal,
+  StaffBooking,
 } from '@queue/protocol';
-import type { z } from 'zod';
 import { Auditor } from '../audit';
 import { hasRole } from '../auth';
 import type { BookingActor } from '../bookings/booking-service';
 import { staffView } from '../bookings/booking-service';
-import { onAsync } from './async-handler';
-import {
-  type HandlerContext,
-  type QueueSocket,
-  STAFF_ROLES,
-  auditAction,
-  idempotencyOf,
-  on,
-  refuse,
-} from './handler';
-import { on as onContract } from './on';
+import { type HandlerContext, type QueueSocket, auditAction, idempotencyOf, refuse } from './handler';
+import { type PayloadOf, on, onAnswering } from './on';
 import { issuerFor } from './issue-handlers';
-
-const isStaffMember = (principal: Principal): boolean => hasRole(principal, ...STAFF_ROLES);
 
 /** How far back a supervisor looks for bursts unless they say: a day. */
 const DEFAULT_BURST_WINDOW_MINUTES = 24 * 60;
@@ -45,64 +32,56 @@ export const registerBookingHandlers = (socket: QueueSocket, context: HandlerCon
   });
 
   /** A staff command, remembered by request id so that a retry does not act twice. */
-  const staffCommand = <S extends z.ZodType<{ requestId: string }>, T>(
-    name: 'booking:create' | 'booking:cancel' | 'booking:move',
-    schema: S,
-    run: (payload: z.infer<S>, principal: Principal) => Ack<T>,
+  const staffCommand = <K extends 'booking:create' | 'booking:cancel' | 'booking:move'>(
+    name: K,
+    run: (payload: PayloadOf<K>, principal: Principal) => Ack<StaffBooking>,
   ): void =>
-    on(socket, context, name, schema, (payload, principal) => {
-      if (!isStaffMember(principal)) return refuse('FORBIDDEN', 'Only staff manage bookings.');
+    onAnswering<StaffBooking, K>(socket, context, name, (payload, principal) => {
       const key = idempotencyOf(principal, name, payload.requestId);
-      const previous = store.answerFor(key.principal, key.requestId) as Ack<T> | undefined;
+      const previous = store.answerFor(key.principal, key.requestId) as Ack<StaffBooking> | undefined;
       if (previous) return previous;
       const answer = run(payload, principal);
       store.rememberAnswer({ ...key, answer });
       return answer;
     });
 
-  staffCommand('booking:create', BookingCreatePayload, (payload, principal) => {
+  staffCommand('booking:create', (payload, principal) => {
     const answer = bookings.create(payload, actorOf(principal));
     return answer.ok
       ? { ok: true, data: staffView(answer.data, context.queue.centre.site.timeZone) }
       : answer;
   });
 
-  staffCommand('booking:cancel', BookingChangePayload, (payload, principal) => {
+  staffCommand('booking:cancel', (payload, principal) => {
     const answer = bookings.cancel(payload.code, actorOf(principal));
     return answer.ok
       ? { ok: true, data: staffView(answer.data, context.queue.centre.site.timeZone) }
       : answer;
   });
 
-  staffCommand('booking:move', BookingMovePayload, (payload, principal) => {
+  staffCommand('booking:move', (payload, principal) => {
     const answer = bookings.move(payload.code, payload.slotAt, actorOf(principal));
     return answer.ok
       ? { ok: true, data: staffView(answer.data, context.queue.centre.site.timeZone) }
       : answer;
   });
 
-  on(socket, context, 'booking:find', BookingCodePayload, (payload, principal): Ack<StaffBooking> => {
-    if (!isStaffMember(principal)) return refuse('FORBIDDEN', 'Only staff look bookings up.');
+  on(socket, context, 'booking:find', (payload): Ack<StaffBooking> => {
     const booking = bookings.find(payload.code);
     return booking
       ? { ok: true, data: staffView(booking, context.queue.centre.site.timeZone) }
       : refuse('NOT_FOUND', 'There is no booking with this code.');
   });
 
-  on(socket, context, 'booking:slots', BookingSlotsPayload, (payload, principal) => {
-    if (!isStaffMember(principal))
-      return refuse('FORBIDDEN', 'Only staff list slots here; visitors use /book.');
+  on(socket, context, 'booking:slots', (payload) => {
     return bookings.slots(payload.serviceCode, payload.day, payload.days);
   });
 
-  onContract(socket, context, 'booking:bursts', (payload, principal) => {
-    if (!hasRole(principal, 'supervisor')) return refuse('FORBIDDEN', 'Only supervisors see booking bursts.');
+  on(socket, context, 'booking:bursts', (payload) => {
     return { ok: true, data: bookings.bursts(payload.windowMinutes ?? DEFAULT_BURST_WINDOW_MINUTES) };
   });
 
-  onContract(socket, context, 'booking:cancel-burst', (payload, principal) => {
-    if (!hasRole(principal, 'supervisor'))
-      return refuse('FORBIDDEN', 'Only supervisors cancel booking bursts.');
+  on(socket, context, 'booking:cancel-burst', (payload, principal) => {
     const key = idempotencyOf(principal, 'booking:cancel-burst', payload.requestId);
     const previous = store.answerFor(key.principal, key.requestId) as Ack<BurstCancelAnswer> | undefined;
     if (previous) return previous;
@@ -156,10 +135,7 @@ export const registerBookingHandlers = (socket: QueueSocket, context: HandlerCon
     return answer;
   };
 
-  onAsync(socket, context, 'booking:check-in', BookingCheckInPayload, (payload, principal) => {
-    if (!hasRole(principal, 'kiosk', 'reception', 'supervisor', 'admin')) {
-      return Promise.resolve(refuse('FORBIDDEN', 'Only kiosks and reception check bookings in.'));
-    }
+  on(socket, context, 'booking:check-in', (payload, principal) => {
     // One check-in per code at a time: a second tap while the printer works gets the same ticket.
     return inflight.run(`booking ${payload.code}`, () => checkIn(payload, principal));
   });

@@ -23,7 +23,7 @@ import {
   refuseOtherOrganisation,
   visitAnswer,
 } from './handler';
-import { type Handler, type PayloadOf, on } from './on';
+import { type PayloadOf, onAnswering } from './on';
 
 /** The commands at a desk: each acts at one desk and answers with the visit and the desk. */
 type DeskEvent =
@@ -92,8 +92,7 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
       }
       return answer;
     };
-    // Every desk command answers with a VisitAnswer; the compiler cannot see that for a generic K.
-    on(socket, context, name, run as unknown as Handler<K>);
+    onAnswering<VisitAnswer, K>(socket, context, name, run);
   };
 
   const base = (deskId: DeskId, principal: Principal) => ({

@@ -1,7 +1,7 @@
 /**
- * What every socket handler shares: the typed socket, the context, and `on`, which
- * validates a payload with its schema, runs the handler and answers with an acknowledgement.
- * Nothing a client sends can crash the server: every failure becomes `{ ok: false, error }`.
+ * What every socket handler shares: the typed socket, the context, refusals, the audit of
+ * privileged and forbidden actions, request ids, and the desk a command acts at. Events are
+ * registered through `on` (`on.ts`), from the contract table.
  */
 import type { DeskId, QueueCommand, QueueState, TicketId } from '@queue/core';
 import type { QueueStore, StaffDirectory } from '@queue/db';
@@ -14,17 +14,17 @@ import type {
   WireError,
 } from '@queue/protocol';
 import type { Socket } from 'socket.io';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AlertCenter } from '../alerts';
 import type { BookingService } from '../bookings/booking-service';
 import { type AuditInput, Auditor } from '../audit';
 import { hasRole, principalKey } from '../auth';
 import type { CentreConfig } from '../centre-config';
 import type { PrintService } from '../printing/print-service';
-import type { InFlight } from './async-handler';
+import type { InFlight } from './in-flight';
 import type { Logger } from '../logger';
 import type { PairingService } from '../pairing';
-import { internalError, type QueueService } from '../queue-service';
+import type { QueueService } from '../queue-service';
 import { mayWorkAtDesk, ticketOf } from '@queue/core';
 import type { ReportService } from '../reports/report-service';
 import type { SummaryBroadcast } from '../summary-broadcast';
@@ -69,41 +69,6 @@ export const describeIssues = (error: z.ZodError): string =>
     .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
     .join('; ');
 
-/**
- * Register one event: validate, run, answer. A client that sends no callback gets no answer,
- * but its command is still validated and carried out (or refused) safely.
- */
-export const on = <S extends z.ZodType, T>(
-  socket: QueueSocket,
-  context: HandlerContext,
-  name: keyof ClientToServerEvents,
-  schema: S,
-  run: (payload: z.infer<S>, principal: Principal) => Ack<T>,
-): void => {
-  (socket as unknown as { on(name: string, listener: (...args: unknown[]) => void): void }).on(
-    name,
-    (...args: unknown[]) => {
-      const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (answer: Ack<T>) => void) : undefined;
-      const answer = (() => {
-        try {
-          const parsed = schema.safeParse(args.length > 1 || !ack ? args[0] : undefined);
-          if (!parsed.success)
-            return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error)}`);
-          return run(parsed.data, socket.data.principal);
-        } catch (error) {
-          context.logger.error('handler failed', { event: name, error });
-          return { ok: false, error: internalError } as Ack<T>;
-        }
-      })();
-      if (!answer.ok && answer.error.code !== 'BAD_REQUEST') {
-        context.logger.debug('refused', { event: name, code: answer.error.code });
-      }
-      auditForbidden(socket, context, name, answer);
-      ack?.(answer);
-    },
-  );
-};
-
 /** Record a privileged action by the socket's principal, from its address. */
 export const auditAction = (
   socket: QueueSocket,
@@ -132,8 +97,6 @@ export const auditForbidden = (
     address: socket.handshake.address,
   });
 };
-
-export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);
 
 export const STAFF_ROLES = ['operator', 'reception', 'supervisor', 'admin'] as const;
 

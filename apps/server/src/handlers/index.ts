@@ -14,7 +14,7 @@ import { registerTicketHandlers } from './ticket-handlers';
 
 export type { HandlerContext, QueueSocket } from './handler';
 export { answerUnknownEvents } from './unknown-events';
-export { InFlight } from './async-handler';
+export { InFlight } from './in-flight';
 
 export const registerHandlers = (socket: QueueSocket, context: HandlerContext): void => {
   registerSyncHandlers(socket, context);

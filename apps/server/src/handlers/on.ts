@@ -68,3 +68,20 @@ export const on = <K extends ContractEvent>(
     },
   );
 };
+
+/** The events whose answer is exactly `A`. */
+export type EventsAnswering<A> = {
+  [E in ContractEvent]: [AnswerOf<E>] extends [A] ? ([A] extends [AnswerOf<E>] ? E : never) : never;
+}[ContractEvent];
+
+/**
+ * `on` for one of a family of events answered alike (the commands at a desk, staff changes
+ * to bookings), registered by one generic function: `K` is checked to answer `A` where the
+ * function is called, which the compiler cannot see inside it.
+ */
+export const onAnswering = <A, K extends EventsAnswering<A>>(
+  socket: QueueSocket,
+  context: HandlerContext,
+  name: K,
+  run: (payload: PayloadOf<K>, principal: Principal) => Ack<A> | Promise<Ack<A>>,
+): void => on(socket, context, name, run as unknown as Handler<K>);
