@@ -54,11 +54,12 @@ import {
   TransferPayload,
   VisitPayload,
 } from './schemas';
-import type { ClientEventName } from './contract';
+import type { ClientEventName, ClientToServerEvents } from './contract';
 import type { Role } from './views';
 
 /** No payload at all, or an empty object. */
 export const EmptyPayload = z.union([z.strictObject({}), z.undefined()]);
+export type EmptyPayload = z.infer<typeof EmptyPayload>;
 
 /** Who may send an event: the roles listed, or any authenticated client. */
 export type Senders = readonly Role[] | 'anyone';
@@ -130,3 +131,18 @@ export const CLIENT_EVENTS = {
 /** Whether a client with these roles may send the event at all. */
 export const maySend = (senders: Senders, roles: readonly Role[]): boolean =>
   senders === 'anyone' || roles.some((role) => senders.includes(role));
+
+/**
+ * Compile-time proof that the interface's payload types are the table's schemas: an event
+ * whose two descriptions drift apart turns into a type error here.
+ */
+type PayloadDrift<K extends ClientEventName> = [z.infer<(typeof CLIENT_EVENTS)[K]['payload']>] extends [
+  Parameters<ClientToServerEvents[K]>[0],
+]
+  ? [Parameters<ClientToServerEvents[K]>[0]] extends [z.infer<(typeof CLIENT_EVENTS)[K]['payload']>]
+    ? never
+    : K
+  : K;
+export type DriftMap = { [K in ClientEventName]: PayloadDrift<K> };
+export type Drifted = DriftMap[ClientEventName];
+export const PAYLOADS_AGREE: [Drifted] extends [never] ? true : Drifted = true;

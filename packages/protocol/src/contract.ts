@@ -1,8 +1,11 @@
 /**
  * The socket.io contract: event names (`entity:verb`), payloads and acknowledgements for
- * both directions. Server and clients are typed from this one file.
+ * both directions. Server and clients are typed from this one file; what a client may send is
+ * also a table the server runs (`client-events.ts`: each event's schema and senders), checked
+ * at compile time to name the same events with the same payloads.
  */
 import type { Board, Centre, DeskState, QueueErrorCode, Ticket } from '@queue/core';
+import type { EmptyPayload } from './client-events';
 import type {
   BoardUpdatePayload,
   CallNextPayload,
@@ -114,7 +117,7 @@ export interface VisitAnswer {
 }
 
 export interface ClientToServerEvents {
-  'sync:snapshot': (payload: Record<string, never>, ack: AckCallback<Snapshot>) => void;
+  'sync:snapshot': (payload: EmptyPayload, ack: AckCallback<Snapshot>) => void;
   'sync:since': (payload: SyncSincePayload, ack: AckCallback<SyncAnswer>) => void;
   'ticket:issue': (payload: IssueTicketPayload, ack: AckCallback<IssuedTicket>) => void;
   'ticket:cancel': (payload: CancelTicketPayload, ack: AckCallback<Ticket>) => void;
@@ -155,21 +158,18 @@ export interface ClientToServerEvents {
   /** Administrators read the audit log, newest first. */
   'audit:list': (payload: AuditListPayload, ack: AckCallback<readonly AuditRecord[]>) => void;
   /** Administrators: devices waiting to be paired, and the paired ones. */
-  'device:list-requests': (
-    payload: Record<string, never>,
-    ack: AckCallback<readonly PairingRequestView[]>,
-  ) => void;
+  'device:list-requests': (payload: EmptyPayload, ack: AckCallback<readonly PairingRequestView[]>) => void;
   'device:approve': (payload: DeviceApprovePayload, ack: AckCallback<DeviceView>) => void;
   'device:reject': (payload: DeviceRejectPayload, ack: AckCallback<null>) => void;
-  'device:list': (payload: Record<string, never>, ack: AckCallback<readonly DeviceView[]>) => void;
+  'device:list': (payload: EmptyPayload, ack: AckCallback<readonly DeviceView[]>) => void;
   /** Revoking disconnects the device (and sessions opened on a desk terminal) at once. */
   'device:revoke': (payload: DeviceRevokePayload, ack: AckCallback<DeviceView>) => void;
   'device:rename': (payload: DeviceRenamePayload, ack: AckCallback<DeviceView>) => void;
   /** Administrators read the whole configuration with its version (also the export). */
-  'centre:get': (payload: Record<string, never>, ack: AckCallback<CentreDocument>) => void;
+  'centre:get': (payload: EmptyPayload, ack: AckCallback<CentreDocument>) => void;
   /** Administrators replace the whole configuration (edits and imports): validated, live, audited. */
   'centre:replace': (payload: CentreReplacePayload, ack: AckCallback<CentreReplaceAnswer>) => void;
-  'staff:list': (payload: Record<string, never>, ack: AckCallback<readonly StaffAccount[]>) => void;
+  'staff:list': (payload: EmptyPayload, ack: AckCallback<readonly StaffAccount[]>) => void;
   'staff:save': (payload: StaffSavePayload, ack: AckCallback<StaffAccount>) => void;
   'staff:reset-password': (payload: StaffResetPasswordPayload, ack: AckCallback<null>) => void;
   /** Supervisors and administrators move a desk to other services on the spot. */
@@ -177,7 +177,7 @@ export interface ClientToServerEvents {
   /** Supervisors and administrators run a report over a period. */
   'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
   /** Administrators take a backup of the database now (the queue keeps running). */
-  'backup:now': (payload: Record<string, never>, ack: AckCallback<BackupAnswer>) => void;
+  'backup:now': (payload: EmptyPayload, ack: AckCallback<BackupAnswer>) => void;
 }
 
 export interface ServerToClientEvents {
