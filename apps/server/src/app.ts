@@ -229,6 +229,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     closeConnections: (hashes) => live.close(hashes),
     isRated: (ticketId) => ratings.get(ticketId) !== undefined,
     routes: [
+      ...bookingRoutes(bookings, () => queue.centre.site.timeZone),
       ...liveStatus.routes,
       reportExportRoute({
         auth,
@@ -240,7 +241,6 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
         organisationsOf: placement.organisationsOf,
       }),
     ],
-    legacyRoutes: [bookingRoutes(bookings, () => queue.centre.site.timeZone)],
   });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)

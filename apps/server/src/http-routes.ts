@@ -36,7 +36,15 @@ const STATUS_OF: Partial<Record<WireErrorCode, number>> = {
   OTHER_ORGANISATION: 403,
   NOT_FOUND: 404,
   UNKNOWN_TICKET: 404,
+  BOOKING_DISABLED: 403,
   DESK_OCCUPIED: 409,
+  ILLEGAL_TRANSITION: 409,
+  SLOT_FULL: 409,
+  SLOT_UNAVAILABLE: 409,
+  PERSON_LIMIT: 409,
+  DAY_LIMIT: 409,
+  PUBLIC_LIMIT: 409,
+  ADDRESS_LIMIT: 429,
   LOGIN_TAKEN: 409,
   CONFIG_CONFLICT: 409,
   RATE_LIMITED: 429,
@@ -46,10 +54,10 @@ const STATUS_OF: Partial<Record<WireErrorCode, number>> = {
 
 export const statusOf = (code: WireErrorCode): number => STATUS_OF[code] ?? 400;
 
-/** Send an `Ack` as JSON with the status its outcome calls for. */
-export const sendAck = (response: ServerResponse, answer: Ack<unknown>): void =>
+/** Send an `Ack` as JSON with the status its outcome calls for (`okStatus` when it succeeded). */
+export const sendAck = (response: ServerResponse, answer: Ack<unknown>, okStatus = 200): void =>
   answer.ok
-    ? sendJson(response, 200, answer)
+    ? sendJson(response, okStatus, answer)
     : sendError(response, statusOf(answer.error.code), answer.error.code, answer.error.message);
 
 const describeIssues = (error: z.ZodError): string =>
@@ -73,6 +81,8 @@ export const jsonRoute = <S extends z.ZodType>(
   path: string | RegExp,
   schema: S,
   run: (input: z.infer<S>, exchange: HttpExchange) => Ack<unknown> | Promise<Ack<unknown>>,
+  /** The status of a success: 201 where something was created. */
+  okStatus = 200,
 ): Route =>
   route(method, path, async (exchange) => {
     const { request, response, url } = exchange;
@@ -91,8 +101,18 @@ export const jsonRoute = <S extends z.ZodType>(
     if (!parsed.success) {
       return sendError(response, 400, 'BAD_REQUEST', `Invalid request: ${describeIssues(parsed.error)}`);
     }
-    sendAck(response, await run(parsed.data, exchange));
+    sendAck(response, await run(parsed.data, exchange), okStatus);
   });
+
+/** The same routes behind a guard that may answer first (a rate limit, say). */
+export const guarded = (
+  routes: readonly Route[],
+  guard: (exchange: HttpExchange, method: Method) => boolean,
+): Route[] =>
+  routes.map((entry) => ({
+    ...entry,
+    handle: (exchange) => (guard(exchange, entry.method) ? entry.handle(exchange) : undefined),
+  }));
 
 const matchPath = (pattern: string | RegExp, path: string): readonly string[] | undefined => {
   if (typeof pattern === 'string') return pattern === path ? [] : undefined;

@@ -38,18 +38,9 @@ export interface HttpDeps extends PairingHttpDeps {
   readonly isRated?: (ticketId: string) => boolean;
   /** The features' routes: the booking page, report exports, the status page's live feed. */
   readonly routes?: readonly Route[];
-  /** Routes still written as a function that says whether it answered (being moved to `Route`). */
-  readonly legacyRoutes?: readonly HttpRoute[];
   /** The status page's limit per address, shared with its live feed: one budget, not two. */
   readonly statusPageLimit: RateLimit;
 }
-
-/** A route of a feature written as one function: true when it answered the request. */
-export type HttpRoute = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-) => Promise<boolean> | boolean;
 
 /** Status-page requests allowed per address and minute. */
 export const STATUS_PAGE_LIMIT = 60;
@@ -93,9 +84,6 @@ export const createHttpHandler = (deps: HttpDeps) => {
     if (!url) return sendError(response, 400, 'BAD_REQUEST', 'Bad request path.');
     if (url.pathname.startsWith('/socket.io')) return; // socket.io answers these itself
     if (await dispatch(table, request, response, url)) return;
-    for (const legacy of deps.legacyRoutes ?? []) {
-      if (await legacy(request, response, url)) return;
-    }
     sendError(
       response,
       404,

@@ -8,14 +8,13 @@
  *   GET  /api/book/<code>             one's own booking (no name, no phone)
  *   POST /api/book/<code>/cancel|move
  * There is no endpoint that lists bookings. Every request is rate-limited per address, and
- * writes more tightly; bodies are size-limited and checked with zod.
+ * writes more tightly; bodies go through the one JSON adapter (`http-routes.ts`).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Language } from '@queue/core';
+import type { Ack } from '@queue/protocol';
 import { BookingCodeSchema, PublicBookBody, PublicMoveBody } from '@queue/protocol';
-import type { z } from 'zod';
-import type { HttpRoute } from '../http';
-import { addressOf, readBody, sendError, sendJson } from '../http-io';
+import { z } from 'zod';
+import { sendError, sendJson } from '../http-io';
+import { type Route, guarded, jsonRoute, route, sendAck } from '../http-routes';
 import { RateLimit } from '../rate-limit';
 import { pickLanguage } from '../status-page/render';
 import { renderBookPage } from './book-page';
@@ -27,142 +26,90 @@ export const BOOK_READ_LIMIT = 60;
 export const BOOK_WRITE_LIMIT = 10;
 
 const PAGE_PATH = /^\/book(?:\/([A-Za-z0-9]{4,12}))?\/?$/;
-const CODE_PATH = /^\/api\/book\/([^/]{1,32})(?:\/(cancel|move))?\/?$/;
+const CODE_PATH = /^\/api\/book\/([^/]{1,32})\/?$/;
+const ACTION_PATH = (action: 'cancel' | 'move') => new RegExp(`^/api/book/([^/]{1,32})/${action}/?$`);
 
-const STATUS_OF: Record<string, number> = {
-  NOT_FOUND: 404,
-  BAD_REQUEST: 400,
-  BOOKING_DISABLED: 403,
-  SLOT_FULL: 409,
-  SLOT_UNAVAILABLE: 409,
-  PERSON_LIMIT: 409,
-  DAY_LIMIT: 409,
-  ADDRESS_LIMIT: 429,
-  PUBLIC_LIMIT: 409,
-  ILLEGAL_TRANSITION: 409,
-};
+const NO_BOOKING = { code: 'NOT_FOUND', message: 'There is no booking with this code.' } as const;
+const NO_ENDPOINT = { code: 'NOT_FOUND', message: 'No such endpoint.' } as const;
 
-export const bookingRoutes = (bookings: BookingService, timeZone: () => string): HttpRoute => {
+const SlotsQuery = z.object({
+  service: z.string().max(64).default(''),
+  day: z.string().max(10).default(''),
+  days: z
+    .string()
+    .regex(/^\d{1,3}$/, 'days is a whole number')
+    .optional(),
+});
+
+export const bookingRoutes = (bookings: BookingService, timeZone: () => string): readonly Route[] => {
   const reads = new RateLimit(BOOK_READ_LIMIT, 60_000);
   const writes = new RateLimit(BOOK_WRITE_LIMIT, 60_000);
-
-  const refuse = (response: ServerResponse, error: { code: string; message: string }): void =>
-    sendError(response, STATUS_OF[error.code] ?? 400, error.code, error.message);
 
   const withQr = (booking: Parameters<typeof publicView>[0]) => ({
     booking: publicView(booking, timeZone()),
     qr: qrSvg(booking.code),
   });
-
-  const body = async <S extends z.ZodType>(
-    request: IncomingMessage,
-    response: ServerResponse,
-    schema: S,
-  ): Promise<z.infer<S> | undefined> => {
-    const raw = await readBody(request);
-    if (raw === 'too-large') {
-      response.setHeader('connection', 'close');
-      sendError(response, 413, 'BAD_REQUEST', 'Request body too large.');
-      return undefined;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      sendError(response, 400, 'BAD_REQUEST', 'Body is not JSON.');
-      return undefined;
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      sendError(response, 400, 'BAD_REQUEST', parsed.error.issues.map((issue) => issue.message).join('; '));
-      return undefined;
-    }
-    return parsed.data;
+  const answerWithQr = (answer: Ack<Parameters<typeof publicView>[0]>): Ack<ReturnType<typeof withQr>> =>
+    answer.ok ? { ok: true, data: withQr(answer.data) } : answer;
+  const visitor = (address: string): BookingActor => ({ actor: VISITOR, address });
+  /** A code from the path, or undefined (then there is no such endpoint). */
+  const codeOf = (raw: string | undefined) => {
+    const parsed = BookingCodeSchema.safeParse(raw ?? '');
+    return parsed.success ? parsed.data : undefined;
   };
 
-  return async (request, response, url) => {
-    const path = url.pathname;
-    const isPage = PAGE_PATH.exec(path);
-    if (!isPage && !path.startsWith('/api/book')) return false;
-    const address = addressOf(request);
-    const now = Date.now();
-    const writing = request.method === 'POST';
-    if (!reads.allow(address, now) || (writing && !writes.allow(address, now))) {
-      response.setHeader('retry-after', '60');
-      sendError(response, 429, 'RATE_LIMITED', 'Too many requests; try again in a minute.');
-      return true;
-    }
-    const visitor: BookingActor = { actor: VISITOR, address };
-
-    if (isPage && request.method === 'GET') {
-      const language: Language = pickLanguage(
-        url.searchParams.get('lang'),
-        request.headers['accept-language'],
-      );
+  const routes: Route[] = [
+    route('GET', PAGE_PATH, ({ request, response, url }) => {
+      const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(renderBookPage(language, path));
-      return true;
-    }
-    if (path === '/api/book/options' && request.method === 'GET') {
+      response.end(renderBookPage(language, url.pathname));
+    }),
+    route('GET', '/api/book/options', ({ request, response, url }) => {
       const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
       const services = bookings.services();
-      const days = services.length > 0 ? bookings.days() : [];
       sendJson(response, 200, {
         ok: true,
         data: {
           services: services.map((service) => ({ code: service.code, name: service.name[language] })),
-          days,
+          days: services.length > 0 ? bookings.days() : [],
         },
       });
-      return true;
-    }
-    if (path === '/api/book/slots' && request.method === 'GET') {
-      const days = url.searchParams.get('days');
-      const answer = bookings.slots(
-        url.searchParams.get('service') ?? '',
-        url.searchParams.get('day') ?? '',
-        days === null ? 1 : /^\d{1,3}$/.test(days) ? Number(days) : Number.NaN,
-      );
-      if (answer.ok) sendJson(response, 200, answer);
-      else refuse(response, answer.error);
-      return true;
-    }
-    if (path === '/api/book' && writing) {
-      const input = await body(request, response, PublicBookBody);
-      if (!input) return true;
-      const answer = bookings.create(input, visitor);
-      if (answer.ok) sendJson(response, 201, { ok: true, data: withQr(answer.data) });
-      else refuse(response, answer.error);
-      return true;
-    }
-    const codePath = CODE_PATH.exec(path);
-    const code = codePath?.[1] ? BookingCodeSchema.safeParse(codePath[1]) : undefined;
-    if (!code?.success) {
-      sendError(response, 404, 'NOT_FOUND', 'No such endpoint.');
-      return true;
-    }
-    const action = codePath?.[2];
-    if (!action && request.method === 'GET') {
-      const booking = bookings.find(code.data);
-      if (booking) sendJson(response, 200, { ok: true, data: withQr(booking) });
-      else sendError(response, 404, 'NOT_FOUND', 'There is no booking with this code.');
-      return true;
-    }
-    if (action === 'cancel' && writing) {
-      const answer = bookings.cancel(code.data, visitor);
-      if (answer.ok) sendJson(response, 200, { ok: true, data: withQr(answer.data) });
-      else refuse(response, answer.error);
-      return true;
-    }
-    if (action === 'move' && writing) {
-      const input = await body(request, response, PublicMoveBody);
-      if (!input) return true;
-      const answer = bookings.move(code.data, input.slotAt, visitor);
-      if (answer.ok) sendJson(response, 200, { ok: true, data: withQr(answer.data) });
-      else refuse(response, answer.error);
-      return true;
-    }
-    sendError(response, 405, 'BAD_REQUEST', 'Method not allowed.');
-    return true;
-  };
+    }),
+    jsonRoute('GET', '/api/book/slots', SlotsQuery, (query) =>
+      bookings.slots(query.service, query.day, query.days === undefined ? 1 : Number(query.days)),
+    ),
+    jsonRoute(
+      'POST',
+      '/api/book',
+      PublicBookBody,
+      (body, { address }) => answerWithQr(bookings.create(body, visitor(address))),
+      201,
+    ),
+    route('GET', CODE_PATH, ({ response, params }) => {
+      const code = codeOf(params[0]);
+      if (!code) return sendError(response, 404, NO_ENDPOINT.code, NO_ENDPOINT.message);
+      const booking = bookings.find(code);
+      sendAck(response, booking ? { ok: true, data: withQr(booking) } : { ok: false, error: NO_BOOKING });
+    }),
+    route('POST', ACTION_PATH('cancel'), ({ response, params, address }) => {
+      const code = codeOf(params[0]);
+      if (!code) return sendError(response, 404, NO_ENDPOINT.code, NO_ENDPOINT.message);
+      sendAck(response, answerWithQr(bookings.cancel(code, visitor(address))));
+    }),
+    jsonRoute('POST', ACTION_PATH('move'), PublicMoveBody, (body, { params, address }) => {
+      const code = codeOf(params[0]);
+      return code
+        ? answerWithQr(bookings.move(code, body.slotAt, visitor(address)))
+        : { ok: false, error: NO_ENDPOINT };
+    }),
+  ];
+
+  // Every request counts against the address's reads; a write also against its writes.
+  return guarded(routes, ({ response, address }, method) => {
+    const now = Date.now();
+    if (reads.allow(address, now) && (method !== 'POST' || writes.allow(address, now))) return true;
+    response.setHeader('retry-after', '60');
+    sendError(response, 429, 'RATE_LIMITED', 'Too many requests; try again in a minute.');
+    return false;
+  });
 };
