@@ -66,6 +66,8 @@ export interface AppOptions {
   readonly seedDemo?: boolean;
   readonly centre?: Centre;
   readonly frontEndDir?: (name: FrontEnd) => string;
+  /** The booking page script's build; usually `apps/book/dist`. */
+  readonly bookAppDir?: string;
   /** How often the scheduler runs, in ms. */
   readonly tickMs?: number;
   /** How long a kiosk or board may stay disconnected before staff are alerted (60 s). */
@@ -229,7 +231,11 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     closeConnections: (hashes) => live.close(hashes),
     isRated: (ticketId) => ratings.get(ticketId) !== undefined,
     routes: [
-      ...bookingRoutes(bookings, () => queue.centre.site.timeZone),
+      ...bookingRoutes(
+        bookings,
+        () => queue.centre.site.timeZone,
+        options.bookAppDir ?? defaultFrontEndDir('book'),
+      ),
       ...liveStatus.routes,
       reportExportRoute({
         auth,

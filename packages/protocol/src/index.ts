@@ -12,3 +12,4 @@ export * from './reports';
 export * from './summary-change';
 export * from './backup';
 export * from './client-events';
+export * from './book-page';

@@ -17,7 +17,8 @@ import { sendError, sendJson } from '../http-io';
 import { type Route, guarded, jsonRoute, route, sendAck } from '../http-routes';
 import { RateLimit } from '../rate-limit';
 import { pickLanguage } from '../status-page/render';
-import { renderBookPage } from './book-page';
+import { frontEndFiles } from '../static-files';
+import { BOOK_APP_PATH, bookScriptLocator, renderBookPage } from './book-page';
 import { type BookingActor, type BookingService, VISITOR, publicView } from './booking-service';
 import { qrSvg } from './qr';
 
@@ -41,7 +42,14 @@ const SlotsQuery = z.object({
     .optional(),
 });
 
-export const bookingRoutes = (bookings: BookingService, timeZone: () => string): readonly Route[] => {
+export const bookingRoutes = (
+  bookings: BookingService,
+  timeZone: () => string,
+  /** The page script's build (apps/book/dist). */
+  scriptDir: string,
+): readonly Route[] => {
+  const scriptSrc = bookScriptLocator(scriptDir);
+  const scriptFiles = frontEndFiles(scriptDir);
   const reads = new RateLimit(BOOK_READ_LIMIT, 60_000);
   const writes = new RateLimit(BOOK_WRITE_LIMIT, 60_000);
 
@@ -61,9 +69,20 @@ export const bookingRoutes = (bookings: BookingService, timeZone: () => string):
   const routes: Route[] = [
     route('GET', PAGE_PATH, ({ request, response, url }) => {
       const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
+      const src = scriptSrc();
+      if (!src)
+        return sendError(
+          response,
+          503,
+          'NOT_FOUND',
+          'The booking page is not built yet: run `npm run build`.',
+        );
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(renderBookPage(language, url.pathname));
+      response.end(renderBookPage(language, url.pathname, src));
     }),
+    route('GET', new RegExp(`^${BOOK_APP_PATH}(assets/[A-Za-z0-9._-]+)$`), ({ request, response, params }) =>
+      scriptFiles(request, response, params[0] ?? ''),
+    ),
     route('GET', '/api/book/options', ({ request, response, url }) => {
       const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
       const services = bookings.services();

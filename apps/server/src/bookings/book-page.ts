@@ -1,11 +1,41 @@
-/** The booking page's HTML: a phone-first shell, the texts of one language, and the script. */
+/**
+ * The booking page's HTML: a phone-first shell, the texts of one language, and the page's
+ * script, built by Vite from apps/book (typed and linted like the other front ends) and found
+ * through the build's manifest.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Language, LANGUAGES } from '@queue/core';
-import { BOOK_SCRIPT } from './book-script';
 import { BOOK_MESSAGES } from './messages';
+
+/** Where the page's script is served from (`base` in apps/book/vite.config.ts). */
+export const BOOK_APP_PATH = '/book-app/';
+
+/**
+ * The script's URL from the build's manifest, read until it is found (the build may come
+ * after the server's start in development), then kept.
+ */
+export const bookScriptLocator = (distDir: string): (() => string | undefined) => {
+  let found: string | undefined;
+  return () => {
+    if (found) return found;
+    try {
+      const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+        string,
+        { readonly file?: string }
+      >;
+      const file = manifest['main.ts']?.file;
+      found = file ? `${BOOK_APP_PATH}${file}` : undefined;
+    } catch {
+      return undefined;
+    }
+    return found;
+  };
+};
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export const renderBookPage = (language: Language, path: string): string => {
+export const renderBookPage = (language: Language, path: string, scriptSrc: string): string => {
   const text = BOOK_MESSAGES[language];
   // JSON inside a script element: `<` escaped so that no text can close the element.
   const texts = JSON.stringify(text).replace(/</g, '\\u003c');
@@ -35,7 +65,7 @@ label{display:block;margin:.8rem 0;font-weight:600}input{display:block;width:100
 <header><h1>${escapeHtml(text.title)}</h1><nav>${links}</nav></header>
 <main id="app" aria-live="polite"></main>
 <script type="application/json" id="texts">${texts}</script>
-<script>${BOOK_SCRIPT}</script>
+<script type="module" src="${escapeHtml(scriptSrc)}"></script>
 </body>
 </html>`;
 };

@@ -1,0 +1,18 @@
+/**
+ * Build of the public booking page's script: one small module, named by its content hash
+ * (cached for good), with a manifest the server reads to put the right name in the page it
+ * renders (apps/server/src/bookings/book-page.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('src/renderer', import.meta.url)),
+  base: '/book-app/',
+  build: {
+    outDir: '../../dist',
+    emptyOutDir: true,
+    manifest: true,
+    rollupOptions: { input: fileURLToPath(new URL('src/renderer/main.ts', import.meta.url)) },
+  },
+});
