@@ -1,10 +1,12 @@
 /**
  * A board or kiosk that drops off the network is reported to staff once it has stayed away
  * past the grace period, and cleared when it comes back; a reload inside the grace period
- * raises nothing.
+ * raises nothing. The grace periods run on timers the test fires itself, after the server
+ * has taken each disconnect and reconnect: nothing depends on how fast a reconnect is.
  */
 import type { DeviceAlertChange } from '@queue/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualTimers } from '../support/manual-timers';
 import {
   type ClientSocket,
   DISPLAY_TOKEN,
@@ -15,17 +17,17 @@ import {
   waitFor,
 } from './harness';
 
-/** Long beside the few milliseconds a reconnect takes here, short enough to wait out once. */
-const GRACE_MS = 1_000;
 const SETTLED = { timeout: 5_000, interval: 10 };
 
 describe('device presence alerts', () => {
   let server: TestServer;
+  let timers: ManualTimers;
   let admin: ClientSocket;
   let changes: DeviceAlertChange[];
 
   beforeEach(async () => {
-    server = await startServer({ deviceOfflineAfterMs: GRACE_MS });
+    timers = new ManualTimers();
+    server = await startServer({ timers });
     const supervisor = await server.connect((await server.login('supervisor', '2222')).token);
     admin = await server.connect((await server.login('admin', 'admin')).token);
     changes = [];
@@ -54,11 +56,14 @@ describe('device presence alerts', () => {
     const board = await server.connect(DISPLAY_TOKEN);
     const deviceId = await deviceIdOf(board);
     board.close();
-    await waitFor(() => offline().length === 1, 5_000);
+    await expect.poll(() => online(deviceId), SETTLED).toBe(false);
+    expect(offline()).toEqual([]);
+    timers.fire();
+    await waitFor(() => offline().length === 1, 5_000, 'the alert');
     expect(offline()[0]).toMatchObject({ active: true, alert: { deviceId } });
 
     await server.connect(DISPLAY_TOKEN);
-    await waitFor(() => offline().length === 2, 5_000);
+    await waitFor(() => offline().length === 2, 5_000, 'the alert cleared');
     expect(offline()[1]).toMatchObject({ active: false, alert: { deviceId } });
   });
 
@@ -68,14 +73,17 @@ describe('device presence alerts', () => {
     const kiosk = await server.connect(KIOSK_TOKEN);
     const kioskId = await deviceIdOf(kiosk);
     board.close();
-    // The server has taken the disconnect, so the board's grace period runs; then it is back.
     await expect.poll(() => online(boardId), SETTLED).toBe(false);
+    expect(timers.waiting).toBe(1);
+    // Back before its grace period is up: the period is cancelled, not merely outwaited.
     await server.connect(DISPLAY_TOKEN);
     await expect.poll(() => online(boardId), SETTLED).toBe(true);
+    expect(timers.waiting).toBe(0);
 
-    // The kiosk's grace period starts after the board's: had the board's not been cancelled,
-    // its alert would have come first. The kiosk's alert is the sign that nothing else comes.
+    // The kiosk's alert is the sign that the board's would have arrived by now.
     kiosk.close();
+    await expect.poll(() => online(kioskId), SETTLED).toBe(false);
+    timers.fire();
     await waitFor(() => offline().length > 0, 5_000, "the kiosk's alert");
     expect(offline()).toEqual([
       expect.objectContaining({ active: true, alert: expect.objectContaining({ deviceId: kioskId }) }),

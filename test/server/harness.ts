@@ -19,6 +19,7 @@ import type {
   ServerToClientEvents,
 } from '@queue/protocol';
 import { type Application, type PairingOptions, createApplication, silentLogger } from '@queue/server';
+import type { Timers } from '../../apps/server/src/timers';
 import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -152,6 +153,8 @@ export interface StartOptions {
   readonly allowedHosts?: readonly string[];
   /** Load the demo centre, staff and devices into an empty database (default: yes). */
   readonly seedDemo?: boolean;
+  /** The timers grace periods run on (`ManualTimers` to fire them by hand). */
+  readonly timers?: Timers;
   /** Where the front ends' builds are (default: the repository's `apps/<name>/dist`). */
   readonly frontEndDir?: (name: 'kiosk' | 'display' | 'desk') => string;
 }
@@ -188,6 +191,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       ...(options.pairing ? { pairing: options.pairing } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       ...(options.frontEndDir ? { frontEndDir: options.frontEndDir } : {}),
+      ...(options.timers ? { timers: options.timers } : {}),
     });
   const app = await open();
   const port = await app.listen(0);

@@ -25,6 +25,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
 import { DevicePresence } from './device-presence';
+import type { Timers } from './timers';
 import { Auditor } from './audit';
 import { Authenticator, hasRole, isLoopback } from './auth';
 import { type BackupOptions, scheduleBackups } from './backup';
@@ -72,6 +73,8 @@ export interface AppOptions {
   readonly tickMs?: number;
   /** How long a kiosk or board may stay disconnected before staff are alerted (60 s). */
   readonly deviceOfflineAfterMs?: number;
+  /** The timers grace periods run on (tests fire them by hand). */
+  readonly timers?: Timers;
   /** Scheduled online backups; none when absent. */
   readonly backup?: BackupOptions & { readonly intervalMs: number };
   /** Kiosk printers by device id, laid over the configuration (not saved). */
@@ -189,6 +192,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     },
     (deviceId) => live.isOnline(deviceId),
     options.deviceOfflineAfterMs,
+    options.timers,
   );
   const inflight = new InFlight();
   const reports = new ReportService(

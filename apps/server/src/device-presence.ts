@@ -5,11 +5,13 @@
  * restart's reconnect storm, so staff are only told about screens that are really dark.
  */
 import type { AlertCenter } from './alerts';
+import { type Timers, realTimers } from './timers';
 
 export const OFFLINE_AFTER_MS = 60_000;
 
 export class DevicePresence {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The pending grace periods' cancels, by device. */
+  private readonly timers = new Map<string, () => void>();
   private closed = false;
 
   constructor(
@@ -19,30 +21,29 @@ export class DevicePresence {
     /** Whether the device has a live connection now (one of several may have closed). */
     private readonly isOnline: (deviceId: string) => boolean,
     private readonly offlineAfterMs: number = OFFLINE_AFTER_MS,
+    private readonly clock: Timers = realTimers,
   ) {}
 
   connected(deviceId: string): void {
-    const timer = this.timers.get(deviceId);
-    if (timer) clearTimeout(timer);
+    this.timers.get(deviceId)?.();
     this.timers.delete(deviceId);
     this.alerts.clear(deviceId, ['device-offline']);
   }
 
   disconnected(deviceId: string, name: string): void {
     if (this.closed || this.isOnline(deviceId) || this.timers.has(deviceId)) return;
-    const timer = setTimeout(() => {
+    const cancel = this.clock.after(this.offlineAfterMs, () => {
       this.timers.delete(deviceId);
       if (this.isOnline(deviceId) || !this.isPaired(deviceId)) return;
       this.alerts.raise(deviceId, 'device-offline', `${name} has been offline since it disconnected.`);
-    }, this.offlineAfterMs);
-    timer.unref();
-    this.timers.set(deviceId, timer);
+    });
+    this.timers.set(deviceId, cancel);
   }
 
   /** The server is shutting down: its own disconnects are not devices going dark. */
   close(): void {
     this.closed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 }
