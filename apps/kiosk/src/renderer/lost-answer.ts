@@ -13,12 +13,16 @@ export interface Unanswered {
 }
 
 /** The id for a request about `subject`: the lost one's when it is the same, else a new one. */
-export const requestIdFor = (unanswered: Unanswered | undefined, subject: string, fresh: () => string): string =>
-  unanswered?.subject === subject ? unanswered.requestId : fresh();
+export const requestIdFor = (
+  unanswered: Unanswered | undefined,
+  subject: string,
+  fresh: () => string,
+): string => (unanswered?.subject === subject ? unanswered.requestId : fresh());
 
 /** What to remember after an answer: the request again if its answer was lost, else nothing. */
 export const unansweredAfter = (
   answer: { readonly ok: true } | { readonly ok: false; readonly error: Pick<WireError, 'code'> },
   subject: string,
   requestId: string,
-): Unanswered | undefined => (!answer.ok && answer.error.code === 'INTERNAL' ? { subject, requestId } : undefined);
+): Unanswered | undefined =>
+  !answer.ok && answer.error.code === 'INTERNAL' ? { subject, requestId } : undefined;
