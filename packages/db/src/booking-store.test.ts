@@ -129,4 +129,38 @@ describe('BookingStore', () => {
     expect(store.get(future.code)?.name).toBe('Олена Петренко');
     expect(store.purgePersonalDataBefore(SLOT + 1)).toBe(0);
   });
+
+  it('keeps where a public booking came from, lists the public ones newest first, and forgets the address with the phone', () => {
+    const { store } = open();
+    const older = booking({ sourceAddress: '203.0.113.7', createdAt: SLOT - 7_200_000 });
+    const newer = booking({ sourceAddress: '2001:db8::1', createdAt: SLOT - 3_600_000 });
+    const staff = booking({ createdBy: 'reception', createdAt: SLOT - 3_600_000 });
+    for (const entry of [older, newer, staff]) store.create(entry, () => undefined);
+    expect(
+      store.madeSince('visitor', SLOT - 10_800_000).map((entry) => [entry.code, entry.sourceAddress]),
+    ).toEqual([
+      [newer.code, '2001:db8::1'],
+      [older.code, '203.0.113.7'],
+    ]);
+    expect(store.madeSince('visitor', SLOT - 5_400_000).map((entry) => entry.code)).toEqual([newer.code]);
+    store.purgePersonalDataBefore(SLOT + 1);
+    expect(store.get(newer.code)?.sourceAddress).toBeUndefined();
+    expect(store.get(newer.code)?.phone).toBeUndefined();
+  });
+
+  it('gives bookings made before the address column theirs from the audit log', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bookings-')), 'queue.db');
+    const db = new Database(file);
+    // A database of the schema before: migrations up to the bookings table, then one public booking.
+    migrate(db, 9);
+    db.prepare(
+      `INSERT INTO bookings (code, service_code, service_day, slot_at, language, status, created_at, created_by, updated_at)
+       VALUES ('OLDCODE1', 'passport', '2026-11-25', ?, 'uk', 'booked', 1, 'visitor', 1)`,
+    ).run(SLOT);
+    db.prepare(
+      `INSERT INTO audit_log (at, actor, action, target, address) VALUES (1, 'visitor', 'booking:create', 'booking:OLDCODE1', '198.51.100.4')`,
+    ).run();
+    migrate(db);
+    expect(new BookingStore(db).get('OLDCODE1')?.sourceAddress).toBe('198.51.100.4');
+  });
 });

@@ -25,6 +25,8 @@ export interface Booking {
   readonly createdAt: number;
   /** `visitor` for the public page, else the staff member's id. */
   readonly createdBy: string;
+  /** Where a public booking was made from (the per-address limits); cleared with the phone. */
+  readonly sourceAddress?: string;
   readonly updatedAt: number;
 }
 
@@ -63,6 +65,7 @@ interface BookingRow {
   ticket_id: string | null;
   created_at: number;
   created_by: string;
+  source_address: string | null;
   updated_at: number;
 }
 
@@ -78,6 +81,7 @@ const fromRow = (row: BookingRow): Booking => ({
   late: row.late === 1,
   ...(row.ticket_id !== null ? { ticketId: row.ticket_id } : {}),
   createdAt: row.created_at,
+  ...(row.source_address !== null ? { sourceAddress: row.source_address } : {}),
   createdBy: row.created_by,
   updatedAt: row.updated_at,
 });
@@ -142,8 +146,8 @@ export class BookingStore {
         this.db
           .prepare(
             `INSERT INTO bookings (code, service_code, service_day, slot_at, name, phone, language, status,
-               late, created_at, created_by, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 0, ?, ?, ?)`,
+               late, created_at, created_by, source_address, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 0, ?, ?, ?, ?)`,
           )
           .run(
             booking.code,
@@ -155,6 +159,7 @@ export class BookingStore {
             booking.language,
             booking.createdAt,
             booking.createdBy,
+            booking.sourceAddress ?? null,
             booking.createdAt,
           );
         const created = this.get(booking.code);
@@ -281,12 +286,22 @@ export class BookingStore {
       .all(fromDay, toDay);
   }
 
+  /** Bookings made by `createdBy` (the public page's `visitor`) since `since`, newest first. */
+  madeSince(createdBy: string, since: number): Booking[] {
+    return this.db
+      .prepare<[string, number], BookingRow>(
+        `SELECT * FROM bookings WHERE created_by = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC`,
+      )
+      .all(createdBy, since)
+      .map(fromRow);
+  }
+
   /** Clear names and phones of bookings whose slot began before `before`; the count cleared. */
   purgePersonalDataBefore(before: number): number {
     return this.db
       .prepare(
-        `UPDATE bookings SET name = NULL, phone = NULL
-         WHERE slot_at < ? AND (name IS NOT NULL OR phone IS NOT NULL)`,
+        `UPDATE bookings SET name = NULL, phone = NULL, source_address = NULL
+         WHERE slot_at < ? AND (name IS NOT NULL OR phone IS NOT NULL OR source_address IS NOT NULL)`,
       )
       .run(before).changes;
   }

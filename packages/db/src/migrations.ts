@@ -4,7 +4,10 @@
  */
 import type Database from 'better-sqlite3';
 
-export const MIGRATIONS: readonly string[] = [
+/** A step of the schema: SQL, or code where SQL alone cannot be run twice safely. */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: the event log, read tables of the live queue, configuration, people and devices.
   `
   CREATE TABLE events (
@@ -230,6 +233,23 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS report_summarised_days (service_day TEXT PRIMARY KEY, at INTEGER NOT NULL);
   `,
+  // 10: the address a public booking was made from, for the per-address limits and a
+  // supervisor's view of bursts (personal data: cleared with the name and phone). Bookings
+  // made before take theirs from the audit log, which has always recorded it.
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(bookings)').all();
+    if (!columns.some((column) => column.name === 'source_address')) {
+      db.exec('ALTER TABLE bookings ADD COLUMN source_address TEXT');
+    }
+    db.exec(`
+      UPDATE bookings SET source_address = (
+        SELECT address FROM audit_log
+        WHERE action = 'booking:create' AND target = 'booking:' || bookings.code
+        ORDER BY seq LIMIT 1
+      ) WHERE created_by = 'visitor' AND source_address IS NULL;
+      CREATE INDEX IF NOT EXISTS bookings_public ON bookings(created_by, created_at);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -242,12 +262,15 @@ export class NewerDatabaseError extends Error {
 }
 
 /** Bring the schema up to date, one migration per transaction. */
-export const migrate = (db: Database.Database): void => {
+/** Bring the schema up to `target` (this server's, unless a test wants an older one). */
+export const migrate = (db: Database.Database, target = SCHEMA_VERSION): void => {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
-  for (let version = current; version < SCHEMA_VERSION; version += 1) {
+  for (let version = current; version < target; version += 1) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version] ?? '');
+      const step = MIGRATIONS[version] ?? '';
+      if (typeof step === 'function') step(db);
+      else db.exec(step);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

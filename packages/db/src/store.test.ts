@@ -18,7 +18,7 @@ import {
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from './config-store';
-import { MIGRATIONS, NewerDatabaseError, SCHEMA_VERSION } from './migrations';
+import { NewerDatabaseError, SCHEMA_VERSION, migrate } from './migrations';
 import { openDatabase } from './open';
 import { QueueStore } from './queue-store';
 
@@ -65,8 +65,7 @@ describe('database', () => {
 
   it('gives a configuration saved before boards existed an empty list of boards', () => {
     const raw = new Database(file);
-    raw.exec(MIGRATIONS[0] ?? '');
-    raw.pragma('user_version = 1');
+    migrate(raw, 1);
     const { boards: _boards, ...withoutBoards } = DEMO_CENTRE;
     raw
       .prepare('INSERT INTO config (id, centre, updated_at) VALUES (1, ?, 0)')
@@ -79,9 +78,7 @@ describe('database', () => {
 
   it('gives a configuration saved before kiosks existed an empty list of kiosks', () => {
     const raw = new Database(file);
-    raw.exec(MIGRATIONS[0] ?? '');
-    raw.exec(MIGRATIONS[1] ?? '');
-    raw.pragma('user_version = 2');
+    migrate(raw, 2);
     const { kiosks: _kiosks, ...withoutKiosks } = DEMO_CENTRE;
     raw
       .prepare('INSERT INTO config (id, centre, updated_at) VALUES (1, ?, 0)')

@@ -35,7 +35,7 @@ import {
   serviceDayOf,
   slotMinutesFor,
 } from '@queue/core';
-import { AUDIT_PAGE_MAX, type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
+import { type AuditStore, type Booking, type BookingStore, isRefusal } from '@queue/db';
 import {
   type Ack,
   type BookingBurstsView,
@@ -73,9 +73,6 @@ export type CheckInPlan =
 
 const DAY_MS = 86_400_000;
 const CODE_ATTEMPTS = 5;
-/** The most audit pages read for public bookings: 10,000 bookings, far beyond any centre's week. */
-const MAX_AUDIT_PAGES = 50;
-const BOOKING_TARGET = 'booking:';
 const MINUTES_PER_DAY = 24 * 60;
 
 /** The most slots one answer holds (and `MAX_SLOT_QUERY_DAYS` the most days it covers). */
@@ -201,6 +198,7 @@ export class BookingService {
           language: request.language ?? 'uk',
           createdAt: now,
           createdBy: by.actor,
+          ...(by.actor === VISITOR && by.address ? { sourceAddress: by.address } : {}),
         },
         (held) => {
           const check = checkBooking(this.queue.centre, service, slotAt, now, held, this.policy);
@@ -384,42 +382,17 @@ export class BookingService {
     return groupPublicBookings(records, this.policy.burstThreshold);
   }
 
-  /**
-   * The bookings made on the public page since `since`, newest first, from the audit log:
-   * it holds the address each was made from, and is kept for good. Their service, day, phone
-   * and status are the booking's own now.
-   */
+  /** The bookings made on the public page since `since`, newest first, with their addresses. */
   publicBookingsSince(since: number): PublicBookingRecord[] {
-    const records: PublicBookingRecord[] = [];
-    let before: number | undefined;
-    for (let page = 0; page < MAX_AUDIT_PAGES; page += 1) {
-      const entries = this.audit.list({
-        action: 'booking:create',
-        actor: VISITOR,
-        limit: AUDIT_PAGE_MAX,
-        ...(before !== undefined ? { before } : {}),
-      });
-      for (const entry of entries) {
-        if (entry.at < since) return records;
-        const code = entry.target?.startsWith(BOOKING_TARGET)
-          ? entry.target.slice(BOOKING_TARGET.length)
-          : '';
-        const booking = code ? this.store.get(code) : undefined;
-        if (!booking) continue;
-        records.push({
-          code,
-          at: entry.at,
-          address: entry.address ?? 'unknown',
-          ...(booking.phone !== undefined ? { phone: booking.phone } : {}),
-          serviceCode: booking.serviceCode,
-          serviceDay: booking.serviceDay,
-          active: booking.status === 'booked' || booking.status === 'checked-in',
-        });
-      }
-      if (entries.length < AUDIT_PAGE_MAX) break;
-      before = entries.at(-1)?.seq;
-    }
-    return records;
+    return this.store.madeSince(VISITOR, since).map((booking) => ({
+      code: booking.code,
+      at: booking.createdAt,
+      address: booking.sourceAddress ?? 'unknown',
+      ...(booking.phone !== undefined ? { phone: booking.phone } : {}),
+      serviceCode: booking.serviceCode,
+      serviceDay: booking.serviceDay,
+      active: booking.status === 'booked' || booking.status === 'checked-in',
+    }));
   }
 
   private record(
