@@ -151,6 +151,7 @@ export interface StartOptions {
   readonly deviceOfflineAfterMs?: number;
   readonly pairing?: PairingOptions;
   readonly allowedHosts?: readonly string[];
+  readonly trustedProxies?: readonly string[];
   /** Load the demo centre, staff and devices into an empty database (default: yes). */
   readonly seedDemo?: boolean;
   /** The timers grace periods run on (`ManualTimers` to fire them by hand). */
@@ -190,6 +191,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       ...(options.deviceOfflineAfterMs ? { deviceOfflineAfterMs: options.deviceOfflineAfterMs } : {}),
       ...(options.pairing ? { pairing: options.pairing } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
       ...(options.frontEndDir ? { frontEndDir: options.frontEndDir } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
     });

@@ -37,6 +37,7 @@ import { STATUS_PAGE_LIMIT, createHttpHandler } from './http';
 import type { FrontEnd } from './static-files';
 import { LiveSockets } from './live-sockets';
 import { type Logger, createLogger } from './logger';
+import { clientAddressReader } from './client-address';
 import { allowRequestFor, ownHostNames } from './origin';
 import { PairingService } from './pairing';
 import { type ServerIdentity, loadServerIdentity } from './server-identity';
@@ -93,6 +94,8 @@ export interface AppOptions {
   readonly allowedOrigins?: readonly string[];
   /** Host names besides the machine's own and IP addresses that requests may be sent to. */
   readonly allowedHosts?: readonly string[];
+  /** Reverse proxies trusted to name the client in X-Forwarded-For. */
+  readonly trustedProxies?: readonly string[];
   /** Device pairing: who is approved at once, and who may log staff in without a paired terminal. */
   readonly pairing?: PairingOptions;
   /** Names this server on the LAN and to its paired screens; the host name by default. */
@@ -222,6 +225,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const ownNames = ownHostNames(hostname(), options.allowedHosts ?? [], allowedOrigins);
   const handler = createHttpHandler({
     ownHostNames: ownNames,
+    addressOf: clientAddressReader(options.trustedProxies ?? []),
     queue,
     auth,
     logger,

@@ -31,6 +31,7 @@ describe('readEnvironment', () => {
       tls: undefined,
       allowedOrigins: [],
       allowedHosts: [],
+      trustedProxies: [],
       mdns: true,
       serverId: undefined,
     });
@@ -60,6 +61,7 @@ describe('readEnvironment', () => {
       QUEUE_TLS_KEY: 'key.pem',
       QUEUE_ALLOWED_ORIGINS: 'https://desk.example.org, http://10.0.0.5:5173',
       QUEUE_ALLOWED_HOSTS: 'Queue.Example.org, centre-1.local',
+      QUEUE_TRUSTED_PROXIES: '10.0.0.5, fd00::/8',
       QUEUE_MDNS: '0',
       QUEUE_SERVER_ID: 'centre-1',
     });
@@ -77,6 +79,7 @@ describe('readEnvironment', () => {
       tls: { certFile: 'cert.pem', keyFile: 'key.pem' },
       allowedOrigins: ['https://desk.example.org', 'http://10.0.0.5:5173'],
       allowedHosts: ['queue.example.org', 'centre-1.local'],
+      trustedProxies: ['10.0.0.5', 'fd00::/8'],
       mdns: false,
       serverId: 'centre-1',
     });

@@ -8,6 +8,7 @@
 import type { KioskPrinter } from '@queue/core';
 import { z } from 'zod';
 import type { LogLevel } from './logger';
+import { isAddressOrRange } from './client-address';
 import { normalizeOrigin, parseAllowedOrigins } from './origin';
 import { parseKioskPrinters } from './printing/printer-settings';
 import { DEFAULT_RETENTION_DAYS } from './retention';
@@ -132,6 +133,18 @@ export const environmentSchema = z.object({
           `expected comma-separated host names such as queue.example.org, got ${bad.map((name) => JSON.stringify(name)).join(', ')}`,
         );
   }),
+  QUEUE_TRUSTED_PROXIES: variable<string[]>([], (raw) => {
+    const entries = raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+    const bad = entries.filter((entry) => !isAddressOrRange(entry));
+    return bad.length === 0
+      ? entries
+      : new Refusal(
+          `expected comma-separated addresses or ranges such as 10.0.0.5 or 10.0.0.0/24, got ${bad.map((entry) => JSON.stringify(entry)).join(', ')}`,
+        );
+  }),
   QUEUE_MDNS: flag(true),
   QUEUE_SERVER_ID: text(undefined),
 });
@@ -160,6 +173,8 @@ export interface Environment {
   readonly allowedOrigins: readonly string[];
   /** Host names requests may be sent to besides the machine's own (a reverse proxy's). */
   readonly allowedHosts: readonly string[];
+  /** Reverse proxies whose X-Forwarded-For names the client (client-address.ts). */
+  readonly trustedProxies: readonly string[];
   readonly mdns: boolean;
   /** This server's id in the LAN announcement; the host name when unset. */
   readonly serverId: string | undefined;
@@ -203,6 +218,7 @@ export const readEnvironment = (env: NodeJS.ProcessEnv): Environment => {
         : undefined,
     allowedOrigins: settings.QUEUE_ALLOWED_ORIGINS,
     allowedHosts: settings.QUEUE_ALLOWED_HOSTS,
+    trustedProxies: settings.QUEUE_TRUSTED_PROXIES,
     mdns: settings.QUEUE_MDNS,
     serverId: settings.QUEUE_SERVER_ID,
   };

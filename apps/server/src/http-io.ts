@@ -1,7 +1,7 @@
 /**
  * The HTTP primitives every route shares: JSON answers and refusals, bodies read with a size
- * limit, the caller's address and bearer token. Kept apart from the router so that feature
- * routes (bookings, reports, pairing, the status page) use them without importing it.
+ * limit, the bearer token (whose request it is: `client-address.ts`). Kept apart from the
+ * router so that feature routes use them without importing it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -47,9 +47,6 @@ export const readJson = async (request: IncomingMessage): Promise<unknown> => {
     return 'not-json';
   }
 };
-
-/** The client's address, for rate limits and the audit log. */
-export const addressOf = (request: IncomingMessage): string => request.socket.remoteAddress ?? 'unknown';
 
 /** The token of an `Authorization: Bearer …` header. */
 export const bearer = (request: IncomingMessage): string | undefined => {

@@ -8,7 +8,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ack, WireErrorCode } from '@queue/protocol';
 import type { z } from 'zod';
-import { addressOf, readJson, sendError, sendJson } from './http-io';
+import type { AddressReader } from './client-address';
+import { readJson, sendError, sendJson } from './http-io';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -129,6 +130,7 @@ export const dispatch = async (
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  addressOf: AddressReader,
 ): Promise<boolean> => {
   const method = request.method === 'HEAD' ? 'GET' : request.method;
   const allowed: Method[] = [];

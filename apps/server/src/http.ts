@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ticket } from '@queue/core';
 import { PROTOCOL_VERSION } from '@queue/protocol';
 import type { Authenticator } from './auth';
+import { type AddressReader, clientAddressReader } from './client-address';
 import { sendError, sendJson } from './http-io';
 import { type Route, dispatch, route } from './http-routes';
 import type { Logger } from './logger';
@@ -40,6 +41,8 @@ export interface HttpDeps extends PairingHttpDeps {
   readonly routes?: readonly Route[];
   /** The status page's limit per address, shared with its live feed: one budget, not two. */
   readonly statusPageLimit: RateLimit;
+  /** Whose request it is (the client behind a trusted proxy); the peer when absent. */
+  readonly addressOf?: AddressReader;
 }
 
 /** Status-page requests allowed per address and minute. */
@@ -79,11 +82,12 @@ export const createHttpHandler = (deps: HttpDeps) => {
     ...frontEndRoutes(deps.frontEndDir),
   ];
 
+  const addressOf = deps.addressOf ?? clientAddressReader([]);
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request.url);
     if (!url) return sendError(response, 400, 'BAD_REQUEST', 'Bad request path.');
     if (url.pathname.startsWith('/socket.io')) return; // socket.io answers these itself
-    if (await dispatch(table, request, response, url)) return;
+    if (await dispatch(table, request, response, url, addressOf)) return;
     sendError(
       response,
       404,

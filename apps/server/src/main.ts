@@ -80,6 +80,7 @@ const main = async (): Promise<void> => {
     retentionDays: settings.retentionDays,
     allowedOrigins: settings.allowedOrigins,
     allowedHosts: settings.allowedHosts,
+    trustedProxies: settings.trustedProxies,
     ...(tls ? { tls } : {}),
   });
   const scheme = tls ? 'https' : 'http';

@@ -11,7 +11,7 @@ import { liveEstimateOf } from './live-estimate';
 import type { RatingStore } from '@queue/db';
 import { RatingBody } from '@queue/protocol';
 import { type Route, route } from '../http-routes';
-import { addressOf, readBody } from '../http-io';
+import { readBody } from '../http-io';
 import type { Logger } from '../logger';
 import type { QueueService } from '../queue-service';
 import { RateLimit } from '../rate-limit';
@@ -83,8 +83,13 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  const openFeed = (request: IncomingMessage, response: ServerResponse, url: URL, ticketId: string): void => {
-    const address = addressOf(request);
+  const openFeed = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    ticketId: string,
+    address: string,
+  ): void => {
     const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
     const held = perAddress.get(address) ?? 0;
     if (
@@ -125,6 +130,7 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
     response: ServerResponse,
     url: URL,
     ticketId: string,
+    address: string,
   ): Promise<void> => {
     const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
     const text = STATUS_MESSAGES[language];
@@ -133,7 +139,7 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(renderNotice(language, message, back));
     };
-    if (!ratingLimit.allow(addressOf(request), Date.now())) return answer(429, 'Too many requests.');
+    if (!ratingLimit.allow(address, Date.now())) return answer(429, 'Too many requests.');
     const raw = await readBody(request);
     if (raw === 'too-large') {
       response.setHeader('connection', 'close');
@@ -171,11 +177,11 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
   };
 
   const routes: Route[] = [
-    route('GET', LIVE_PATH, ({ request, response, url, params }) =>
-      openFeed(request, response, url, params[0] ?? ''),
+    route('GET', LIVE_PATH, ({ request, response, url, params, address }) =>
+      openFeed(request, response, url, params[0] ?? '', address),
     ),
-    route('POST', RATING_PATH, ({ request, response, url, params }) =>
-      rate(request, response, url, params[0] ?? ''),
+    route('POST', RATING_PATH, ({ request, response, url, params, address }) =>
+      rate(request, response, url, params[0] ?? '', address),
     ),
   ];
 
