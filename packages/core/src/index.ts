@@ -18,3 +18,5 @@ export * from './booking';
 export * from './reports';
 export * from './staff-access';
 export * from './first-run';
+export * from './unserved-services';
+export * from './kiosk-availability';

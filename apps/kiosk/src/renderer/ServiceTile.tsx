@@ -1,11 +1,12 @@
 /**
  * One service: its name, whether it is open now (and when it opens if not), the people
- * waiting and the wait range; a tap takes a ticket.
+ * waiting and the wait range; a tap takes a ticket. A service no desk serves shows as closed,
+ * never with a wait range.
  */
-import type { Centre, Instant, Service } from '@queue/core';
+import { type Centre, type Instant, type Service, serviceAvailability } from '@queue/core';
 import type { ServiceLoad } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
-import { isServiceOpen, nextOpeningOf, useFormatOpening } from './availability';
+import { nextOpeningOf, useFormatOpening } from './availability';
 import { issueTicket } from './issue-flow';
 
 interface Props {
@@ -21,8 +22,10 @@ export const ServiceTile = ({ centre, service, load, now, disabled }: Props) => 
   const localize = useLocalize();
   const formatOpening = useFormatOpening(centre);
   const estimate = load?.estimate;
-  const open = isServiceOpen(centre, service, now);
-  const opens = open ? undefined : nextOpeningOf(centre, service.hours, now);
+  const availability = serviceAvailability(centre, service, now);
+  const open = availability === 'open';
+  // A service no desk serves opens at no hour, so no opening time is promised.
+  const opens = availability === 'closed' ? nextOpeningOf(centre, service.hours, now) : undefined;
   return (
     <button
       type="button"

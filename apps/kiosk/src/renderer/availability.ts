@@ -6,7 +6,6 @@ import {
   type Centre,
   type Instant,
   type Language,
-  type Service,
   type WeeklyHours,
   instant,
   isOpenAt,
@@ -30,9 +29,6 @@ export const useServerNow = (): Instant => {
 };
 
 export const isCentreOpen = (centre: Centre, at: Instant): boolean => isOpenAt(centre.site, undefined, at);
-
-export const isServiceOpen = (centre: Centre, service: Service, at: Instant): boolean =>
-  isOpenAt(centre.site, service.hours, at);
 
 export const nextOpeningOf = (
   centre: Centre,
