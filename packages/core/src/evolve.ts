@@ -14,6 +14,7 @@ import {
   withTicket,
 } from './state';
 import type { Ticket } from './ticket';
+import { isPriority } from './routing';
 
 /** Learned means weigh the newest visits most once a few are known. */
 const STATS_WINDOW = 50;
@@ -45,6 +46,8 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
       };
     }
     case 'ticket:called': {
+      const called = ticketOf(state, event.ticketId);
+      const priority = called !== undefined && isPriority(called);
       const next = updateTicket(state, event.ticketId, (ticket) => ({
         ...withoutPostponement(ticket),
         status: 'called',
@@ -58,6 +61,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         ...desk,
         currentTicketId: event.ticketId,
         privilegedStreak: event.privileged ? desk.privilegedStreak + 1 : 0,
+        priorityStreak: priority ? (desk.priorityStreak ?? 0) + 1 : 0,
       }));
     }
     case 'ticket:recalled':

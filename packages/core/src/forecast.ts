@@ -9,7 +9,7 @@
 import type { Centre, Desk } from './centre';
 import { type Part, partOf, waitingOf, walkUpMinutes } from './queue-index';
 import { type DeskId, type Instant, MS_PER_MINUTE, type ServiceCode, type TicketId } from './ids';
-import { type Pick, pickNext, wouldPrefer } from './routing';
+import { type Pick, isPriority, pickNext, wouldPrefer } from './routing';
 import {
   type DeskState,
   type QueueState,
@@ -122,7 +122,11 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     ticketTable = withoutTicket(ticketTable, pick.ticket.id);
     ahead = { ...state, ticketTable };
     seat.freeAt = now + walk + visit(pick.ticket.serviceCode);
-    seat.state = { ...seat.state, privilegedStreak: pick.privileged ? seat.state.privilegedStreak + 1 : 0 };
+    seat.state = {
+      ...seat.state,
+      privilegedStreak: pick.privileged ? seat.state.privilegedStreak + 1 : 0,
+      priorityStreak: isPriority(pick.ticket) ? (seat.state.priorityStreak ?? 0) + 1 : 0,
+    };
   }
   const result: Play = { calls, steps };
   byKey.set(key, result);

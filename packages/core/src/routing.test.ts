@@ -137,6 +137,39 @@ describe('booked visits', () => {
     expect(s.callNext('d1')).toBe('b1');
   });
 
+  it('go before priority visitors once as many of those were called in a row as the streak allows', () => {
+    const s = new Scenario(oneService(2), START);
+    booked(s, 'b1', '09:10');
+    booked(s, 'b2', '09:12');
+    for (let i = 1; i <= 6; i += 1) s.issue(`p${i}`, 'w', { priority: VETERAN, source: 'reception' });
+    s.setTime(kyiv('2025-01-14T09:15'));
+    s.open('d1');
+    expect(calledIn(s, 'd1', 8)).toEqual(['p1', 'p2', 'b1', 'p3', 'p4', 'b2', 'p5', 'p6']);
+    expect(s.desk('d1').priorityStreak).toBe(2);
+  });
+
+  it('wait behind at most the streak of priority calls each, however many priority visitors come', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 20 }),
+        (streak, bookings, priorityVisitors) => {
+          const s = new Scenario(oneService(streak), START);
+          for (let i = 0; i < bookings; i += 1) booked(s, `b${i}`, `09:${String(10 + i).padStart(2, '0')}`);
+          for (let i = 0; i < priorityVisitors; i += 1) s.issue(`p${i}`, 'w', { priority: VETERAN });
+          s.setTime(kyiv('2025-01-14T09:30'));
+          s.open('d1');
+          const order = calledIn(s, 'd1', bookings + priorityVisitors);
+          // The n-th booking (from 0) is called by call (n + 1) × (streak + 1).
+          return Array.from({ length: bookings }, (_, n) => order.indexOf(`b${n}`)).every(
+            (position, n) => position >= 0 && position < (n + 1) * (streak + 1),
+          );
+        },
+      ),
+    );
+  });
+
   it('come after priority visitors, in slot order', () => {
     const s = new Scenario(oneService(5), START);
     booked(s, 'b-late', '09:20');

@@ -3,7 +3,9 @@
  *  1. Only tickets this desk may take: for a service it serves, or sent to it by name.
  *  2. Priority visitors (in order of arrival), then booked visits whose slot has come
  *     (in slot order) — but after `maxPriorityStreak` such calls in a row, a waiting
- *     walk-in goes first, so ordinary visitors are never starved.
+ *     walk-in goes first, so ordinary visitors are never starved; and after that many
+ *     priority calls in a row a due booking goes first, so a flood of priority visitors
+ *     cannot keep a booked visitor waiting past their slot either.
  *  3. Among walk-ins, anyone who has waited more than two thirds of their service's waiting
  *     standard goes first, the one who has used the largest share of it first (with equal
  *     standards: first come, first served). Before that point the desk leans toward its main
@@ -205,7 +207,8 @@ export const pickNext = (
   const walkIn = mostUrgent(centre, desk, walkIns, at);
   const streakSpent = deskState.privilegedStreak >= centre.policy.maxPriorityStreak;
   if (walkIn && streakSpent) return { ticket: walkIn, privileged: false };
-  const privileged = priority[0] ?? appointments[0];
+  const bookingsPassedOver = (deskState.priorityStreak ?? 0) >= centre.policy.maxPriorityStreak;
+  const privileged = bookingsPassedOver ? (appointments[0] ?? priority[0]) : (priority[0] ?? appointments[0]);
   if (privileged) return { ticket: privileged, privileged: true };
   return walkIn ? { ticket: walkIn, privileged: false } : undefined;
 };

@@ -16,6 +16,8 @@ export interface DeskState {
   readonly currentTicketId?: TicketId;
   /** Priority or booked visits called in a row; bounds how long walk-ins can be passed over. */
   readonly privilegedStreak: number;
+  /** Priority visitors called in a row; bounds how long a due booking can be passed over. */
+  readonly priorityStreak?: number;
   readonly since?: Instant;
 }
 
