@@ -18,7 +18,7 @@ describe('printer profiles', () => {
       charsPerLine: 48,
     });
     expect(profiles.get('xprinter-80')).toMatchObject({
-      codePage: 23,
+      codePage: 73,
       leaveDoubleByteMode: true,
       dotsPerLine: 576,
     });

@@ -19,7 +19,7 @@ export const printerProfileSchema = z
     charsPerLine: z.number().int().positive(),
     /** `text` prints characters in the code page; `raster` prints every line as an image. */
     render: z.enum(['text', 'raster']),
-    /** The `ESC t n` number of the code page below (WPC1251: Epson 46, many clones 23). */
+    /** The `ESC t n` number of the code page below (WPC1251: Epson 46, Xprinter-type clones 73). */
     codePage: z.number().int().min(0).max(255),
     encoding: z.enum(TEXT_ENCODINGS),
     /** Send `FS .` after `ESC @`: the printer may start in a Chinese double-byte mode. */

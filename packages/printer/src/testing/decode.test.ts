@@ -29,7 +29,7 @@ describe('decodeEscPos', () => {
       selectCodePage(17),
       text('№ 5', 'cp866'),
       LF,
-      selectCodePage(23),
+      selectCodePage(73),
       text('їжак’', 'windows-1251'),
       LF,
       selectCodePage(0),
@@ -37,7 +37,7 @@ describe('decodeEscPos', () => {
     ]);
     const decoded = decodeEscPos(stream);
     expect(decoded.lines).toEqual(['Ґанок № 5', 'їжак’', 'Hello']);
-    expect(decoded.codePages).toEqual([46, 17, 23, 0]);
+    expect(decoded.codePages).toEqual([46, 17, 73, 0]);
   });
 
   it('skips styling, feed and cut commands and counts cuts', () => {
@@ -81,6 +81,7 @@ describe('decodeEscPos', () => {
   it('throws on unknown commands, unknown code pages and truncated data', () => {
     expect(() => decodeEscPos(Uint8Array.of(0x1b, 0x7a, 0))).toThrow(EscPosDecodeError);
     expect(() => decodeEscPos(selectCodePage(99))).toThrow(/code page/);
+    expect(() => decodeEscPos(selectCodePage(23))).toThrow(/code page/);
     expect(() => decodeEscPos(Uint8Array.of(0x1d, 0x76, 0x30, 0, 1, 0, 5, 0, 0xff))).toThrow(/past the end/);
     expect(() => decodeEscPos(Uint8Array.of(0x1b))).toThrow(/ends inside/);
     expect(() => decodeEscPos(Uint8Array.of(0x07))).toThrow(/control byte/);

@@ -11,8 +11,9 @@ import { type MonoBitmap, unpackRows } from '../raster/bitmap';
 export const CODE_PAGES: Readonly<Record<number, string>> = {
   0: 'cp437',
   17: 'cp866',
-  23: 'windows-1251',
+  // Not 23: clone firmware calls it "PT151,1251" and no source says what it holds.
   46: 'windows-1251',
+  73: 'windows-1251',
 };
 
 export interface DecodedEscPos {
