@@ -9,6 +9,7 @@ import type { Ticket } from '@queue/core';
 import { PROTOCOL_VERSION } from '@queue/protocol';
 import type { Authenticator } from './auth';
 import { type AddressReader, clientAddressReader } from './client-address';
+import { faviconRoute } from './favicon';
 import { sendError, sendJson } from './http-io';
 import { type Route, dispatch, route } from './http-routes';
 import type { Logger } from './logger';
@@ -67,6 +68,7 @@ const coreRoutes = (deps: HttpDeps): readonly Route[] => [
   ),
   ...sessionRoutes(deps),
   ...pairingRoutes(deps),
+  faviconRoute(),
 ];
 
 export const createHttpHandler = (deps: HttpDeps) => {
