@@ -11,6 +11,7 @@ import { type PrinterTransport, createTcpTransport } from '@queue/printer';
 import type { Ack, DeviceAlertChange, IssueTicketPayload, IssuedTicket } from '@queue/protocol';
 import { type Application, createApplication, silentLogger } from '@queue/server';
 import { type FakePrinter, startFakePrinter } from '../support/fake-printer';
+import { ManualTimers } from '../support/manual-timers';
 import {
   type Clients,
   KIOSK_TOKEN,
@@ -26,6 +27,8 @@ export interface PrintingRig {
   readonly app: Application;
   readonly clients: Clients;
   readonly clock: TestClock;
+  /** The server's timers, the idle printer poll's among them: nothing runs until fired. */
+  readonly timers: ManualTimers;
   readonly kiosk: RecordingSocket;
   readonly staff: RecordingSocket;
   /** Every alert change the supervisor received. */
@@ -53,11 +56,13 @@ export const startPrintingRig = async (): Promise<PrintingRig> => {
   const printer = await startFakePrinter();
   const dir = tempDir('printing');
   const clock = new TestClock();
+  const timers = new ManualTimers();
   let nextFault: { bytes: number; fault: PrintFault } | undefined;
   const app = await createApplication({
     databaseFile: join(dir, 'queue.sqlite'),
     seedDemo: true,
     clock,
+    timers,
     logger: silentLogger,
     centre: {
       ...DEMO_CENTRE,
@@ -98,6 +103,7 @@ export const startPrintingRig = async (): Promise<PrintingRig> => {
     app,
     clients,
     clock,
+    timers,
     kiosk,
     staff,
     alerts,

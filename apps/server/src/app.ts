@@ -25,7 +25,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@queue/protocol
 import { Server } from 'socket.io';
 import { AlertCenter } from './alerts';
 import { DevicePresence } from './device-presence';
-import type { Timers } from './timers';
+import { type Timers, realTimers } from './timers';
 import { Auditor } from './audit';
 import { Authenticator, hasRole, isLoopback } from './auth';
 import { type BackupOptions, scheduleBackups } from './backup';
@@ -47,6 +47,7 @@ import { DEFAULT_RETENTION_DAYS, type RetentionJob, startRetention } from './ret
 import { seedDemo } from './seed';
 import { InFlight, type QueueSocket, answerUnknownEvents, registerHandlers } from './handlers';
 import { PrintService } from './printing/print-service';
+import { PrinterPoller } from './printing/printer-poller';
 import { RateLimit } from './rate-limit';
 import { liveStatusRoutes } from './status-page/live';
 import { withKioskPrinters } from './printing/printer-settings';
@@ -84,6 +85,8 @@ export interface AppOptions {
   readonly printerProfilesDir?: string;
   /** How long to wait for a printer's status before taking it as offline (400 ms). */
   readonly printerStatusTimeoutMs?: number;
+  /** How often an idle printer the server drives is asked for its status (10 s). */
+  readonly printerPollMs?: number;
   /** For tests: how the server reaches a printer. */
   readonly printerTransport?: TransportFactory;
   /** Days to keep ticket notes and comments (90); older ones are purged daily and at start-up. */
@@ -214,6 +217,13 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     ...(options.printerStatusTimeoutMs ? { statusTimeoutMs: options.printerStatusTimeoutMs } : {}),
     ...(options.printerTransport ? { transportFor: options.printerTransport } : {}),
   });
+  const printerPoller = new PrinterPoller({
+    printing,
+    timers: options.timers ?? realTimers,
+    logger,
+    ...(options.printerPollMs ? { intervalMs: options.printerPollMs } : {}),
+  });
+  printerPoller.start();
 
   const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
   const ratings = new RatingStore(db);
@@ -428,6 +438,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       await backups?.stop();
       summaries.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
+      printerPoller.stop();
       await printing.close();
       const closed = new Promise<void>((resolveClose) => {
         void io.close(() => resolveClose());

@@ -4,7 +4,7 @@
  * visitor), prints tickets, keeps the device alerts current, and remembers which kiosk
  * issued which ticket so reception can reprint it there.
  */
-import { type Centre, type KioskSettings, findKiosk, printedBy } from '@queue/core';
+import { type Centre, type KioskSettings, type Language, findKiosk, printedBy } from '@queue/core';
 import {
   DEFAULT_STATUS_TIMEOUT_MS,
   type PrinterProfile,
@@ -37,6 +37,13 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 export class PrintService {
   private readonly transports = new Map<string, { signature: string; transport: PrinterTransport }>();
   private readonly issuers = new Map<string, string>();
+  /** The language each ticket was first printed in, so a reprint speaks it too. */
+  private readonly languages = new Map<string, Language>();
+  /** Status checks in flight by kiosk: a second asker shares the answer instead of a second connection. */
+  private readonly checking = new Map<string, Promise<PrinterAnswer>>();
+  /** Jobs in flight by kiosk. */
+  private readonly printing = new Map<string, number>();
+  private closed = false;
   private profiles: Promise<Map<string, PrinterProfile>> | undefined;
   private readonly transportFor: TransportFactory;
   private readonly statusTimeoutMs: number;
@@ -52,10 +59,31 @@ export class PrintService {
     return kiosk?.printer && printedBy(kiosk.printer) === 'server' ? (kiosk as ServerKiosk) : undefined;
   }
 
+  /** The kiosks whose printers the server drives now. */
+  serverKioskIds(): string[] {
+    return this.options
+      .centre()
+      .kiosks.filter((kiosk) => this.serverKiosk(kiosk.deviceId))
+      .map((kiosk) => kiosk.deviceId);
+  }
+
+  /** Nothing is talking to the kiosk's printer: no job and no status check. */
+  isIdle(kioskId: string): boolean {
+    return !this.checking.has(kioskId) && !this.printing.has(kioskId);
+  }
+
   /** Asks the printer; the answer also raises or clears the kiosk's alerts. */
-  async status(kioskId: string): Promise<PrinterAnswer> {
+  status(kioskId: string): Promise<PrinterAnswer> {
+    const running = this.checking.get(kioskId);
+    if (running) return running;
+    const check = this.askStatus(kioskId).finally(() => this.checking.delete(kioskId));
+    this.checking.set(kioskId, check);
+    return check;
+  }
+
+  private async askStatus(kioskId: string): Promise<PrinterAnswer> {
     const kiosk = this.serverKiosk(kioskId);
-    if (!kiosk) return 'no-answer';
+    if (!kiosk || this.closed) return 'no-answer';
     const profile = (await this.loadProfiles()).get(kiosk.printer.profileId);
     const answer: PrinterAnswer =
       profile?.status === 'none'
@@ -63,12 +91,26 @@ export class PrintService {
           { online: true, coverOpen: false, paperOut: false, paperNearEnd: false }
         : await this.transport(kiosk).status(this.statusTimeoutMs);
     this.options.logger.debug('printer status', { kioskId, answer });
+    // Closing cut the connection: that says nothing about the printer.
+    if (this.closed) return answer;
     applyPrinterAnswer(this.options.alerts, kioskId, answer);
     return answer;
   }
 
   /** Prints one ticket on the kiosk's printer; a failure raises a `print-failed` alert. */
   async print(kioskId: string, job: TicketToPrint): Promise<PrintOutcome> {
+    this.printing.set(kioskId, (this.printing.get(kioskId) ?? 0) + 1);
+    try {
+      return await this.printJob(kioskId, job);
+    } finally {
+      const left = (this.printing.get(kioskId) ?? 1) - 1;
+      if (left > 0) this.printing.set(kioskId, left);
+      else this.printing.delete(kioskId);
+    }
+  }
+
+  private async printJob(kioskId: string, job: TicketToPrint): Promise<PrintOutcome> {
+    if (!this.languages.has(job.ticket.id)) this.languages.set(job.ticket.id, job.language);
     const kiosk = this.serverKiosk(kioskId);
     const { alerts, logger } = this.options;
     const ticket = { id: job.ticket.id, number: job.ticket.number };
@@ -102,6 +144,11 @@ export class PrintService {
     this.issuers.set(ticketId, kioskId);
   }
 
+  /** The language the ticket was first printed in here (kept in memory, like the issuer). */
+  languageOf(ticketId: string): Language | undefined {
+    return this.languages.get(ticketId);
+  }
+
   /** Where to reprint: the kiosk asked for, else the one that issued it, else the first with a printer. */
   reprintKiosk(ticketId: string, requested?: string): string | undefined {
     if (requested) return this.serverKiosk(requested) ? requested : undefined;
@@ -111,6 +158,7 @@ export class PrintService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const open = [...this.transports.values()];
     this.transports.clear();
     await Promise.all(open.map(({ transport }) => transport.close().catch(() => undefined)));
