@@ -123,6 +123,21 @@ describe('estimateWait', () => {
     expect(capacityFor(hall, s.state, A)).toBe(1);
   });
 
+  it('waits for a paused desk to come back from its break', () => {
+    const only = centre({ services: [service('a', { expectedMinutes: 10 })], desks: [desk('d1', ['a'])] });
+    const s = new Scenario(only, START);
+    s.open('d1');
+    s.do({ type: 'pause-desk', deskId: deskId('d1'), reason: 'lunch' });
+    s.advance(5);
+    // Ten minutes are left of a typical 15-minute break: nobody ahead, but no desk free now.
+    expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBeCloseTo(10);
+    // A break that has run longer is still given a few minutes more.
+    s.advance(30);
+    expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBeCloseTo(5);
+    s.do({ type: 'resume-desk', deskId: deskId('d1') });
+    expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBe(0);
+  });
+
   it('learns the mean visit length from completions instead of the catalogue', () => {
     const s = withQueue(5);
     expect(meanServiceMinutes(hall, s.state, A)).toBe(10);

@@ -1,6 +1,7 @@
 /**
  * The queue played forward, for wait estimates. From now, each open desk finishes its visit
- * and then calls whom the real rule (`pickNext`) says, every visit taking its service's mean
+ * (a paused one first comes back from its break) and then calls whom the real rule
+ * (`pickNext`) says, every visit taking its service's mean
  * length learned today, until everyone waiting has been called. Only the desks and services
  * linked to the asked service take part (its "part" of the hall), and one play per state,
  * instant and part is kept: a newcomer changes nothing until a desk would rather call them
@@ -26,6 +27,13 @@ export type VisitMinutes = (code: ServiceCode) => number;
 
 /** A visit running past its mean still needs some time: at least this share of the mean. */
 const OVERRUN_SHARE = 0.25;
+/**
+ * How long a break is taken to last, and what is left of one that has run longer: a paused
+ * desk comes back, but not at once (a visitor issued at the only desk's break used to be
+ * told the wait of a free desk).
+ */
+export const TYPICAL_BREAK_MINUTES = 15;
+const LEFT_OF_LONG_BREAK_MINUTES = 5;
 /**
  * A play costs (tickets waiting)² routing checks, so a part with more waiting than this is
  * not played (the simple formula answers, and with so many ahead it is close anyway).
@@ -60,7 +68,8 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
   const known = byKey.get(key);
   if (known) return known;
 
-  const open = part.desks.filter((desk) => deskStateOf(state, desk.id).status === 'open');
+  // Open desks, and paused ones, which will be back; all the part's desks if none is on duty.
+  const open = part.desks.filter((desk) => deskStateOf(state, desk.id).status !== 'closed');
   const playing = open.length > 0 ? open : part.desks;
   const deskIds = new Set<DeskId>(playing.map((desk) => desk.id));
   const { byService, addressed } = waitingOf(state);
@@ -85,13 +94,17 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     const deskState = deskStateOf(state, desk.id);
     const current = deskState.currentTicketId ? ticketOf(state, deskState.currentTicketId) : undefined;
     let freeAt: number = at;
+    if (deskState.status === 'paused') {
+      const back = (deskState.since ?? at) + TYPICAL_BREAK_MINUTES * MS_PER_MINUTE;
+      freeAt = Math.max(back, at + LEFT_OF_LONG_BREAK_MINUTES * MS_PER_MINUTE);
+    }
     if (current && open.length > 0) {
       const mean = visit(current.serviceCode);
       const end =
         current.status === 'serving' && current.servingStartedAt !== undefined
           ? current.servingStartedAt + mean
           : (current.lastCalledAt ?? current.calledAt ?? at) + walk + mean;
-      freeAt = at + Math.max(end - at, OVERRUN_SHARE * mean);
+      freeAt = Math.max(freeAt, at + Math.max(end - at, OVERRUN_SHARE * mean));
     }
     const seatState: DeskState = { ...deskState, status: 'open', currentTicketId: undefined };
     return { desk, state: seatState, freeAt };
