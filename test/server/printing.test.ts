@@ -171,6 +171,21 @@ describe('printing at the kiosk', () => {
     });
   }
 
+  it('reprints a ticket in the language it was issued in', async () => {
+    const issued = await okData(rig.issue({ language: 'en' }));
+    const { token } = await rig.clients.login('reception', '0000');
+    const reception = await rig.clients.connect(token);
+    // As the desk sends it: no language.
+    await okData(
+      reception.emitWithAck('ticket:reprint', { requestId: rid('reprint'), ticketId: issued.ticket.id }),
+    );
+    expect(rig.jobs()).toHaveLength(2);
+    const lines = readableLines(rig.jobs().at(-1) ?? new Uint8Array());
+    expect(lines).toContain('Reconciliation of charges');
+    expect(lines).toContain('Your ticket');
+    expect(lines).not.toContain('Звірка нарахувань');
+  });
+
   it('refuses a reprint while the printer cannot print', async () => {
     const issued = await okData(rig.issue());
     rig.printer.setState('paper-out');

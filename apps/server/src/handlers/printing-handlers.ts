@@ -43,7 +43,8 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
     const outcome = await printing.print(kioskId, {
       ticket,
       estimate: estimateWait(queue.centre, queue.state, ticket.serviceCode, queue.now(), ticket),
-      language: (payload.language ?? 'uk') as Language,
+      // The ticket's own language unless reception asks for another: the desk sends none.
+      language: (payload.language ?? printing.languageOf(ticket.id) ?? 'uk') as Language,
       ...(origin ? { origin } : {}),
     });
     if (!outcome.ok) return refuse('PRINTER_UNAVAILABLE', `The ticket did not print: ${outcome.error}`);
