@@ -3,6 +3,7 @@
  * transports that carry the bytes to a printer (TCP 9100, device file, USB).
  */
 export * from './escpos/commands';
+export * from './code-page-test';
 export * from './encode';
 export { blocksToTextEscPos } from './encode-text';
 export { blocksToRasterEscPos, RASTER_BAND_ROWS } from './encode-raster';
