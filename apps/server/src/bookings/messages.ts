@@ -3,33 +3,10 @@
  * by the server and filled in by a small script, which gets these texts with it.
  */
 import type { Language } from '@queue/core';
+import type { BookPageTexts } from '@queue/protocol';
 
-export interface BookMessages {
-  readonly title: string;
-  readonly chooseService: string;
-  readonly chooseDay: string;
-  readonly chooseTime: string;
-  readonly noSlots: string;
-  readonly yourDetails: string;
-  readonly name: string;
-  readonly phone: string;
-  readonly book: string;
-  readonly back: string;
-  readonly booked: string;
-  readonly yourCode: string;
-  readonly codeHint: string;
-  readonly manageLink: string;
-  readonly when: string;
-  readonly cancel: string;
-  readonly cancelConfirm: string;
-  readonly move: string;
-  readonly moved: string;
-  readonly status: Readonly<Record<'booked' | 'checked-in' | 'cancelled' | 'missed', string>>;
-  readonly notFound: string;
-  readonly disabled: string;
-  readonly tooMany: string;
-  readonly errors: Readonly<Record<string, string>>;
-}
+/** The page's texts: their shape is the page script's contract (`BookPageTexts`). */
+export type BookMessages = BookPageTexts;
 
 export const BOOK_MESSAGES: Readonly<Record<Language, BookMessages>> = {
   uk: {
