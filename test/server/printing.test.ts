@@ -7,7 +7,7 @@
  * retried request prints once.
  */
 import { decodeEscPos, readableLines } from '@queue/printer/testing';
-import type { IssuedTicket } from '@queue/protocol';
+import type { DeviceAlertChange, IssuedTicket } from '@queue/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { okData, rid, waitFor } from './harness';
 import { type PrintingRig, startPrintingRig } from './printing-support';
@@ -184,6 +184,22 @@ describe('printing at the kiosk', () => {
     expect(lines).toContain('Reconciliation of charges');
     expect(lines).toContain('Your ticket');
     expect(lines).not.toContain('Звірка нарахувань');
+  });
+
+  it('reception, whom the kiosk sends the visitor to, gets the print-failed alert with its ticket', async () => {
+    const { token } = await rig.clients.login('reception', '0000');
+    const reception = await rig.clients.connect(token);
+    const seen: DeviceAlertChange[] = [];
+    reception.on('device:alert', (change) => seen.push(change));
+    rig.dropNextPrintAfter(120);
+    const issued = await okData(rig.issue());
+    await waitFor(() => seen.some((change) => change.alert.kind === 'print-failed'), 2_000, 'alert');
+    expect(seen.find((change) => change.alert.kind === 'print-failed')).toMatchObject({
+      active: true,
+      alert: { deviceId: 'kiosk-1', ticketId: issued.ticket.id, ticketNumber: issued.ticket.number },
+    });
+    const snapshot = await okData(reception.emitWithAck('sync:snapshot', {}));
+    expect(snapshot.alerts).toMatchObject([{ kind: 'print-failed', ticketId: issued.ticket.id }]);
   });
 
   it('refuses a reprint while the printer cannot print', async () => {

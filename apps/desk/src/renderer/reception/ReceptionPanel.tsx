@@ -1,6 +1,7 @@
 /**
  * Reception: issue a ticket for any service (with priority, note, route); find and fix one;
- * book, find and change bookings; supervisors also see bursts of online bookings.
+ * book, find and change bookings; see the kiosks' printer troubles and print a failed ticket
+ * again; supervisors also see bursts of online bookings.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
 import { bookingPolicyOf } from '@queue/core';
@@ -9,6 +10,7 @@ import { BookingBursts } from './BookingBursts';
 import { BookingForm } from './BookingForm';
 import { BookingLookup } from './BookingLookup';
 import { IssueForm } from './IssueForm';
+import { PrintAlerts } from './PrintAlerts';
 import { TicketSearch } from './TicketSearch';
 
 interface Props {
@@ -25,6 +27,7 @@ export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
   const isSupervisor = sync.principal?.kind === 'staff' && sync.principal.roles.includes('supervisor');
   return (
     <div className="reception">
+      <PrintAlerts centre={sync.centre} alerts={sync.alerts} connection={connection} online={online} />
       <IssueForm centre={sync.centre} connection={connection} online={online} />
       <TicketSearch
         centre={sync.centre}
