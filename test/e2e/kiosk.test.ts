@@ -7,10 +7,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CENTRE, ticketsOf, ticketCount } from '@queue/core';
+import {
+  BOOKING_CODE_ALPHABET,
+  type Centre,
+  DEMO_CENTRE,
+  type Service,
+  serviceCode,
+  ticketsOf,
+  ticketCount,
+} from '@queue/core';
 import { readableLines } from '@queue/printer/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor, okData, rid } from '../server/harness';
 import {
   KIOSK_TOKEN,
   type KioskRig,
@@ -177,15 +186,20 @@ describe('kiosk in Chromium with a network printer', () => {
 
   it('answers an unknown booking code clearly', async () => {
     await kiosk.locator('[data-action="appointment"]').click();
-    for (const key of ['A', 'B', '1', '2', 'X']) await kiosk.locator(`[data-key="${key}"]`).click();
+    // The keypad offers the booking-code alphabet only: no 0/O or 1/I/L to confuse.
+    const keys = await kiosk
+      .locator('[data-key]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-key') ?? ''));
+    expect(keys.join('')).toBe(BOOKING_CODE_ALPHABET);
+    for (const key of ['A', 'B', '2', '3', 'X']) await kiosk.locator(`[data-key="${key}"]`).click();
     await kiosk.getByRole('button', { name: 'Стерти останній символ' }).click();
-    expect(await kiosk.getByTestId('booking-code').textContent()).toContain('AB12');
+    expect(await kiosk.getByTestId('booking-code').textContent()).toContain('AB23');
     expect(await axeViolations(kiosk)).toEqual([]);
     await kiosk.getByRole('button', { name: 'Підтвердити' }).click();
     const answer = kiosk.locator('[data-outcome="not-found"]');
     await answer.waitFor();
     expect(await answer.textContent()).toBe(
-      'Запис із кодом AB12 не знайдено. Перевірте код або візьміть звичайний талон.',
+      'Запис із кодом AB23 не знайдено. Перевірте код або візьміть звичайний талон.',
     );
     await kiosk.getByRole('button', { name: '← Назад' }).click();
   });
@@ -240,6 +254,55 @@ describe('kiosk in Chromium with a network printer', () => {
       expect(await axeViolations(night)).toEqual([]);
     } finally {
       rig.clock.at = TUESDAY_10;
+    }
+  });
+
+  it('shows a service no desk serves as not working now, without a wait, until a desk is given it', async () => {
+    const clients = clientsFor(() => rig.base);
+    const admin = await clients.connect((await clients.login('admin', 'admin')).token);
+    const replace = async (change: (centre: Centre) => Centre): Promise<void> => {
+      const { version, centre } = await okData(admin.emitWithAck('centre:get', {}));
+      await okData(
+        admin.emitWithAck('centre:replace', {
+          requestId: rid('centre'),
+          baseVersion: version,
+          centre: change(centre),
+        }),
+      );
+    };
+    const page = await openKiosk();
+    const template = DEMO_CENTRE.services.find((service) => service.code === 'bill-reconcile')!;
+    const added: Service = { ...template, code: serviceCode('bill-unserved') };
+    try {
+      await replace((centre) => ({ ...centre, services: [...centre.services, added] }));
+      const tile = await serviceTile(page, 'bill-unserved');
+      await expect.poll(() => tile.getAttribute('data-open')).toBe('false');
+      expect(await tile.textContent()).toContain('Зараз не працює');
+      expect(await tile.textContent()).not.toContain('хв');
+      await page.getByRole('button', { name: '← Назад' }).click();
+
+      await replace((centre) => ({
+        ...centre,
+        desks: centre.desks.map((desk) =>
+          desk.id === 'desk-1'
+            ? { ...desk, services: [...desk.services, { code: added.code, weight: 1 }] }
+            : desk,
+        ),
+      }));
+      const served = await serviceTile(page, 'bill-unserved');
+      await expect.poll(() => served.getAttribute('data-open')).toBe('true');
+      expect(await served.textContent()).toContain('Працює зараз');
+      await page.getByRole('button', { name: '← Назад' }).click();
+    } finally {
+      await replace((centre) => ({
+        ...centre,
+        services: centre.services.filter((service) => service.code !== added.code),
+        desks: centre.desks.map((desk) => ({
+          ...desk,
+          services: desk.services.filter((entry) => entry.code !== added.code),
+        })),
+      }));
+      clients.closeSockets();
     }
   });
 

@@ -1,7 +1,12 @@
-/** An on-screen keypad of digits and Latin capitals, big enough for a finger; no keyboard needed. */
+/**
+ * An on-screen keypad, big enough for a finger; no keyboard needed. It offers exactly the
+ * characters booking codes are made of (no 0/O, 1/I/L look-alikes), so a visitor cannot type
+ * one that no code holds.
+ */
+import { BOOKING_CODE_ALPHABET } from '@queue/core';
 import { useT } from '@queue/ui';
 
-const KEYS = [...'1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+export const KEYPAD_KEYS: readonly string[] = [...BOOKING_CODE_ALPHABET];
 
 interface Props {
   readonly onKey: (key: string) => void;
@@ -14,7 +19,7 @@ export const Keypad = ({ onKey, onErase, onClear, disabled }: Props) => {
   const t = useT();
   return (
     <div className="keypad" role="group" aria-label={t('kiosk.appointment.label')}>
-      {KEYS.map((key) => (
+      {KEYPAD_KEYS.map((key) => (
         <button
           key={key}
           type="button"
