@@ -180,6 +180,11 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     required: ['requestId', 'ticketId', 'ok'],
     fields: { requestId: 'string', ticketId: 'string', ok: 'boolean', error: 'text' },
   },
+  'printer:test-page': {
+    valid: { requestId: REQUEST, kioskId: 'kiosk-1' },
+    required: ['requestId', 'kioskId'],
+    fields: { requestId: 'string', kioskId: 'string' },
+  },
   'ticket:cancel': {
     valid: { requestId: REQUEST, ticketId: TICKET, reason: 'left' },
     required: ['requestId', 'ticketId', 'reason'],

@@ -33,6 +33,7 @@ import {
   BookingCheckInPayload,
   KioskPrintResultPayload,
   KioskPrinterStatusPayload,
+  PrinterTestPagePayload,
   ReprintTicketPayload,
 } from './printing';
 import { ReportRunPayload } from './reports';
@@ -111,6 +112,7 @@ export const CLIENT_EVENTS = {
   'booking:cancel-burst': rule(BookingCancelBurstPayload, SUPERVISORS),
   'kiosk:printer-status': rule(KioskPrinterStatusPayload, KIOSKS),
   'kiosk:print-result': rule(KioskPrintResultPayload, KIOSKS),
+  'printer:test-page': rule(PrinterTestPagePayload, ADMINS),
   'audit:list': rule(AuditListPayload, ADMINS),
   'device:list-requests': rule(EmptyPayload, ADMINS),
   'device:approve': rule(DeviceApprovePayload, ADMINS),

@@ -30,6 +30,7 @@ import type {
   KioskPrinterStatusPayload,
   KioskPrintResultPayload,
   PrinterAnswer,
+  PrinterTestPagePayload,
   ReprintAnswer,
   ReprintTicketPayload,
 } from './printing';
@@ -155,6 +156,8 @@ export interface ClientToServerEvents {
   'kiosk:printer-status': (payload: KioskPrinterStatusPayload, ack: AckCallback<null>) => void;
   /** A kiosk that prints itself reports whether an issued ticket came out. */
   'kiosk:print-result': (payload: KioskPrintResultPayload, ack: AckCallback<null>) => void;
+  /** Administrators print the code-page test on a kiosk's printer the server drives. */
+  'printer:test-page': (payload: PrinterTestPagePayload, ack: AckCallback<null>) => void;
   /** Administrators read the audit log, newest first. */
   'audit:list': (payload: AuditListPayload, ack: AckCallback<readonly AuditRecord[]>) => void;
   /** Administrators: devices waiting to be paired, and the paired ones. */

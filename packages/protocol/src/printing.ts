@@ -82,6 +82,12 @@ export const ReprintTicketPayload = z.strictObject({
   language: LanguageSchema.optional(),
 });
 
+/** An administrator prints the code-page test on a kiosk's printer (Settings). */
+export const PrinterTestPagePayload = z.strictObject({
+  requestId: RequestId,
+  kioskId: DeviceIdSchema,
+});
+
 /** A booking code as printed on the confirmation: 4 to 12 letters and digits. */
 export const BookingCodeSchema = z
   .string()
@@ -105,3 +111,4 @@ export type KioskPrinterStatusPayload = z.infer<typeof KioskPrinterStatusPayload
 export type KioskPrintResultPayload = z.infer<typeof KioskPrintResultPayload>;
 export type ReprintTicketPayload = z.infer<typeof ReprintTicketPayload>;
 export type BookingCheckInPayload = z.infer<typeof BookingCheckInPayload>;
+export type PrinterTestPagePayload = z.infer<typeof PrinterTestPagePayload>;

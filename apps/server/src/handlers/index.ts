@@ -7,6 +7,7 @@ import { registerBookingHandlers } from './booking-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
+import { registerPrinterTestHandlers } from './printer-test-handlers';
 import { registerPrintingHandlers } from './printing-handlers';
 import { registerReportHandlers } from './report-handlers';
 import { registerSyncHandlers } from './sync-handlers';
@@ -22,6 +23,7 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerDeskHandlers(socket, context);
   registerBoardHandlers(socket, context);
   registerPrintingHandlers(socket, context);
+  registerPrinterTestHandlers(socket, context);
   registerAuditHandlers(socket, context);
   registerDeviceHandlers(socket, context);
   registerAdminHandlers(socket, context);

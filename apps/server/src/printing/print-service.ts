@@ -8,6 +8,7 @@ import { type Centre, type KioskSettings, type Language, findKiosk, printedBy } 
 import {
   DEFAULT_STATUS_TIMEOUT_MS,
   type PrinterProfile,
+  codePageTestEscPos,
   type PrinterTransport,
   loadPrinterProfiles,
 } from '@queue/printer';
@@ -138,6 +139,29 @@ export class PrintService {
     logger.info('ticket printed', { kioskId, ticket: ticket.number });
     alerts.clear(kioskId, ['print-failed']);
     return { ok: true };
+  }
+
+  /**
+   * Prints the code-page test on the kiosk's printer, counted as a job so the idle status poll
+   * leaves it alone. No alert either way: the administrator who asked sees the answer.
+   */
+  async printCodePageTest(kioskId: string): Promise<PrintOutcome> {
+    const kiosk = this.serverKiosk(kioskId);
+    if (!kiosk) return { ok: false, error: 'this kiosk has no printer the server drives' };
+    this.printing.set(kioskId, (this.printing.get(kioskId) ?? 0) + 1);
+    try {
+      const profile = (await this.loadProfiles()).get(kiosk.printer.profileId);
+      if (!profile) return { ok: false, error: `unknown printer profile ${kiosk.printer.profileId}` };
+      await this.transport(kiosk).print(codePageTestEscPos(profile), { confirm: profile.status !== 'none' });
+      this.options.logger.info('code-page test printed', { kioskId, profile: profile.id });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    } finally {
+      const left = (this.printing.get(kioskId) ?? 1) - 1;
+      if (left > 0) this.printing.set(kioskId, left);
+      else this.printing.delete(kioskId);
+    }
   }
 
   rememberIssuer(ticketId: string, kioskId: string): void {
