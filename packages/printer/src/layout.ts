@@ -43,7 +43,7 @@ const localize = (value: TemplateText, language: Language): string =>
 
 const waitLine = (view: TicketView): string => {
   const { language, lowMinutes: low, highMinutes: high } = view;
-  if (high <= 0) return message(language, 'noWait');
+  if (high <= 0) return message(language, view.noDeskOpen ? 'noDeskOpen' : 'noWait');
   if (low === high) return message(language, 'waitAbout', { high });
   return message(language, 'wait', { low, high });
 };

@@ -13,6 +13,8 @@ export interface TicketMessages {
   readonly wait: string;
   readonly waitAbout: string;
   readonly noWait: string;
+  /** Instead of `noWait` when no desk serving the service is open: nobody will call soon. */
+  readonly noDeskOpen: string;
   readonly priority: string;
   readonly priorityConfirm: string;
   readonly qrHint: string;
@@ -33,6 +35,7 @@ export const MESSAGES: Readonly<Record<Language, TicketMessages>> = {
     wait: 'Очікування: {low}–{high} хв',
     waitAbout: 'Очікування: близько {high} хв',
     noWait: 'Вас запросять найближчим часом',
+    noDeskOpen: 'Зараз не працює жодне вікно з цієї послуги',
     priority: 'Пільгова черга: {category}',
     priorityConfirm: 'Пільгу треба підтвердити у вікні обслуговування',
     qrHint: 'Стежте за чергою в телефоні:',
@@ -58,6 +61,7 @@ export const MESSAGES: Readonly<Record<Language, TicketMessages>> = {
     wait: 'Ожидание: {low}–{high} мин',
     waitAbout: 'Ожидание: около {high} мин',
     noWait: 'Вас пригласят в ближайшее время',
+    noDeskOpen: 'Сейчас не работает ни одно окно по этой услуге',
     priority: 'Льготная очередь: {category}',
     priorityConfirm: 'Льготу нужно подтвердить в окне обслуживания',
     qrHint: 'Следите за очередью в телефоне:',
@@ -83,6 +87,7 @@ export const MESSAGES: Readonly<Record<Language, TicketMessages>> = {
     wait: 'Expected wait: {low}–{high} min',
     waitAbout: 'Expected wait: about {high} min',
     noWait: 'You will be called shortly',
+    noDeskOpen: 'No desk for this service is open right now',
     priority: 'Priority: {category}',
     priorityConfirm: 'Must be confirmed at the desk',
     qrHint: 'Follow the queue on your phone:',

@@ -1,6 +1,16 @@
 /** A ticket view built from the demo centre: names in the visitor's language. */
-import { DEMO_CENTRE, instant, serviceCode, serviceDay, ticketId, type Ticket } from '@queue/core';
+import {
+  DEMO_CENTRE,
+  type Language,
+  instant,
+  serviceCode,
+  serviceDay,
+  ticketId,
+  type Ticket,
+} from '@queue/core';
 import { describe, expect, it } from 'vitest';
+import { layoutTicket } from './layout';
+import { resolveTemplate } from './template';
 import { buildTicketView } from './ticket-view';
 
 const ticket: Ticket = {
@@ -51,5 +61,22 @@ describe('buildTicketView', () => {
     expect(view.priority).toBeUndefined();
     expect(view.statusUrl).toBeUndefined();
     expect(view.appointmentAt).toBeUndefined();
+  });
+
+  it('with no desk for the service open, the wait line says so instead of a call soon', () => {
+    const waitLine = (capacity: number, language: Language): string[] =>
+      layoutTicket(
+        buildTicketView({
+          centre: DEMO_CENTRE,
+          ticket,
+          estimate: { ahead: 0, lowMinutes: 0, highMinutes: 0, capacity },
+          language,
+        }),
+        resolveTemplate({ blocks: ['wait'] }),
+      ).flatMap((block) => (block.kind === 'text' ? [block.text] : []));
+    expect(waitLine(0, 'en')).toEqual(['No desk for this service is open right now']);
+    expect(waitLine(0, 'uk')).toEqual(['Зараз не працює жодне вікно з цієї послуги']);
+    expect(waitLine(0, 'ru')).toEqual(['Сейчас не работает ни одно окно по этой услуге']);
+    expect(waitLine(1, 'en')).toEqual(['You will be called shortly']);
   });
 });

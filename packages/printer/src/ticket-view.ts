@@ -27,6 +27,8 @@ export interface TicketView {
   readonly ahead: number;
   readonly lowMinutes: number;
   readonly highMinutes: number;
+  /** No desk serving the service is open: the wait line must not promise a call soon. */
+  readonly noDeskOpen?: true;
   /** A priority claim; unconfirmed claims print a note that the desk must confirm them. */
   readonly priority?: { readonly category: PriorityCategory; readonly confirmed: boolean };
   readonly appointmentAt?: Instant;
@@ -38,7 +40,9 @@ export interface TicketView {
 export interface TicketViewInput {
   readonly centre: Centre;
   readonly ticket: Ticket;
-  readonly estimate: Pick<WaitEstimate, 'ahead' | 'lowMinutes' | 'highMinutes'>;
+  /** `capacity` 0 says no desk serving the service is open (the printout then says so). */
+  readonly estimate: Pick<WaitEstimate, 'ahead' | 'lowMinutes' | 'highMinutes'> &
+    Partial<Pick<WaitEstimate, 'capacity'>>;
   readonly language: Language;
   /** e.g. `new URL(issued.statusPath, 'https://queue.example.ua').href` */
   readonly statusUrl?: string;
@@ -67,6 +71,7 @@ export const buildTicketView = ({
     ahead: estimate.ahead,
     lowMinutes: estimate.lowMinutes,
     highMinutes: estimate.highMinutes,
+    ...(estimate.capacity === 0 ? { noDeskOpen: true as const } : {}),
     ...(ticket.priority
       ? { priority: { category: ticket.priority.category, confirmed: ticket.priority.confirmed } }
       : {}),

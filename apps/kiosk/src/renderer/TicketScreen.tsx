@@ -11,6 +11,7 @@ import { type TicketDelivery, goHome } from './kiosk-store';
 import { statusUrlOf } from './print-view';
 import { QrCode } from './QrCode';
 import { useQueue } from './queue';
+import { waitLineOf } from './wait-line';
 
 const SHOW_MS = 15_000;
 /** An on-screen ticket stays longer: the visitor takes a photo of it. */
@@ -61,11 +62,7 @@ export const TicketScreen = ({ centre, issued, delivery, booking }: Props) => {
       </p>
       {service && <p className="ticket__service">{localize(service.name)}</p>}
       <p className="ticket__line">{t('kiosk.ticket.ahead', { count: estimate.ahead })}</p>
-      <p className="ticket__line">
-        {estimate.highMinutes === 0
-          ? t('kiosk.ticket.noWait')
-          : t('kiosk.ticket.wait', { low: estimate.lowMinutes, high: estimate.highMinutes })}
-      </p>
+      <p className="ticket__line">{t(...waitLineOf(estimate))}</p>
       {booking === 'late' && (
         <p className="ticket__priority" role="alert" data-testid="booking-late">
           {t('booking.kiosk.late')}

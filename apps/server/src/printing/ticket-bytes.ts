@@ -15,7 +15,9 @@ import type { Logger } from '../logger';
 
 export interface TicketToPrint {
   readonly ticket: Ticket;
-  readonly estimate: Pick<WaitEstimate, 'ahead' | 'lowMinutes' | 'highMinutes'>;
+  /** With `capacity` when known: 0 prints that no desk for the service is open. */
+  readonly estimate: Pick<WaitEstimate, 'ahead' | 'lowMinutes' | 'highMinutes'> &
+    Partial<Pick<WaitEstimate, 'capacity'>>;
   readonly language: Language;
   /** Where the status page lives when the kiosk has no public base URL: the request's origin. */
   readonly origin?: string;

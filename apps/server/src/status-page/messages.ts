@@ -10,6 +10,8 @@ export interface StatusMessages {
   readonly ahead: (count: number) => string;
   readonly wait: (low: number, high: number) => string;
   readonly waitSoon: string;
+  /** Instead of `waitSoon` when no desk serving the service is open. */
+  readonly noDeskOpen: string;
   readonly calledTo: (desk: string) => string;
   readonly status: Readonly<Record<TicketStatus, string>>;
   readonly refreshes: string;
@@ -31,6 +33,7 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     ahead: (count) => `Перед вами: ${count}`,
     wait: (low, high) => `Очікування: ${low}–${high} хв`,
     waitSoon: 'Вас запросять найближчим часом',
+    noDeskOpen: 'Зараз не працює жодне вікно з цієї послуги',
     calledTo: (desk) => `Вас запрошують: ${desk}`,
     status: {
       waiting: 'Очікує',
@@ -58,6 +61,7 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     ahead: (count) => `Перед вами: ${count}`,
     wait: (low, high) => `Ожидание: ${low}–${high} мин`,
     waitSoon: 'Вас пригласят в ближайшее время',
+    noDeskOpen: 'Сейчас не работает ни одно окно по этой услуге',
     calledTo: (desk) => `Вас приглашают: ${desk}`,
     status: {
       waiting: 'Ожидает',
@@ -85,6 +89,7 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     ahead: (count) => `People ahead: ${count}`,
     wait: (low, high) => `Wait: ${low}–${high} min`,
     waitSoon: 'You will be called shortly',
+    noDeskOpen: 'No desk for this service is open right now',
     calledTo: (desk) => `Please go to ${desk}`,
     status: {
       waiting: 'Waiting',

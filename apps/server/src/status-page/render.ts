@@ -6,7 +6,7 @@
  */
 import type { Centre, Language, Ticket, WaitEstimate } from '@queue/core';
 import { LANGUAGES, findDesk, findService, formatClock, localTime } from '@queue/core';
-import { STATUS_MESSAGES } from './messages';
+import { STATUS_MESSAGES, type StatusMessages } from './messages';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -76,6 +76,12 @@ const ratingForm = (ticket: Ticket, language: Language): string => {
 </form>`;
 };
 
+/** "Called shortly" only while a desk that serves the service is open. */
+export const waitLineOf = (estimate: WaitEstimate, text: StatusMessages): string => {
+  if (estimate.highMinutes > 1) return text.wait(estimate.lowMinutes, estimate.highMinutes);
+  return estimate.capacity === 0 ? text.noDeskOpen : text.waitSoon;
+};
+
 /** The card's content: what the live feed sends too. */
 export const renderTicketBody = (
   centre: Centre,
@@ -103,9 +109,7 @@ export const renderTicketBody = (
   }
   if (estimate && (ticket.status === 'waiting' || ticket.status === 'postponed')) {
     lines.push(`<p>${escapeHtml(text.ahead(estimate.ahead))}</p>`);
-    lines.push(
-      `<p>${escapeHtml(estimate.highMinutes <= 1 ? text.waitSoon : text.wait(estimate.lowMinutes, estimate.highMinutes))}</p>`,
-    );
+    lines.push(`<p>${escapeHtml(waitLineOf(estimate, text))}</p>`);
   }
   const rating = ratingStateOf(ticket, rated);
   if (rating === 'ask') lines.push(ratingForm(ticket, language));

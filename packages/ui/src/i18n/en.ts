@@ -60,6 +60,7 @@ export const en: Catalogue = {
   'kiosk.ticket.ahead': 'People ahead of you: {count}',
   'kiosk.ticket.wait': 'Estimated wait: {low}–{high} min',
   'kiosk.ticket.noWait': 'You will be called shortly',
+  'kiosk.ticket.noDeskOpen': 'No desk for this service is open right now',
   'kiosk.ticket.hint': 'Remember or take a photo of the number and watch the board.',
   'kiosk.ticket.done': 'Done',
   'kiosk.refusal.heading': 'No ticket issued',

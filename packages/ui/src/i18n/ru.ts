@@ -59,6 +59,7 @@ export const ru: Catalogue = {
   'kiosk.ticket.ahead': 'Перед вами: {count}',
   'kiosk.ticket.wait': 'Ориентировочное ожидание: {low}–{high} мин',
   'kiosk.ticket.noWait': 'Вас пригласят в ближайшее время',
+  'kiosk.ticket.noDeskOpen': 'Сейчас не работает ни одно окно по этой услуге',
   'kiosk.ticket.hint': 'Запомните или сфотографируйте номер и следите за табло.',
   'kiosk.ticket.done': 'Готово',
   'kiosk.refusal.heading': 'Талон не выдан',

@@ -62,6 +62,7 @@ export const uk = {
   'kiosk.ticket.ahead': 'Перед вами: {count}',
   'kiosk.ticket.wait': 'Орієнтовне очікування: {low}–{high} хв',
   'kiosk.ticket.noWait': 'Вас запросять найближчим часом',
+  'kiosk.ticket.noDeskOpen': 'Зараз не працює жодне вікно з цієї послуги',
   'kiosk.ticket.hint': 'Запам’ятайте або сфотографуйте номер і стежте за табло.',
   'kiosk.ticket.done': 'Готово',
   'kiosk.refusal.heading': 'Талон не видано',
