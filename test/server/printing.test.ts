@@ -44,6 +44,14 @@ describe('printing at the kiosk', () => {
     expect(lines).toContain(issued.ticket.number);
   });
 
+  it('with no desk open for the service, the ticket says so rather than a call soon', async () => {
+    const issued = await okData(rig.issue({ language: 'en' }));
+    expect(issued.estimate.capacity).toBe(0);
+    const lines = readableLines(rig.jobs()[0] ?? new Uint8Array());
+    expect(lines).toContain('No desk for this service is open right now');
+    expect(lines.join('\n')).not.toContain('shortly');
+  });
+
   it('paper out: issues nothing, alerts staff, and issues an on-screen ticket when asked', async () => {
     rig.printer.setState('paper-out');
     const requestId = rid('paper-out');
