@@ -17,6 +17,7 @@ import { type ListSection, listSpecs, withEntry, withoutEntry } from './sections
 import { StaffEditor } from './StaffEditor';
 import { TransferSection } from './TransferSection';
 import { BackupSection } from './BackupSection';
+import { PrinterTestButton } from './PrinterTestButton';
 import { useCentreDocument } from './use-centre-document';
 
 interface Props {
@@ -125,6 +126,13 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
             saveDocument(withEntry(centre, section, spec.idKey, item, originalId))
           }
           onDelete={(id) => saveDocument(withoutEntry(centre, section, spec.idKey, id))}
+          {...(section === 'kiosks'
+            ? {
+                extra: (kiosk: Draft) => (
+                  <PrinterTestButton kiosk={kiosk} connection={connection} online={online} />
+                ),
+              }
+            : {})}
         />
       );
     }

@@ -168,6 +168,14 @@ export const adminTexts = defineArea({
       'Уся конфігурація одним файлом. Під час імпорту файл перевіряється; якщо є помилки, нічого не змінюється.',
     'admin.transfer.notJson': 'Файл не є JSON: {detail}',
     'admin.transfer.imported': 'Імпортовано. Версія конфігурації {version}.',
+    'admin.printerTest.print': 'Надрукувати перевірку кодової сторінки',
+    'admin.printerTest.running': 'Друкується…',
+    'admin.printerTest.hint':
+      'Друкує всі літери української та російської абеток, ’ № « » так само, як друкуються талони. Якщо якісь літери на папері неправильні, профілю принтера потрібна інша кодова сторінка (codePage) або друк зображеннями (render: raster).',
+    'admin.printerTest.done':
+      'Перевірку надруковано (профіль {profile}). Порівняйте літери на папері з абеткою.',
+    'admin.printerTest.kioskPrints':
+      'Цей кіоск друкує через власну програму, тож сервер не дістанеться до його принтера. Надрукуйте сторінку самоперевірки принтера (утримуйте FEED під час увімкнення).',
   },
   ru: {
     'desk.tabs.monitor': 'Монитор',
@@ -332,6 +340,14 @@ export const adminTexts = defineArea({
       'Вся конфигурация одним файлом. При импорте файл проверяется; если есть ошибки, ничего не меняется.',
     'admin.transfer.notJson': 'Файл не является JSON: {detail}',
     'admin.transfer.imported': 'Импортировано. Версия конфигурации {version}.',
+    'admin.printerTest.print': 'Напечатать проверку кодовой страницы',
+    'admin.printerTest.running': 'Печатается…',
+    'admin.printerTest.hint':
+      'Печатает все буквы украинского и русского алфавитов, ’ № « » так же, как печатаются талоны. Если какие-то буквы на бумаге неправильные, профилю принтера нужна другая кодовая страница (codePage) или печать изображениями (render: raster).',
+    'admin.printerTest.done':
+      'Проверка напечатана (профиль {profile}). Сравните буквы на бумаге с алфавитом.',
+    'admin.printerTest.kioskPrints':
+      'Этот киоск печатает через собственную программу, поэтому сервер не достанет до его принтера. Напечатайте страницу самопроверки принтера (удерживайте FEED при включении).',
   },
   en: {
     'desk.tabs.monitor': 'Monitor',
@@ -496,5 +512,13 @@ export const adminTexts = defineArea({
       'The whole configuration as one file. An import is checked first; if anything is wrong, nothing changes.',
     'admin.transfer.notJson': 'The file is not JSON: {detail}',
     'admin.transfer.imported': 'Imported. Configuration version {version}.',
+    'admin.printerTest.print': 'Print a code-page test',
+    'admin.printerTest.running': 'Printing…',
+    'admin.printerTest.hint':
+      'Prints every letter of the Ukrainian and Russian alphabets and ’ № « », the same way tickets are printed. If any letter on paper is wrong, the printer profile needs another code page (codePage) or printing as images (render: raster).',
+    'admin.printerTest.done':
+      'Test printed (profile {profile}). Compare the letters on paper with the alphabet.',
+    'admin.printerTest.kioskPrints':
+      'This kiosk prints through its own app, so the server cannot reach its printer. Print the printer’s self-test page instead (hold FEED while switching it on).',
   },
 });
