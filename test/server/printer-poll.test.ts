@@ -5,7 +5,7 @@
  * roll clears it, and a printer that went away is offline.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor } from './harness';
+import { okData, waitFor } from './harness';
 import { type PrintingRig, startPrintingRig } from './printing-support';
 
 const STATUS_ONLY = [0x10, 4, 1, 0x10, 4, 2, 0x10, 4, 4];
@@ -69,6 +69,17 @@ describe('idle printer poll', () => {
     // The issue's own status check and its job: no poll squeezed in between.
     expect(rig.printer.connections()).toHaveLength(2);
     expect(issued.ok && issued.data.print?.ok).toBe(false);
+  });
+
+  it('a visitor arriving during a poll shares its status check', async () => {
+    rig.timers.fire();
+    const issued = await okData(rig.issue());
+    expect(issued.print).toEqual({ ok: true });
+    // One status check (the poll's, which the issue joined) and the ticket.
+    expect(rig.printer.connections().map((bytes) => bytes.length === STATUS_ONLY.length)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('the next round is always waiting, one per fire', () => {
