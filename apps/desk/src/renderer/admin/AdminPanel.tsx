@@ -18,6 +18,7 @@ import { StaffEditor } from './StaffEditor';
 import { TransferSection } from './TransferSection';
 import { BackupSection } from './BackupSection';
 import { PrinterTestButton } from './PrinterTestButton';
+import { UnservedWarning } from './UnservedWarning';
 import { useCentreDocument } from './use-centre-document';
 
 interface Props {
@@ -91,12 +92,19 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
   const commands = useCommands(connection, online);
   const editing = useCentreDocument(connection, online, sync.centre, commands);
   const [section, setSection] = useState<Section>('services');
+  /** Once this screen has saved, the configuration in force is checked for services no desk serves. */
+  const [savedHere, setSavedHere] = useState(false);
   const centre = editing.document?.centre;
   const specs = useMemo(() => (centre ? listSpecs(centre, localize) : undefined), [centre, localize]);
   if (!editing.document || !centre || !specs) return <p className="desk__loading">{t('desk.loading')}</p>;
   const busy = commands.pending !== undefined;
 
-  const saveDocument = async (next: Centre): Promise<boolean> => (await editing.save(next)) !== undefined;
+  const saveAndCheck = async (next: unknown) => {
+    const answer = await editing.save(next);
+    if (answer) setSavedHere(true);
+    return answer;
+  };
+  const saveDocument = async (next: Centre): Promise<boolean> => (await saveAndCheck(next)) !== undefined;
 
   /** A section edited as one form over one part of the document (keyed, so it resets per section). */
   const wholeForm = (fields: readonly Field[], initial: object, apply: (draft: Draft) => Centre) => (
@@ -173,7 +181,7 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
           <TransferSection
             document={editing.document!}
             busy={busy}
-            onImport={async (next) => (await editing.save(next))?.version}
+            onImport={async (next) => (await saveAndCheck(next))?.version}
           />
         );
       case 'backup':
@@ -217,6 +225,7 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
             </ul>
           </div>
         )}
+        {savedHere && <UnservedWarning centre={centre} />}
         {body()}
       </div>
     </div>

@@ -84,6 +84,8 @@ export const adminTexts = defineArea({
     'admin.lang.en': 'англ',
     'admin.json.invalid': 'Це не JSON: {detail}',
     'admin.problems': 'Конфігурацію не прийнято, нічого не змінено:',
+    'admin.unserved':
+      'Збережено, але жодне робоче місце не обслуговує: {services}. Кіоск показує їх як недоступні, доки їх не додано робочому місцю (розділ «{section}»).',
     'admin.problem.duplicate': 'повторюється «{id}»',
     'admin.problem.unknownReference': 'немає такого запису ({kind}): «{id}»',
     'admin.problem.emptyName': 'назва порожня',
@@ -256,6 +258,8 @@ export const adminTexts = defineArea({
     'admin.lang.en': 'англ',
     'admin.json.invalid': 'Это не JSON: {detail}',
     'admin.problems': 'Конфигурация не принята, ничего не изменено:',
+    'admin.unserved':
+      'Сохранено, но ни одно рабочее место не обслуживает: {services}. Киоск показывает их как недоступные, пока их не добавят рабочему месту (раздел «{section}»).',
     'admin.problem.duplicate': 'повторяется «{id}»',
     'admin.problem.unknownReference': 'нет такой записи ({kind}): «{id}»',
     'admin.problem.emptyName': 'название пустое',
@@ -428,6 +432,8 @@ export const adminTexts = defineArea({
     'admin.lang.en': 'en',
     'admin.json.invalid': 'Not JSON: {detail}',
     'admin.problems': 'The configuration was refused; nothing was changed:',
+    'admin.unserved':
+      'Saved, but no desk serves: {services}. The kiosk shows them as not available until a desk is given them (the “{section}” section).',
     'admin.problem.duplicate': '“{id}” appears twice',
     'admin.problem.unknownReference': 'there is no such {kind}: “{id}”',
     'admin.problem.emptyName': 'the name is empty',
