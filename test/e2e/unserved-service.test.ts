@@ -1,7 +1,8 @@
 /**
  * A service added in Settings that no desk serves: the save warns, naming it, and the kiosk
  * (open all along) shows it as not working now, with no wait range. Once it is given to a
- * desk, the warning is gone and the kiosk offers it as open.
+ * desk (in the Desks section, or from the warning in one step), the warning is gone and the
+ * kiosk offers it as open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Screens, launchScreens } from './support/browser';
@@ -69,5 +70,27 @@ describe('a service no desk serves, in Chromium', () => {
 
     await expect.poll(() => tile.getAttribute('data-open')).toBe('true');
     expect(await tile.textContent()).toContain('Працює зараз');
+
+    // Another new service, given to its organisation's desks from the warning itself.
+    await page.locator('[data-section="services"]').click();
+    await page.getByTestId('entry-new').click();
+    await form.locator('[data-field="code"] input').fill('cat-licence');
+    await form.locator('[data-field="prefix"] input').fill('К');
+    await form.locator('input[name="name.uk"]').fill('Реєстрація кота');
+    await form.locator('input[name="name.ru"]').fill('Регистрация кота');
+    await form.locator('input[name="name.en"]').fill('Cat licence');
+    await page.getByTestId('entry-save').click();
+    await expect.poll(() => warning.textContent()).toContain('«Реєстрація кота»');
+    const cat = kiosk.locator('[data-service="cat-licence"]');
+    await expect.poll(() => cat.getAttribute('data-open')).toBe('false');
+    await page.getByTestId('give-unserved').click();
+    await expect.poll(() => warning.count()).toBe(0);
+    const organisation = server.app.queue.centre.services.find(
+      (service) => service.code === 'cat-licence',
+    )!.organisationId;
+    const desks = server.app.queue.centre.desks.filter((desk) => desk.organisationId === organisation);
+    expect(desks.length).toBeGreaterThan(0);
+    for (const desk of desks) expect(desk.services).toContainEqual({ code: 'cat-licence', weight: 1 });
+    await expect.poll(() => cat.getAttribute('data-open')).toBe('true');
   });
 });

@@ -5,7 +5,8 @@ import { serviceCode, ticketId } from './ids';
 import { serviceAvailability } from './kiosk-availability';
 import { emptyState } from './state';
 import { KIOSK, centre, desk, kyiv, service } from './testing';
-import { isServedByAnyDesk, unservedServices } from './unserved-services';
+import { organisationId } from './ids';
+import { isServedByAnyDesk, unservedServices, withServicesGivenToDesks } from './unserved-services';
 
 const WEEKDAYS_9_TO_18 = {
   1: [{ from: '09:00', to: '18:00' }],
@@ -29,6 +30,43 @@ describe('unservedServices', () => {
     const c = centre({ services: [service('a')], desks: [desk('d1', { a: 0 })] });
     expect(isServedByAnyDesk(c, service('a'))).toBe(false);
     expect(unservedServices(c)).toHaveLength(1);
+  });
+});
+
+describe('withServicesGivenToDesks', () => {
+  it('gives each service to the desks of its organisation only, with weight 1, keeping the rest', () => {
+    const other = organisationId('other');
+    const c = centre({
+      services: [service('a'), service('b'), service('c', { organisationId: other })],
+      desks: [desk('d1', { a: 3, b: 0 }), desk('d2', ['a']), { ...desk('d3', ['a']), organisationId: other }],
+    });
+    const given = withServicesGivenToDesks(c, unservedServices(c));
+    expect(given.desks.map((entry) => entry.services)).toEqual([
+      [
+        { code: 'a', weight: 3 },
+        { code: 'b', weight: 1 },
+      ],
+      [
+        { code: 'a', weight: 1 },
+        { code: 'b', weight: 1 },
+      ],
+      [
+        { code: 'a', weight: 1 },
+        { code: 'c', weight: 1 },
+      ],
+    ]);
+    expect(unservedServices(given)).toEqual([]);
+    expect(given.services).toBe(c.services);
+  });
+
+  it('leaves a service whose organisation has no desk unserved', () => {
+    const c = centre({
+      services: [service('a'), service('x', { organisationId: organisationId('none') })],
+      desks: [desk('d1', ['a'])],
+    });
+    expect(
+      unservedServices(withServicesGivenToDesks(c, unservedServices(c))).map((entry) => entry.code),
+    ).toEqual(['x']);
   });
 });
 

@@ -225,7 +225,9 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
             </ul>
           </div>
         )}
-        {savedHere && <UnservedWarning centre={centre} />}
+        {savedHere && (
+          <UnservedWarning centre={centre} busy={busy} onGive={(next) => void saveDocument(next)} />
+        )}
         {body()}
       </div>
     </div>

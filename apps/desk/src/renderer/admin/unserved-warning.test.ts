@@ -8,7 +8,9 @@ import { UnservedWarning } from './UnservedWarning';
 
 /** The markup with the apostrophes of Ukrainian names unescaped, to compare with the names. */
 const render = (centre: Centre): string =>
-  renderToStaticMarkup(createElement(UnservedWarning, { centre })).replaceAll('&#x27;', "'");
+  renderToStaticMarkup(
+    createElement(UnservedWarning, { centre, busy: false, onGive: () => undefined }),
+  ).replaceAll('&#x27;', "'");
 
 /** The demo centre with two of its services taken away from every desk. */
 const withoutDesks = (codes: readonly string[]): Centre => ({
@@ -33,6 +35,7 @@ describe('the warning after a Settings save', () => {
     expect(uk).toContain('role="status"');
     expect(uk).toContain(`«${names[0]!.uk}» і «${names[1]!.uk}»`);
     expect(uk).toContain('«Робочі місця»');
+    expect(uk).toContain('data-testid="give-unserved"');
     for (const language of ['ru', 'en'] as const) {
       const text = translate(language, 'admin.unserved', { services: 'X', section: 'Y' });
       expect(text).toContain('X');

@@ -86,6 +86,7 @@ export const adminTexts = defineArea({
     'admin.problems': 'Конфігурацію не прийнято, нічого не змінено:',
     'admin.unserved':
       'Збережено, але жодне робоче місце не обслуговує: {services}. Кіоск показує їх як недоступні, доки їх не додано робочому місцю (розділ «{section}»).',
+    'admin.unservedGive': 'Додати їх до всіх робочих місць їхньої організації',
     'admin.problem.duplicate': 'повторюється «{id}»',
     'admin.problem.unknownReference': 'немає такого запису ({kind}): «{id}»',
     'admin.problem.emptyName': 'назва порожня',
@@ -260,6 +261,7 @@ export const adminTexts = defineArea({
     'admin.problems': 'Конфигурация не принята, ничего не изменено:',
     'admin.unserved':
       'Сохранено, но ни одно рабочее место не обслуживает: {services}. Киоск показывает их как недоступные, пока их не добавят рабочему месту (раздел «{section}»).',
+    'admin.unservedGive': 'Добавить их всем рабочим местам их организации',
     'admin.problem.duplicate': 'повторяется «{id}»',
     'admin.problem.unknownReference': 'нет такой записи ({kind}): «{id}»',
     'admin.problem.emptyName': 'название пустое',
@@ -434,6 +436,7 @@ export const adminTexts = defineArea({
     'admin.problems': 'The configuration was refused; nothing was changed:',
     'admin.unserved':
       'Saved, but no desk serves: {services}. The kiosk shows them as not available until a desk is given them (the “{section}” section).',
+    'admin.unservedGive': 'Give them to every desk of their organisation',
     'admin.problem.duplicate': '“{id}” appears twice',
     'admin.problem.unknownReference': 'there is no such {kind}: “{id}”',
     'admin.problem.emptyName': 'the name is empty',
