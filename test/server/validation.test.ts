@@ -59,6 +59,7 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   LOGIN_TAKEN: true,
   OTHER_ORGANISATION: true,
   UNPAIRED_TERMINAL: true,
+  REPORTS_PREPARING: true,
   BOOKING_DISABLED: true,
   SLOT_UNAVAILABLE: true,
   SLOT_FULL: true,

@@ -57,6 +57,7 @@ import { SummaryBroadcast } from './summary-broadcast';
 import { type RoomServer, StaffFanout } from './staff-fanout';
 import { ticketOf } from '@queue/core';
 import { reportExportRoute } from './reports/export-http';
+import { type Yield, prepareReportsInBackground } from './reports/prepare-reports';
 import { ReportService } from './reports/report-service';
 import { startSummaryJob } from './reports/summary-job';
 
@@ -77,6 +78,8 @@ export interface AppOptions {
   readonly deviceOfflineAfterMs?: number;
   /** The timers grace periods run on (tests fire them by hand). */
   readonly timers?: Timers;
+  /** How background work (the reports' rebuild after an upgrade) waits its turn. */
+  readonly yieldToServer?: Yield;
   /** Scheduled online backups; none when absent. */
   readonly backup?: BackupOptions & { readonly intervalMs: number };
   /** Kiosk printers by device id, laid over the configuration (not saved). */
@@ -207,7 +210,9 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     () => queue.centre,
     () => queue.state.serviceDay ?? serviceDayOf(clock.now(), queue.centre.site.timeZone),
     () => clock.now(),
+    () => store.reportsReady,
   );
+  const preparing = prepareReportsInBackground(store, logger, options.yieldToServer);
   const summaries = startSummaryJob(reports, logger);
   const printing = new PrintService({
     centre: () => queue.centre,
@@ -437,6 +442,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       liveStatus.close();
       await backups?.stop();
       summaries.stop();
+      preparing.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
       printerPoller.stop();
       await printing.close();

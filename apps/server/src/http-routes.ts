@@ -51,6 +51,7 @@ const STATUS_OF: Partial<Record<WireErrorCode, number>> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PRINTER_UNAVAILABLE: 503,
+  REPORTS_PREPARING: 503,
 };
 
 export const statusOf = (code: WireErrorCode): number => STATUS_OF[code] ?? 400;

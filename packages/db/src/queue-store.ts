@@ -18,7 +18,7 @@ import type {
   TicketId,
 } from '@queue/core';
 import { deskIdOf, emptyState, ticketIdOf, ticketOf, ticketTableOf } from '@queue/core';
-import { SegmentProjection } from './visit-segments';
+import { type BackfillProgress, SegmentProjection } from './visit-segments';
 
 export interface StoredEvent {
   readonly seq: number;
@@ -40,7 +40,8 @@ export class QueueStore {
   constructor(private readonly db: Database.Database) {
     this.epoch = this.ensureEpoch();
     this.segments = new SegmentProjection(db);
-    this.segments.backfill();
+    // A new database is complete at once; an upgraded one is rebuilt in the background (`prepareReports`).
+    this.segments.readyIfLogEmpty();
     this.statements = {
       insertEvent: db.prepare(
         'INSERT INTO events (type, at, ticket_id, desk_id, payload) VALUES (?, ?, ?, ?, ?)',
@@ -99,6 +100,16 @@ export class QueueStore {
       ),
       pruneAnswers: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
     };
+  }
+
+  /** Whether the reports' projection holds the whole log (false while an upgrade rebuilds it). */
+  get reportsReady(): boolean {
+    return this.segments.ready;
+  }
+
+  /** One batch of that rebuild; call again until `done`. */
+  prepareReports(): BackfillProgress {
+    return this.segments.backfillBatch();
   }
 
   private ensureEpoch(): string {

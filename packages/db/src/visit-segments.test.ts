@@ -47,7 +47,7 @@ const run = (store: QueueStore, state: QueueState, command: QueueCommand): Queue
 };
 
 /** Two visits: T1 served at desk-1, transferred to doc-copy and served at desk-3; T2 a no-show. */
-const playScenario = (store: QueueStore): void => {
+const playScenario = (store: QueueStore): QueueState => {
   const steps: QueueCommand[] = [
     {
       type: 'issue-ticket',
@@ -116,7 +116,7 @@ const playScenario = (store: QueueStore): void => {
     { type: 'mark-no-show', at: at(10), actor: staff, deskId: deskId('desk-1'), ticketId: ticketId('T2') },
     { type: 'complete', at: at(12), actor: staff, deskId: deskId('desk-3'), ticketId: ticketId('T1') },
   ];
-  steps.reduce((state, command) => run(store, state, command), emptyState());
+  return steps.reduce((state, command) => run(store, state, command), emptyState());
 };
 
 const segmentsOf = (database: Database.Database) =>
@@ -168,12 +168,40 @@ describe('visit segments', () => {
     db.exec("DELETE FROM visit_segments; DELETE FROM meta WHERE key = 'visit_segments_backfilled';");
     expect(segmentsOf(db)).toEqual([]);
 
-    new QueueStore(db);
+    const upgraded = new QueueStore(db);
+    // The rebuild is left to the background: the store opens at once, reports not ready.
+    expect(upgraded.reportsReady).toBe(false);
+    expect(segmentsOf(db)).toEqual([]);
+    while (!upgraded.prepareReports().done);
+    expect(upgraded.reportsReady).toBe(true);
     expect(segmentsOf(db)).toEqual(written);
     // Once done, a later start does not replay the log again.
     db.exec("DELETE FROM visit_segments WHERE ticket_id = 'T2'");
     new QueueStore(db);
     expect(segmentsOf(db).map((segment) => segment.ticketId)).toEqual(['T1', 'T1']);
+  });
+
+  it('leave the events that arrive during the rebuild to it, and end up as if built live', () => {
+    const store = new QueueStore(db);
+    const state = playScenario(store);
+    const written = segmentsOf(db);
+    db.exec("DELETE FROM visit_segments; DELETE FROM meta WHERE key = 'visit_segments_backfilled';");
+    const upgraded = new QueueStore(db);
+    // A visit during the rebuild: its events are in the log, projected when the rebuild gets there.
+    run(upgraded, state, {
+      type: 'issue-ticket',
+      at: at(30),
+      actor: kiosk,
+      ticketId: ticketId('during'),
+      serviceCode: serviceCode('bill-reconcile'),
+      source: 'kiosk',
+    });
+    expect(segmentsOf(db)).toEqual([]);
+    while (!upgraded.prepareReports().done);
+    expect(segmentsOf(db).map((segment) => segment.ticketId)).toEqual([
+      ...written.map((segment) => segment.ticketId),
+      'during',
+    ]);
   });
 
   it('close the visits still open when the day rolls over as cancelled', () => {

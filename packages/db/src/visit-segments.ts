@@ -3,7 +3,9 @@
  * from the moment the visitor joins a service's queue (issued, or sent on by a transfer or
  * an itinerary) until they leave it (served, transferred on, no-show, cancelled). Written by
  * `QueueStore.commit` inside the same transaction as the events, and rebuilt once from the
- * log for a database that had events before the projection existed.
+ * log for a database that had events before the projection existed. That rebuild runs in
+ * batches while the server serves (`backfillBatch`): until it is done, new events are left
+ * to it too (it reads the log up to its end), and reports say they are being prepared.
  */
 import type Database from 'better-sqlite3';
 import type { QueueEvent } from '@queue/core';
@@ -11,8 +13,18 @@ import type { QueueEvent } from '@queue/core';
 const BACKFILL_MARK = 'visit_segments_backfilled';
 const BACKFILL_BATCH = 10_000;
 
+/** How far a rebuild has come. */
+export interface BackfillProgress {
+  /** Events read by this batch. */
+  readonly read: number;
+  /** The last event read (its `seq`). */
+  readonly upTo: number;
+  readonly done: boolean;
+}
+
 export class SegmentProjection {
   private readonly statements;
+  private done: boolean;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -51,10 +63,26 @@ export class SegmentProjection {
         'SELECT seq, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
       ),
     };
+    this.done = this.statements.getMark.get(BACKFILL_MARK)?.value === 'done';
   }
 
-  /** Apply one event; the caller holds the transaction. */
+  /** Whether every event of the log is in the projection. */
+  get ready(): boolean {
+    return this.done;
+  }
+
+  /** A log with no events needs no rebuild: the projection is complete from the start. */
+  readyIfLogEmpty(): void {
+    if (!this.done && this.statements.eventsAfter.all(0, 1).length === 0) this.backfillBatch();
+  }
+
+  /** Apply one event; the caller holds the transaction. Left to the rebuild while it runs. */
   apply(event: QueueEvent): void {
+    if (!this.done) return;
+    this.project(event);
+  }
+
+  private project(event: QueueEvent): void {
     const s = this.statements;
     switch (event.type) {
       case 'ticket:issued': {
@@ -118,26 +146,32 @@ export class SegmentProjection {
   }
 
   /**
-   * Build the segments of every visit already in the log, once: an upgraded centre keeps
-   * its history in reports. Runs in batches, each its own transaction, with the position
-   * saved, so an interrupted start resumes rather than repeats. Returns the events read.
+   * One batch of the rebuild of every visit already in the log (an upgraded centre keeps its
+   * history in reports), in its own transaction with the position saved, so an interrupted
+   * start resumes rather than repeats.
    */
+  backfillBatch(batch = BACKFILL_BATCH): BackfillProgress {
+    if (this.done) return { read: 0, upTo: 0, done: true };
+    return this.db.transaction((): BackfillProgress => {
+      const mark = this.statements.getMark.get(BACKFILL_MARK)?.value;
+      const after = mark ? Number(mark) : 0;
+      const rows = this.statements.eventsAfter.all(after, batch);
+      for (const row of rows) this.project(JSON.parse(row.payload) as QueueEvent);
+      const upTo = rows.at(-1)?.seq ?? after;
+      const finished = rows.length < batch;
+      this.statements.setMark.run(BACKFILL_MARK, finished ? 'done' : String(upTo));
+      this.done = finished;
+      return { read: rows.length, upTo, done: finished };
+    })();
+  }
+
+  /** The whole rebuild at once (tools and tests); returns the events read. */
   backfill(): number {
-    const mark = this.statements.getMark.get(BACKFILL_MARK)?.value;
-    if (mark === 'done') return 0;
-    let after = mark ? Number(mark) : 0;
     let read = 0;
     for (;;) {
-      const done = this.db.transaction((): boolean => {
-        const rows = this.statements.eventsAfter.all(after, BACKFILL_BATCH);
-        for (const row of rows) this.apply(JSON.parse(row.payload) as QueueEvent);
-        read += rows.length;
-        after = rows.at(-1)?.seq ?? after;
-        const finished = rows.length < BACKFILL_BATCH;
-        this.statements.setMark.run(BACKFILL_MARK, finished ? 'done' : String(after));
-        return finished;
-      })();
-      if (done) return read;
+      const progress = this.backfillBatch();
+      read += progress.read;
+      if (progress.done) return read;
     }
   }
 }

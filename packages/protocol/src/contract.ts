@@ -96,6 +96,8 @@ export type WireErrorCode =
   | 'OTHER_ORGANISATION'
   /** A staff login from a browser that is not a paired desk terminal. */
   | 'UNPAIRED_TERMINAL'
+  /** Reports are not ready yet: an upgrade is rebuilding their projection in the background. */
+  | 'REPORTS_PREPARING'
   | BookingErrorCode;
 
 export interface WireError {

@@ -42,6 +42,9 @@ export const reportExportRoute = (deps: ReportExportDeps): Route =>
       });
       return sendError(response, 403, 'FORBIDDEN', 'Only supervisors and administrators export reports.');
     }
+    if (!deps.reports.ready()) {
+      return sendError(response, 503, 'REPORTS_PREPARING', 'Reports are being prepared after an upgrade.');
+    }
     const parsed = ReportExportQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) {
       const detail = parsed.error.issues

@@ -34,6 +34,8 @@ export class ReportService {
     /** The service day still open (its visits may change); every earlier day is closed. */
     private readonly openDay: () => string,
     private readonly now: () => number,
+    /** Whether the visits' projection is complete (an upgrade may still be rebuilding it). */
+    readonly ready: () => boolean = () => true,
   ) {}
 
   run(query: ReportQuery): ReportView {
@@ -95,6 +97,7 @@ export class ReportService {
    * seldom have to; returns how many were made (0: all caught up).
    */
   catchUp(limit: number): number {
+    if (!this.ready()) return 0;
     const first = this.store.firstDay();
     const lastClosed = shiftDay(this.openDay(), -1);
     if (!first || first > lastClosed) return 0;

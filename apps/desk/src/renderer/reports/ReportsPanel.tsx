@@ -23,7 +23,7 @@ interface Props {
 
 const CHOICES: readonly PeriodChoice[] = ['today', 'week', 'month', 'custom'];
 
-type Status = 'idle' | 'running' | 'failed' | 'exportFailed';
+type Status = 'idle' | 'running' | 'failed' | 'preparing' | 'exportFailed';
 
 export const ReportsPanel = ({ centre, connection, online, now, token }: Props) => {
   const t = useT();
@@ -51,7 +51,7 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
     if (answer.ok) {
       setReport(answer.data);
       setStatus('idle');
-    } else setStatus('failed');
+    } else setStatus(answer.error.code === 'REPORTS_PREPARING' ? 'preparing' : 'failed');
   };
 
   const exportAs = async (format: ReportExportFormat): Promise<void> => {
@@ -147,6 +147,7 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
           </button>
         </div>
         {status === 'failed' && <p role="alert">{t('reports.failed')}</p>}
+        {status === 'preparing' && <p role="status">{t('reports.preparing')}</p>}
         {status === 'exportFailed' && <p role="alert">{t('reports.export.failed')}</p>}
       </form>
       {report && (

@@ -29,6 +29,8 @@ export const reportsArea = defineArea({
     'reports.export.xlsx': 'Експорт XLSX',
     'reports.export.failed': 'Не вдалося експортувати звіт.',
     'reports.failed': 'Не вдалося отримати звіт.',
+    'reports.preparing':
+      'Звіти готуються після оновлення системи (черга тим часом працює). Спробуйте за кілька хвилин.',
     'reports.empty': 'За цей період відвідувань немає.',
     'reports.none': '(немає)',
     'reports.totalRow': 'Разом',
@@ -92,6 +94,8 @@ export const reportsArea = defineArea({
     'reports.export.xlsx': 'Экспорт XLSX',
     'reports.export.failed': 'Не удалось экспортировать отчёт.',
     'reports.failed': 'Не удалось получить отчёт.',
+    'reports.preparing':
+      'Отчёты готовятся после обновления системы (очередь тем временем работает). Попробуйте через несколько минут.',
     'reports.empty': 'За этот период посещений нет.',
     'reports.none': '(нет)',
     'reports.totalRow': 'Итого',
@@ -155,6 +159,8 @@ export const reportsArea = defineArea({
     'reports.export.xlsx': 'Export XLSX',
     'reports.export.failed': 'The report could not be exported.',
     'reports.failed': 'The report could not be fetched.',
+    'reports.preparing':
+      'Reports are being prepared after an upgrade (the queue works meanwhile). Try again in a few minutes.',
     'reports.empty': 'No visits in this period.',
     'reports.none': '(none)',
     'reports.totalRow': 'Total',
