@@ -25,6 +25,7 @@ const MB = 2 ** 20;
 interface Start {
   readonly createMs: number;
   readonly startMs: number;
+  readonly reportsReadyMs: number;
   readonly asStarted: NodeJS.MemoryUsage;
   readonly afterGc: NodeJS.MemoryUsage;
   readonly tickets: number;
@@ -52,7 +53,8 @@ const seed = async (file: string): Promise<void> => {
 
 const describe = (name: string, start: Start): void =>
   say(
-    `${name}: createApplication ${fmt(start.createMs, 0)} ms, listening after ${fmt(start.startMs, 0)} ms; ` +
+    `${name}: createApplication ${fmt(start.createMs, 0)} ms, listening after ${fmt(start.startMs, 0)} ms, ` +
+      `reports ready after ${fmt(start.reportsReadyMs, 0)} ms; ` +
       `RSS ${fmt(start.asStarted.rss / MB, 0)} MB, heap ${fmt(start.asStarted.heapUsed / MB, 1)} MB ` +
       `(${fmt(start.afterGc.heapUsed / MB, 1)} MB after GC); ${start.tickets} tickets in the live state`,
   );
@@ -98,6 +100,13 @@ export const runScale = async (): Promise<Figure[]> => {
         `p50 ${fmt(reports.yearly.p50, 0)} ms`,
     );
     return [
+      {
+        part: PART,
+        figure: 'First start after an upgrade (listening / reports ready)',
+        value: `${fmt(first.startMs, 0)} / ${fmt(first.reportsReadyMs, 0)} ms`,
+        baseline: `empty database ${fmt(baseline.startMs, 0)} ms`,
+        ratio: ratio(first.startMs, baseline.startMs),
+      },
       {
         part: PART,
         figure: `Start-up, ${(visits / 1e6).toLocaleString('en')}M visits in the database`,

@@ -127,6 +127,8 @@ export interface Application {
   backupNow(): Promise<string>;
   /** The retention job, to run a pass now (tests, administration). */
   readonly retention: RetentionJob;
+  /** Settles when reports can be run: at once, or once an upgrade's rebuild is done. */
+  readonly reportsReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -422,6 +424,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     queue,
     demoTokens,
     identity: { serverId: identity.serverId, fingerprint: identity.fingerprint },
+    reportsReady: preparing.done,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolveListen, reject) => {
         httpServer.once('error', reject);

@@ -16,9 +16,11 @@ export const prepareReportsInBackground = (
   store: QueueStore,
   logger: Logger,
   yieldThen: Yield = nextTurn,
-): { stop(): void } => {
+): { stop(): void; readonly done: Promise<void> } => {
   let stopped = false;
-  if (store.reportsReady) return { stop: () => {} };
+  if (store.reportsReady) return { stop: () => {}, done: Promise.resolve() };
+  let finished = (): void => {};
+  const done = new Promise<void>((resolve) => (finished = resolve));
   const started = Date.now();
   let events = 0;
   logger.info('preparing reports from the log (the queue works meanwhile)');
@@ -29,6 +31,7 @@ export const prepareReportsInBackground = (
       events += progress.read;
       if (progress.done) {
         logger.info('reports ready', { events, ms: Date.now() - started });
+        finished();
         return;
       }
       logger.info('preparing reports', { events, upTo: progress.upTo });
@@ -40,6 +43,7 @@ export const prepareReportsInBackground = (
   };
   yieldThen(step);
   return {
+    done,
     stop: () => {
       stopped = true;
     },
