@@ -1,9 +1,10 @@
 /**
- * A booking code typed on a keyboard, which is what a barcode scanner is: letters and digits,
- * then Enter. Listened to all the time, so that a visitor may scan straight from the start
- * screen: the first character opens the appointment screen and no character is lost (the
- * code lives in the kiosk store, written synchronously, not in a screen that mounts later).
+ * A booking code typed on a keyboard, which is what a barcode scanner is: the code's letters
+ * and digits, then Enter. Listened to all the time, so that a visitor may scan straight from
+ * the start screen: the first character opens the appointment screen and no character is lost
+ * (the code lives in the kiosk store, written synchronously, not in a screen that mounts later).
  */
+import { BOOKING_CODE_ALPHABET } from '@queue/core';
 import { useEffect } from 'react';
 import { MAX_CODE_LENGTH, editCode, requestCheckIn, show, useKiosk } from './kiosk-store';
 
@@ -13,7 +14,8 @@ export const useCodeKeys = (): void => {
       if (event.ctrlKey || event.altKey || event.metaKey) return;
       const { screen, code } = useKiosk.getState();
       if (screen.kind !== 'home' && screen.kind !== 'appointment') return;
-      if (/^[A-Za-z0-9]$/.test(event.key)) {
+      // Only the characters codes are made of, as on the on-screen keypad.
+      if (event.key.length === 1 && BOOKING_CODE_ALPHABET.includes(event.key.toUpperCase())) {
         const typed = screen.kind === 'home' ? '' : code;
         if (screen.kind === 'home') show({ kind: 'appointment' });
         editCode((typed + event.key.toUpperCase()).slice(0, MAX_CODE_LENGTH));
