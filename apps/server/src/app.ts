@@ -341,6 +341,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     io.emit('centre:updated', next);
     // Services added or taken away change the summary's shape: it goes out whole.
     scheduleSummary();
+    printerPoller.wake();
   });
   alerts.onChange((change) => io.to('staff').emit('device:alert', change));
 

@@ -4,7 +4,8 @@
  * without a ticket, and a printer switched off overnight is on staff screens before the
  * first visitor finds it. A printer busy with a job or a status check is left alone (network
  * printers often serve one connection at a time); the answer raises and clears alerts the
- * same way a print's own status check does.
+ * same way a print's own status check does. With no such printer it waits for none until
+ * the configuration changes (`wake`).
  */
 import type { Logger } from '../logger';
 import type { Timers } from '../timers';
@@ -30,7 +31,12 @@ export class PrinterPoller {
 
   start(): void {
     this.stopped = false;
-    this.schedule();
+    this.arm();
+  }
+
+  /** The configuration changed: a printer the server drives may have been added. */
+  wake(): void {
+    this.arm();
   }
 
   stop(): void {
@@ -43,7 +49,6 @@ export class PrinterPoller {
   private poll(): void {
     this.cancel = undefined;
     if (this.stopped) return;
-    this.schedule();
     const { printing, logger } = this.options;
     for (const kioskId of printing.serverKioskIds()) {
       if (!printing.isIdle(kioskId)) continue;
@@ -51,9 +56,12 @@ export class PrinterPoller {
         logger.warn('printer poll failed', { kioskId, error: String(error) });
       });
     }
+    this.arm();
   }
 
-  private schedule(): void {
+  /** Due one interval from now, unless a round is already due or there is nothing to ask. */
+  private arm(): void {
+    if (this.stopped || this.cancel || this.options.printing.serverKioskIds().length === 0) return;
     this.cancel = this.options.timers.after(this.intervalMs, () => this.poll());
   }
 }
