@@ -63,6 +63,20 @@ describe('ticket status page', () => {
     }
   });
 
+  it('speaks the language the ticket was taken in, unless the visitor asks for another', async () => {
+    const kiosk = await server.connect(KIOSK_TOKEN);
+    const issued = await okData(
+      kiosk.emitWithAck('ticket:issue', { requestId: rid(), serviceCode: 'admin-help', language: 'en' }),
+    );
+    expect((await page(issued.statusPath)).html).toContain('Help from the administrator');
+    // The phone's own language does not override the one chosen at the kiosk…
+    expect((await page(issued.statusPath, { 'accept-language': 'ru-RU,ru;q=0.9' })).html).toContain(
+      'Help from the administrator',
+    );
+    // …but the page's own language links do.
+    expect((await page(`${issued.statusPath}?lang=uk`)).html).toContain('Допомога адміністратора');
+  });
+
   it('answers unknown codes with a plain not-found page and limits sweeping', async () => {
     const unknown = await page('/t/abcdefgh12345678');
     expect(unknown.status).toBe(404);

@@ -2,6 +2,7 @@
  * What people and devices ask of the queue. The instant and any new identifier arrive
  * inside the command, so deciding stays a pure function.
  */
+import type { Language } from './centre';
 import type { Actor } from './events';
 import type { DeskId, Instant, ServiceCode, StaffId, TicketId } from './ids';
 import type { PriorityClaim, TicketSource } from './ticket';
@@ -30,6 +31,8 @@ export type QueueCommand =
       /** Services to visit after the first, in order. */
       readonly itinerary?: readonly ServiceCode[];
       readonly note?: string;
+      /** The visitor's language at the kiosk or reception. */
+      readonly language?: Language;
     })
   | (AtDesk & { readonly type: 'open-desk'; readonly operatorId: StaffId })
   | (AtDesk & { readonly type: 'pause-desk'; readonly reason: string })

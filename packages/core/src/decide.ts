@@ -333,6 +333,7 @@ const issueTicket = (
     ...(command.priority ? { priority: command.priority } : {}),
     ...(command.appointmentAt !== undefined ? { appointmentAt: command.appointmentAt } : {}),
     ...(command.note ? { note: command.note } : {}),
+    ...(command.language ? { language: command.language } : {}),
   };
   return ok([event(command, { type: 'ticket:issued', ticket })]);
 };

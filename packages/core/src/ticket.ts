@@ -2,6 +2,7 @@
  * A ticket is one visitor's visit: it carries its number, the service it waits for now,
  * the services still ahead on its itinerary, and where in its lifecycle it stands.
  */
+import type { Language } from './centre';
 import type { DeskId, Instant, ServiceCode, ServiceDay, StaffId, TicketId } from './ids';
 
 /** The visit lifecycle; `decide.ts` says which moves each command allows. */
@@ -74,6 +75,8 @@ export interface Ticket {
   readonly outcome?: string;
   readonly note?: string;
   readonly transferComment?: string;
+  /** The language the ticket was taken in: its reprint and status page speak it. */
+  readonly language?: Language;
 }
 
 /** Formats the visible number: prefix, a hyphen, at least three digits. */

@@ -57,6 +57,7 @@ const issueCommand = (
     : {}),
   ...(payload.itinerary ? { itinerary: payload.itinerary as ServiceCode[] } : {}),
   ...(payload.note ? { note: payload.note } : {}),
+  ...(payload.language ? { language: payload.language as Language } : {}),
 });
 
 export type Issuer = (

@@ -44,7 +44,7 @@ export const registerPrintingHandlers = (socket: QueueSocket, context: HandlerCo
       ticket,
       estimate: estimateWait(queue.centre, queue.state, ticket.serviceCode, queue.now(), ticket),
       // The ticket's own language unless reception asks for another: the desk sends none.
-      language: (payload.language ?? printing.languageOf(ticket.id) ?? 'uk') as Language,
+      language: (payload.language ?? ticket.language ?? printing.languageOf(ticket.id) ?? 'uk') as Language,
       ...(origin ? { origin } : {}),
     });
     if (!outcome.ok) return refuse('PRINTER_UNAVAILABLE', `The ticket did not print: ${outcome.error}`);

@@ -90,7 +90,6 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
     ticketId: string,
     address: string,
   ): void => {
-    const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
     const held = perAddress.get(address) ?? 0;
     if (
       !deps.pageLimit.allow(address, Date.now()) ||
@@ -105,6 +104,11 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return void response.end('Not found.');
     }
+    const language = pickLanguage(
+      url.searchParams.get('lang'),
+      request.headers['accept-language'],
+      ticket.language,
+    );
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -132,7 +136,11 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
     ticketId: string,
     address: string,
   ): Promise<void> => {
-    const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
+    const language = pickLanguage(
+      url.searchParams.get('lang'),
+      request.headers['accept-language'],
+      deps.lookupTicket(ticketId)?.language,
+    );
     const text = STATUS_MESSAGES[language];
     const back = `/t/${ticketId}?lang=${language}`;
     const answer = (status: number, message: string): void => {

@@ -26,12 +26,16 @@ export const statusPageRoutes = (deps: StatusPageDeps): readonly Route[] => {
   const page =
     (id: string | undefined): Route['handle'] =>
     ({ request, response, url, address }) => {
-      const language = pickLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
       if (!deps.limit.allow(address, Date.now())) {
         response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
         return void response.end('Too many requests.');
       }
       const ticket = id ? deps.lookupTicket(id) : undefined;
+      const language = pickLanguage(
+        url.searchParams.get('lang'),
+        request.headers['accept-language'],
+        ticket?.language,
+      );
       const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
       if (!ticket) {
         response.writeHead(404, headers);

@@ -10,9 +10,15 @@ import { STATUS_MESSAGES, type StatusMessages } from './messages';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export const pickLanguage = (requested: string | null, acceptLanguage: string | undefined): Language => {
+export const pickLanguage = (
+  requested: string | null,
+  acceptLanguage: string | undefined,
+  /** The ticket's own language, before the browser's: the visitor chose it at the kiosk. */
+  own?: Language,
+): Language => {
   const wanted = [
     requested ?? '',
+    own ?? '',
     ...(acceptLanguage ?? '').split(',').map((part) => part.trim().slice(0, 2)),
   ];
   return wanted.map((code) => LANGUAGES.find((language) => language === code)).find(Boolean) ?? 'uk';
