@@ -101,6 +101,7 @@ export const environmentSchema = z.object({
     { ...BACKUP_KEEP, integer: true },
     `a whole number from ${BACKUP_KEEP.min} to ${BACKUP_KEEP.max}`,
   ),
+  QUEUE_PRINTER_POLL_SECONDS: number(10, { min: 2, max: 3_600 }, 'a number of seconds from 2 to 3600'),
   QUEUE_RETENTION_DAYS: number(
     DEFAULT_RETENTION_DAYS,
     { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
@@ -167,6 +168,8 @@ export interface Environment {
     readonly keep: number;
     readonly hours: number;
   };
+  /** How often the server asks its printers how they are while they are idle. */
+  readonly printerPollSeconds: number;
   readonly retentionDays: number;
   /** PEM files: serve HTTPS; both or neither. */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
@@ -211,6 +214,7 @@ export const readEnvironment = (env: NodeJS.ProcessEnv): Environment => {
       keep: settings.QUEUE_BACKUP_KEEP,
       hours: settings.QUEUE_BACKUP_HOURS,
     },
+    printerPollSeconds: settings.QUEUE_PRINTER_POLL_SECONDS,
     retentionDays: settings.QUEUE_RETENTION_DAYS,
     tls:
       settings.QUEUE_TLS_CERT !== undefined && settings.QUEUE_TLS_KEY !== undefined

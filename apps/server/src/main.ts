@@ -78,6 +78,7 @@ const main = async (): Promise<void> => {
     },
     ...(settings.kioskPrinters ? { kioskPrinters: settings.kioskPrinters } : {}),
     retentionDays: settings.retentionDays,
+    printerPollMs: settings.printerPollSeconds * 1000,
     allowedOrigins: settings.allowedOrigins,
     allowedHosts: settings.allowedHosts,
     trustedProxies: settings.trustedProxies,
