@@ -57,10 +57,10 @@ describe('ticketToEscPos (text mode)', () => {
     expect(decoded.listing.slice(-2)).toEqual(['ESC d 4', 'GS V 1']);
   });
 
-  it('prints the number double width and height, in bold', () => {
+  it('prints the number three times its width and height (about 9 mm), in bold', () => {
     const { listing } = decodeEscPos(ticketToEscPos(SAMPLE_TICKET, EPSON));
     const number = listing.indexOf('TEXT "П-005"');
-    expect(listing.slice(number - 2, number)).toEqual(['ESC E 1', 'GS ! 17']);
+    expect(listing.slice(number - 2, number)).toEqual(['ESC E 1', 'GS ! 34']);
     expect(listing.slice(number + 1, number + 4)).toEqual(['LF', 'GS ! 0', 'ESC E 0']);
   });
 

@@ -67,7 +67,8 @@ export const DEFAULT_TEMPLATE: TicketTemplate = {
   ],
   headerLines: [],
   footerLines: [],
-  numberScale: 2,
+  // About 9 mm on an 80 mm printer: read across the hall when the board calls it.
+  numberScale: 3,
 };
 
 const templateText = z.union([
