@@ -90,7 +90,7 @@ export class PrintService {
       profile?.status === 'none'
         ? // A printer that cannot report is taken at its word; a failed print still alerts.
           { online: true, coverOpen: false, paperOut: false, paperNearEnd: false }
-        : await this.transport(kiosk).status(this.statusTimeoutMs);
+        : await this.transport(kiosk).status(profile?.statusTimeoutMs ?? this.statusTimeoutMs);
     this.options.logger.debug('printer status', { kioskId, answer });
     // Closing cut the connection: that says nothing about the printer.
     if (this.closed) return answer;

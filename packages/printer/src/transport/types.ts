@@ -24,8 +24,12 @@ export interface PrintOptions {
   readonly confirm?: boolean;
 }
 
-/** Ask for status with this much patience: long enough for a busy printer, short enough for a kiosk. */
-export const DEFAULT_STATUS_TIMEOUT_MS = 400;
+/**
+ * Ask for status with this much patience (three queries): long enough for a clone that
+ * answers each in 160 ms while busy, short enough that a visitor does not wait on a dead one.
+ * A profile may set its own (`statusTimeoutMs`).
+ */
+export const DEFAULT_STATUS_TIMEOUT_MS = 1_000;
 
 export type PrinterErrorCode =
   /** No printer at the address, path or USB ids. */
