@@ -191,12 +191,15 @@ describe('administration and monitor in Chromium', () => {
     await page.locator('[data-section="booking"]').click();
     await page.locator('input[name="walkInShare"]').fill('0.25');
     await page.locator('input[name="horizonDays"]').fill('7');
+    // And the booking page's limits against abuse.
+    await page.locator('input[name="publicPerAddressPerDay"]').fill('2');
     await page.getByTestId('entry-save').click();
     await page.getByTestId('entry-saved').waitFor();
     expect(app.app.queue.centre.booking).toMatchObject({
       enabled: true,
       walkInShare: 0.25,
       horizonDays: 7,
+      publicPerAddressPerDay: 2,
       services: bookedServices,
     });
     // A share of 1 would leave nothing to book: refused with its reason, nothing changed.

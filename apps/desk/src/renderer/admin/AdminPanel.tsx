@@ -74,6 +74,10 @@ const bookingFields = (services: readonly Option[]): readonly Field[] => [
   { key: 'earlyCheckInMinutes', label: 'admin.field.earlyCheckInMinutes', kind: 'number' },
   { key: 'perPersonPerDay', label: 'admin.field.perPersonPerDay', kind: 'number' },
   { key: 'perServicePerDay', label: 'admin.field.perServicePerDay', kind: 'number', optional: true },
+  { key: 'publicPerAddressPerDay', label: 'admin.field.publicPerAddressPerDay', kind: 'number' },
+  { key: 'publicNetworkShare', label: 'admin.field.publicNetworkShare', kind: 'number' },
+  { key: 'publicShare', label: 'admin.field.publicShare', kind: 'number' },
+  { key: 'burstThreshold', label: 'admin.field.burstThreshold', kind: 'number' },
 ];
 
 /** The section as saved: no services chosen means every service, as the policy reads it. */
