@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closingAfter,
   formatClock,
   isOpenAt,
   isSiteOpen,
@@ -11,7 +12,7 @@ import {
 } from './calendar';
 import type { Site } from './centre';
 import { DEMO_CENTRE } from './demo-centre';
-import { MS_PER_MINUTE, addMinutes, instant, serviceCode } from './ids';
+import { type Instant, MS_PER_MINUTE, addMinutes, instant, serviceCode } from './ids';
 import { KYIV, kyiv, localInstant, utc } from './testing';
 
 const HOUR = 60 * MS_PER_MINUTE;
@@ -248,5 +249,26 @@ describe('clock helpers', () => {
     expect(isValidTimeZone(KYIV)).toBe(true);
     expect(isValidTimeZone(AUCKLAND)).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('closingAfter', () => {
+  const site: Site = {
+    name: { uk: 'Центр', ru: 'Центр', en: 'Centre' },
+    timeZone: 'Europe/Kyiv',
+    hours: {
+      2: [
+        { from: '08:00', to: '13:00' },
+        { from: '14:00', to: '21:00' },
+      ],
+    },
+    specialDays: [],
+  };
+  const at = (clock: string) => Date.parse(`2025-01-14T${clock}:00+02:00`) as Instant;
+
+  it('finds the end of the open stretch, to the minute, and nothing while closed', () => {
+    expect(closingAfter(site, undefined, at('09:10'))).toBe(at('13:00'));
+    expect(closingAfter(site, undefined, at('20:58'))).toBe(at('21:00'));
+    expect(closingAfter(site, undefined, at('13:30'))).toBeUndefined();
   });
 });

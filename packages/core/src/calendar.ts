@@ -133,3 +133,28 @@ export const nextOpening = (site: Site, hours: WeeklyHours | undefined, at: Inst
   }
   return undefined;
 };
+
+/**
+ * When the hours open at `at` close: the end of the site's range it is in, or of the
+ * service's own if that ends first (a lunch break ends it, as the day's end does). Undefined
+ * when closed at `at`, or open through midnight. Read from the day's ranges, not by probing,
+ * since every wait estimate asks it.
+ */
+export const closingAfter = (
+  site: Site,
+  hours: WeeklyHours | undefined,
+  at: Instant,
+): Instant | undefined => {
+  const local = localTime(at, site.timeZone);
+  const containing = (ranges: readonly TimeRange[]) =>
+    ranges.find(
+      (range) => local.minuteOfDay >= parseClock(range.from) && local.minuteOfDay < parseClock(range.to),
+    );
+  const siteRange = containing(rangesOn(site.hours, site.specialDays, local));
+  const serviceRange = hours ? containing(hours[local.weekday] ?? []) : undefined;
+  if (!siteRange || (hours && !serviceRange)) return undefined;
+  const end = Math.min(parseClock(siteRange.to), serviceRange ? parseClock(serviceRange.to) : Infinity);
+  if (end >= 24 * 60) return undefined;
+  const minuteStart = at - (at % 60_000);
+  return instant(minuteStart + (end - local.minuteOfDay) * 60_000);
+};

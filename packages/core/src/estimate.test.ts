@@ -216,3 +216,37 @@ describe('estimateWait', () => {
     );
   });
 });
+
+describe('a wait that may outlast the opening hours', () => {
+  const weekday = [
+    { from: '08:00', to: '13:00' },
+    { from: '14:00', to: '21:00' },
+  ];
+  const evening = centre({
+    services: [service('a', { prefix: 'A', expectedMinutes: 10 })],
+    desks: [desk('d1', ['a'], 1)],
+    site: { hours: { 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: weekday } },
+  });
+  const queueAt = (clock: string, waiting: number): Scenario => {
+    const s = new Scenario(evening, kyiv(`2025-01-14T${clock}`));
+    s.open('d1');
+    for (let i = 1; i <= waiting; i += 1) s.issue(`t${i}`, 'a');
+    return s;
+  };
+
+  it('is told when the service closes, before the ticket is taken', () => {
+    const late = queueAt('20:30', 5);
+    const estimate = estimateWait(evening, late.state, A, late.now);
+    expect(estimate.highMinutes).toBeGreaterThan(30);
+    expect(estimate.closesBefore).toBe(kyiv('2025-01-14T21:00'));
+  });
+
+  it('says nothing when the wait ends well before closing, and counts a lunch break as a close', () => {
+    const morning = queueAt('09:00', 2);
+    expect(estimateWait(evening, morning.state, A, morning.now).closesBefore).toBeUndefined();
+    const beforeLunch = queueAt('12:40', 5);
+    expect(estimateWait(evening, beforeLunch.state, A, beforeLunch.now).closesBefore).toBe(
+      kyiv('2025-01-14T13:00'),
+    );
+  });
+});

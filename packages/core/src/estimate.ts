@@ -9,7 +9,8 @@
  */
 import type { Centre, Desk } from './centre';
 import { deskWeightFor, findService } from './centre';
-import type { Instant, ServiceCode } from './ids';
+import { closingAfter } from './calendar';
+import { type Instant, MS_PER_MINUTE, type ServiceCode } from './ids';
 import type { QueueState } from './state';
 import { deskStateOf, ticketOf } from './state';
 import { forecastNew, forecastTicket } from './forecast';
@@ -26,6 +27,8 @@ export interface WaitEstimate {
   readonly expectedMinutes: number;
   /** Equivalent full-time desks serving the service now (0: none open, estimate assumes one). */
   readonly capacity: number;
+  /** When the service closes, if the wait may well run past it (the high end does). */
+  readonly closesBefore?: Instant;
 }
 
 /**
@@ -131,11 +134,16 @@ export const estimateWait = (
     expected = ((ahead + 0.5) * mean) / Math.max(assumed, 0.01);
     spread = 1 / Math.sqrt(ahead + 1);
   }
+  const highMinutes = roundRange(Math.ceil(expected * (1 + spread)));
+  const closing = closingAfter(centre.site, findService(centre, code)?.hours, at);
+  const pastClosing = closing !== undefined && at + highMinutes * MS_PER_MINUTE > closing;
   return {
     ahead,
     capacity,
     expectedMinutes: expected,
     lowMinutes: roundRange(Math.floor(expected * (1 - spread))),
-    highMinutes: roundRange(Math.ceil(expected * (1 + spread))),
+    highMinutes,
+    // A visitor whose wait may outlast the opening hours is told so before taking a ticket.
+    ...(pastClosing ? { closesBefore: closing } : {}),
   };
 };

@@ -63,6 +63,13 @@ export const TicketScreen = ({ centre, issued, delivery, booking }: Props) => {
       {service && <p className="ticket__service">{localize(service.name)}</p>}
       <p className="ticket__line">{t('kiosk.ticket.ahead', { count: estimate.ahead })}</p>
       <p className="ticket__line">{t(...waitLineOf(estimate))}</p>
+      {estimate.closesBefore !== undefined && (
+        <p className="ticket__priority" role="alert" data-testid="past-closing">
+          {t('kiosk.ticket.pastClosing', {
+            time: formatClock(localTime(estimate.closesBefore, centre.site.timeZone).minuteOfDay),
+          })}
+        </p>
+      )}
       {booking === 'late' && (
         <p className="ticket__priority" role="alert" data-testid="booking-late">
           {t('booking.kiosk.late')}

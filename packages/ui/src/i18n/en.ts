@@ -61,6 +61,7 @@ export const en: Catalogue = {
   'kiosk.ticket.wait': 'Estimated wait: {low}–{high} min',
   'kiosk.ticket.noWait': 'You will be called shortly',
   'kiosk.ticket.noDeskOpen': 'No desk for this service is open right now',
+  'kiosk.ticket.pastClosing': 'The wait may run past closing time at {time}: you may not be served today',
   'kiosk.ticket.hint': 'Remember or take a photo of the number and watch the board.',
   'kiosk.ticket.done': 'Done',
   'kiosk.refusal.heading': 'No ticket issued',

@@ -60,6 +60,8 @@ export const ru: Catalogue = {
   'kiosk.ticket.wait': 'Ориентировочное ожидание: {low}–{high} мин',
   'kiosk.ticket.noWait': 'Вас пригласят в ближайшее время',
   'kiosk.ticket.noDeskOpen': 'Сейчас не работает ни одно окно по этой услуге',
+  'kiosk.ticket.pastClosing':
+    'Ожидание может продлиться дольше закрытия в {time}: вас могут не успеть обслужить сегодня',
   'kiosk.ticket.hint': 'Запомните или сфотографируйте номер и следите за табло.',
   'kiosk.ticket.done': 'Готово',
   'kiosk.refusal.heading': 'Талон не выдан',

@@ -63,6 +63,8 @@ export const uk = {
   'kiosk.ticket.wait': 'Орієнтовне очікування: {low}–{high} хв',
   'kiosk.ticket.noWait': 'Вас запросять найближчим часом',
   'kiosk.ticket.noDeskOpen': 'Зараз не працює жодне вікно з цієї послуги',
+  'kiosk.ticket.pastClosing':
+    'Очікування може тривати довше, ніж до закриття о {time}: вас можуть не встигнути обслужити сьогодні',
   'kiosk.ticket.hint': 'Запам’ятайте або сфотографуйте номер і стежте за табло.',
   'kiosk.ticket.done': 'Готово',
   'kiosk.refusal.heading': 'Талон не видано',
