@@ -10,6 +10,7 @@ import type { Ack, WireErrorCode } from '@queue/protocol';
 import type { z } from 'zod';
 import type { AddressReader } from './client-address';
 import { readJson, sendError, sendJson } from './http-io';
+import { describeIssues } from './schema-issues';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -62,12 +63,6 @@ export const sendAck = (response: ServerResponse, answer: Ack<unknown>, okStatus
     ? sendJson(response, okStatus, answer)
     : sendError(response, statusOf(answer.error.code), answer.error.code, answer.error.message);
 
-const describeIssues = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-    .join('; ');
-
 export const route = (method: Method, path: string | RegExp, handle: Route['handle']): Route => ({
   method,
   path,
@@ -101,7 +96,12 @@ export const jsonRoute = <S extends z.ZodType>(
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      return sendError(response, 400, 'BAD_REQUEST', `Invalid request: ${describeIssues(parsed.error)}`);
+      return sendError(
+        response,
+        400,
+        'BAD_REQUEST',
+        `Invalid request: ${describeIssues(parsed.error, 'body')}`,
+      );
     }
     sendAck(response, await run(parsed.data, exchange), okStatus);
   });

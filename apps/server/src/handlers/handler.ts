@@ -14,7 +14,6 @@ import type {
   WireError,
 } from '@queue/protocol';
 import type { Socket } from 'socket.io';
-import type { z } from 'zod';
 import type { AlertCenter } from '../alerts';
 import type { BookingService } from '../bookings/booking-service';
 import { type AuditInput, Auditor } from '../audit';
@@ -62,12 +61,6 @@ export const refuse = (code: WireError['code'], message: string): Ack<never> => 
   ok: false,
   error: { code, message },
 });
-
-export const describeIssues = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
-    .join('; ');
 
 /** Record a privileged action by the socket's principal, from its address. */
 export const auditAction = (

@@ -16,7 +16,8 @@ import {
 } from '@queue/protocol';
 import type { z } from 'zod';
 import { internalError } from '../queue-service';
-import { type HandlerContext, type QueueSocket, auditForbidden, describeIssues, refuse } from './handler';
+import { describeIssues } from '../schema-issues';
+import { type HandlerContext, type QueueSocket, auditForbidden, refuse } from './handler';
 
 export type ContractEvent = keyof typeof CLIENT_EVENTS;
 export type PayloadOf<K extends ContractEvent> = z.infer<(typeof CLIENT_EVENTS)[K]['payload']>;
@@ -40,7 +41,8 @@ export const on = <K extends ContractEvent>(
   const answer = async (args: readonly unknown[], hasAck: boolean): Promise<Ack<AnswerOf<K>>> => {
     // With a callback the payload comes first; a bare `emit(name, cb)` has none.
     const parsed = schema.safeParse(args.length > 1 || !hasAck ? args[0] : undefined);
-    if (!parsed.success) return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error)}`);
+    if (!parsed.success)
+      return refuse('BAD_REQUEST', `Invalid ${name}: ${describeIssues(parsed.error, 'payload')}`);
     const principal = socket.data.principal;
     if (!maySend(senders, rolesOf(principal))) {
       return refuse('FORBIDDEN', `Your role may not send ${name}.`);

@@ -9,6 +9,7 @@ import { Auditor } from '../audit';
 import { type Authenticator, hasRole } from '../auth';
 import { bearer, sendError } from '../http-io';
 import { type Route, route } from '../http-routes';
+import { describeIssues } from '../schema-issues';
 import type { Logger } from '../logger';
 import { reportCsv, reportXlsx } from './export-file';
 import type { ReportService } from './report-service';
@@ -47,10 +48,7 @@ export const reportExportRoute = (deps: ReportExportDeps): Route =>
     }
     const parsed = ReportExportQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) {
-      const detail = parsed.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
-        .join('; ');
+      const detail = describeIssues(parsed.error, 'query');
       return sendError(response, 400, 'BAD_REQUEST', `Invalid report export: ${detail}`);
     }
     const { format, lang, ...asked } = parsed.data;
