@@ -156,8 +156,6 @@ export interface StartOptions {
   readonly seedDemo?: boolean;
   /** The timers grace periods run on (`ManualTimers` to fire them by hand). */
   readonly timers?: Timers;
-  /** How background work waits its turn (a test steps it by hand). */
-  readonly yieldToServer?: (next: () => void) => void;
   /** Where the front ends' builds are (default: the repository's `apps/<name>/dist`). */
   readonly frontEndDir?: (name: 'kiosk' | 'display' | 'desk') => string;
 }
@@ -196,7 +194,6 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
       ...(options.frontEndDir ? { frontEndDir: options.frontEndDir } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
-      ...(options.yieldToServer ? { yieldToServer: options.yieldToServer } : {}),
     });
   const app = await open();
   const port = await app.listen(0);

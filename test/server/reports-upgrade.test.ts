@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualTimers } from '../support/manual-timers';
 import { KIOSK_TOKEN, type TestServer, okData, rid, startServer } from './harness';
 
 describe('reports after an upgrade', () => {
@@ -26,7 +27,7 @@ describe('reports after an upgrade', () => {
     expect(before.total.issued).toBe(3);
     // As a database from before the projection: the log only.
     const { databaseFile } = server;
-    const waiting: (() => void)[] = [];
+    const timers = new ManualTimers();
     server.closeSockets();
     await server.app.close();
     const raw = new Database(databaseFile);
@@ -34,7 +35,7 @@ describe('reports after an upgrade', () => {
       "DELETE FROM visit_segments; DELETE FROM report_day_summaries; DELETE FROM report_summarised_days; DELETE FROM meta WHERE key = 'visit_segments_backfilled';",
     );
     raw.close();
-    server = await startServer({ databaseFile, yieldToServer: (next) => waiting.push(next) });
+    server = await startServer({ databaseFile, timers });
 
     const staff = await server.connect((await server.login('admin', 'admin')).token);
     expect(await staff.emitWithAck('report:run', query)).toMatchObject({
@@ -45,7 +46,8 @@ describe('reports after an upgrade', () => {
     const kioskAgain = await server.connect(KIOSK_TOKEN);
     await okData(kioskAgain.emitWithAck('ticket:issue', { requestId: rid(), serviceCode: 'bill-reconcile' }));
     // The background work's turns, run by hand until it stops asking for more.
-    while (waiting.length > 0) waiting.shift()?.();
+    for (let turn = 0; turn < 100 && timers.waiting > 0; turn += 1) timers.fire();
+    await server.app.reportsReady;
     const after = await okData(staff.emitWithAck('report:run', query));
     expect(after.total.issued).toBe(4);
   });

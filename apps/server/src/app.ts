@@ -57,7 +57,7 @@ import { SummaryBroadcast } from './summary-broadcast';
 import { type RoomServer, StaffFanout } from './staff-fanout';
 import { ticketOf } from '@queue/core';
 import { reportExportRoute } from './reports/export-http';
-import { type Yield, prepareReportsInBackground } from './reports/prepare-reports';
+import { prepareReportsInBackground } from './reports/prepare-reports';
 import { ReportService } from './reports/report-service';
 import { startSummaryJob } from './reports/summary-job';
 
@@ -76,10 +76,8 @@ export interface AppOptions {
   readonly tickMs?: number;
   /** How long a kiosk or board may stay disconnected before staff are alerted (60 s). */
   readonly deviceOfflineAfterMs?: number;
-  /** The timers grace periods run on (tests fire them by hand). */
+  /** The timers grace periods, printer polls and background batches run on (tests fire them by hand). */
   readonly timers?: Timers;
-  /** How background work (the reports' rebuild after an upgrade) waits its turn. */
-  readonly yieldToServer?: Yield;
   /** Scheduled online backups; none when absent. */
   readonly backup?: BackupOptions & { readonly intervalMs: number };
   /** Kiosk printers by device id, laid over the configuration (not saved). */
@@ -214,7 +212,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     () => clock.now(),
     () => store.reportsReady,
   );
-  const preparing = prepareReportsInBackground(store, logger, options.yieldToServer);
+  const preparing = prepareReportsInBackground(store, logger, options.timers);
   const summaries = startSummaryJob(reports, logger);
   const printing = new PrintService({
     centre: () => queue.centre,

@@ -6,16 +6,13 @@
  */
 import type { QueueStore } from '@queue/db';
 import type { Logger } from '../logger';
-
-/** Run `next` once the server has had its turn (tests step it by hand). */
-export type Yield = (next: () => void) => void;
-
-export const nextTurn: Yield = (next) => void setImmediate(next);
+import { type Timers, realTimers } from '../timers';
 
 export const prepareReportsInBackground = (
   store: QueueStore,
   logger: Logger,
-  yieldThen: Yield = nextTurn,
+  /** Each batch waits its turn on these (tests fire them by hand). */
+  timers: Timers = realTimers,
 ): { stop(): void; readonly done: Promise<void> } => {
   let stopped = false;
   if (store.reportsReady) return { stop: () => {}, done: Promise.resolve() };
@@ -39,9 +36,9 @@ export const prepareReportsInBackground = (
       // A failed batch rolled back; the next try resumes from the saved position.
       logger.error('preparing reports failed', { error });
     }
-    yieldThen(step);
+    timers.after(0, step);
   };
-  yieldThen(step);
+  timers.after(0, step);
   return {
     done,
     stop: () => {
