@@ -49,7 +49,7 @@ describe('reports in Chromium', () => {
 
     const desk = await DeskPage.login(screens, server.url, 'supervisor', '2222');
     await desk.page.locator('[data-tab="reports"]').click();
-    await desk.page.getByRole('button', { name: 'Показати' }).click();
+    await desk.page.getByRole('button', { name: 'Показати', exact: true }).click();
     const row = desk.page.locator('[data-testid="report-table"] tr[data-key="bill-reconcile"]');
     const cell = (column: string) => row.locator(`td[data-column="${column}"]`).textContent();
     await expect.poll(() => cell('issued')).toBe('2');

@@ -70,6 +70,17 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   CHECK_IN_TOO_EARLY: true,
   BOOKING_EXPIRED: true,
   ALREADY_RATED: true,
+  UNKNOWN_APPEAL: true,
+  NOT_CLASSIFIED: true,
+  NOT_ASSIGNED: true,
+  NOT_ASSIGNEE: true,
+  ALREADY_EXTENDED: true,
+  NOT_EXTENDABLE: true,
+  TERM_EXPIRED: true,
+  NEEDS_SUPERVISOR: true,
+  NOT_CLASS_C: true,
+  HIGHER_BODY_MISSING: true,
+  UNKNOWN_ORGANISATION: true,
 };
 
 /** string: a pattern-checked id; free: any 1-64 chars; text: trimmed, non-blank. */
@@ -84,6 +95,7 @@ interface EventSpec {
 
 const TICKET = 'abcdefgh12345678';
 const REQUEST = 'request-12345678';
+const APPEAL = 'appeal-12345678';
 
 /** One entry per client event: the compiler insists that none is missing. */
 const EVENTS: Record<ClientEventName, EventSpec> = {
@@ -359,6 +371,133 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     valid: { requestId: REQUEST, deskId: 'desk-1', ticketId: TICKET, minutes: 10 },
     required: ['requestId', 'ticketId', 'minutes'],
     fields: { requestId: 'string', deskId: 'string', ticketId: 'string', minutes: 'number' },
+  },
+  'appeal:register': {
+    valid: {
+      requestId: REQUEST,
+      channel: 'in-person',
+      language: 'uk',
+      topic: { organisationId: 'heat', serviceCode: 'heat-recalc' },
+      summary: 'No heating',
+      text: 'The radiators are cold since Monday.',
+      applicant: {
+        name: 'Олена Коваль',
+        address: 'вул. Садова, 3',
+        phone: '+380 67 123 45 67',
+        email: 'o@example.com',
+      },
+      ticketId: TICKET,
+      appealClass: 'B',
+      receiptKioskId: 'kiosk-1',
+    },
+    required: ['requestId', 'channel', 'topic', 'summary', 'text', 'applicant'],
+    fields: {
+      requestId: 'string',
+      channel: 'enum',
+      language: 'enum',
+      topic: 'object',
+      summary: 'text',
+      text: 'text',
+      applicant: 'object',
+      ticketId: 'string',
+      appealClass: 'enum',
+      receiptKioskId: 'string',
+    },
+  },
+  'appeal:classify': {
+    valid: { requestId: REQUEST, appealId: APPEAL, appealClass: 'A', topic: { organisationId: 'heat' } },
+    required: ['requestId', 'appealId', 'appealClass'],
+    fields: { requestId: 'string', appealId: 'string', appealClass: 'enum', topic: 'object' },
+  },
+  'appeal:assign': {
+    valid: { requestId: REQUEST, appealId: APPEAL, organisationId: 'heat', staffId: 'operator1' },
+    required: ['requestId', 'appealId', 'organisationId'],
+    fields: { requestId: 'string', appealId: 'string', organisationId: 'string', staffId: 'string' },
+  },
+  'appeal:take': {
+    valid: { requestId: REQUEST, appealId: APPEAL },
+    required: ['requestId', 'appealId'],
+    fields: { requestId: 'string', appealId: 'string' },
+  },
+  'appeal:extend': {
+    valid: { requestId: REQUEST, appealId: APPEAL, reason: 'needs an inspection' },
+    required: ['requestId', 'appealId', 'reason'],
+    fields: { requestId: 'string', appealId: 'string', reason: 'text' },
+  },
+  'appeal:forward': {
+    valid: { requestId: REQUEST, appealId: APPEAL, body: 'Regional office', note: 'for a decision' },
+    required: ['requestId', 'appealId', 'body'],
+    fields: { requestId: 'string', appealId: 'string', body: 'text', note: 'text' },
+  },
+  'appeal:answer': {
+    valid: { requestId: REQUEST, appealId: APPEAL, result: 'Recalculated', favour: 'applicant' },
+    required: ['requestId', 'appealId', 'result', 'favour'],
+    fields: { requestId: 'string', appealId: 'string', result: 'text', favour: 'enum' },
+  },
+  'appeal:dismiss': {
+    valid: { requestId: REQUEST, appealId: APPEAL, ground: 'unreadable', note: 'illegible' },
+    required: ['requestId', 'appealId', 'ground'],
+    fields: { requestId: 'string', appealId: 'string', ground: 'enum', note: 'text' },
+  },
+  'appeal:reopen': {
+    valid: { requestId: REQUEST, appealId: APPEAL, reason: 'new facts' },
+    required: ['requestId', 'appealId', 'reason'],
+    fields: { requestId: 'string', appealId: 'string', reason: 'text' },
+  },
+  'appeal:list': {
+    valid: {
+      statuses: ['registered'],
+      appealClass: 'A',
+      organisationId: 'heat',
+      assigneeId: 'operator1',
+      mine: true,
+      urgency: 'overdue',
+      dueBy: '2026-12-10',
+      from: '2026-12-01',
+      to: '2026-12-31',
+      search: '2026/1',
+      limit: 10,
+      offset: 0,
+    },
+    required: [],
+    fields: {
+      statuses: 'array',
+      appealClass: 'enum',
+      organisationId: 'string',
+      assigneeId: 'string',
+      mine: 'boolean',
+      urgency: 'enum',
+      dueBy: 'string',
+      limit: 'number',
+      offset: 'number',
+    },
+  },
+  'appeal:get': { valid: { appealId: APPEAL }, required: ['appealId'], fields: { appealId: 'string' } },
+  'appeal:print-receipt': {
+    valid: { requestId: REQUEST, appealId: APPEAL, kioskId: 'kiosk-1' },
+    required: ['requestId', 'appealId', 'kioskId'],
+    fields: { requestId: 'string', appealId: 'string', kioskId: 'string' },
+  },
+  'appeal:assignees': {
+    valid: { organisationId: 'heat' },
+    required: ['organisationId'],
+    fields: { organisationId: 'string' },
+  },
+  'appeal:report': {
+    valid: { from: '2026-12-01', to: '2026-12-31', dimension: 'organisation', organisationId: 'heat' },
+    required: ['from', 'to', 'dimension'],
+    fields: { from: 'string', to: 'string', dimension: 'enum', organisationId: 'string' },
+  },
+  'partner-key:list': { valid: {}, required: [], fields: {} },
+  'partner-key:issue': {
+    valid: { requestId: REQUEST, name: 'City contact centre' },
+    required: ['requestId', 'name'],
+    fields: { requestId: 'string', name: 'text' },
+  },
+  'partner-key:revoke': {
+    valid: { requestId: REQUEST, id: 'no-such-key' },
+    required: ['requestId', 'id'],
+    fields: { requestId: 'string', id: 'string' },
   },
 };
 

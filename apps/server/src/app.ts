@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { Centre, DeskId, KioskPrinter, QueueCommand, TicketId } from '@queue/core';
 import {
   AuditStore,
+  AppealStore,
   BookingStore,
   ConfigStore,
   DeviceStore,
+  PartnerKeyStore,
   PeopleStore,
   QueueStore,
   ReportStore,
@@ -32,7 +34,11 @@ import { type BackupOptions, scheduleBackups } from './backup';
 import { holdDatabaseLock } from './database-lock';
 import { CentreConfig } from './centre-config';
 import { bookingRoutes } from './bookings/book-http';
+import { open311Routes } from './open311/routes';
 import { BookingService } from './bookings/booking-service';
+import { AppealService } from './appeals/appeal-service';
+import { appealExportRoute } from './appeals/appeal-export';
+import { appealRoutes } from './appeals/appeal-http';
 import { STATUS_PAGE_LIMIT, createHttpHandler } from './http';
 import type { FrontEnd } from './static-files';
 import { LiveSockets } from './live-sockets';
@@ -232,6 +238,17 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
 
   const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
   const ratings = new RatingStore(db);
+  const appealStore = new AppealStore(db);
+  const partnerKeys = new PartnerKeyStore(db);
+  const appeals = new AppealService({
+    store: appealStore,
+    staff: staffDirectory,
+    audit,
+    logger,
+    centre: () => queue.centre,
+    now: () => clock.now(),
+    changed: (appealId) => appealsChanged(appealId),
+  });
   const lookupTicket = (id: string) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id);
   const statusPageLimit = new RateLimit(STATUS_PAGE_LIMIT, 60_000);
   const liveStatus = liveStatusRoutes({ queue, ratings, logger, lookupTicket, pageLimit: statusPageLimit });
@@ -259,7 +276,27 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
         () => queue.centre.site.timeZone,
         options.bookAppDir ?? defaultFrontEndDir('book'),
       ),
+      ...appealRoutes(appeals, () => queue.centre, options.bookAppDir ?? defaultFrontEndDir('book')),
       ...liveStatus.routes,
+      ...open311Routes({
+        appeals,
+        store: appealStore,
+        partnerKeys,
+        audit,
+        centre: () => queue.centre,
+        now: () => clock.now(),
+      }),
+      appealExportRoute({
+        auth,
+        appeals,
+        store: appealStore,
+        audit,
+        logger,
+        centre: () => queue.centre,
+        now: () => clock.now(),
+        organisationsOf: placement.organisationsOf,
+        staffName: (staffId) => staffDirectory.byId(staffId)?.name,
+      }),
       reportExportRoute({
         auth,
         reports,
@@ -342,6 +379,9 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     printerPoller.wake();
   });
   alerts.onChange((change) => io.to('staff').emit('device:alert', change));
+  const appealsChanged = (appealId: string): void => {
+    io.to('staff').emit('appeals:changed', { appealId });
+  };
 
   io.on('connection', (socket) => {
     const queueSocket = socket as QueueSocket;
@@ -360,6 +400,9 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       pairing,
       staff: staffDirectory,
       bookings,
+      appeals,
+      appealStore,
+      partnerKeys,
       reports,
       waitingSummary,
       ...(backups ? { backupNow: () => backups.now() } : {}),
@@ -415,6 +458,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     days: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
     now: () => clock.now(),
     logger,
+    appealPersonalDataYears: () => appeals.policy.personalDataYears,
   });
 
   return {

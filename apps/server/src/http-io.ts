@@ -18,13 +18,16 @@ export const sendJson = (response: ServerResponse, status: number, body: unknown
 export const sendError = (response: ServerResponse, status: number, code: string, message: string): void =>
   sendJson(response, status, { ok: false, error: { code, message } });
 
-export const readBody = (request: IncomingMessage): Promise<string | 'too-large'> =>
+export const readBody = (
+  request: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<string | 'too-large'> =>
   new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         // Stop collecting but keep reading: destroying the request here would reset the
         // connection before the 413 answer is written. The answer closes the connection.
         request.removeAllListeners('data');

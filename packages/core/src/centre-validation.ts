@@ -5,6 +5,7 @@
  * Problems carry a path and a message key with parameters, so that screens show them in the
  * reader's language.
  */
+import { appealPolicyOf } from './appeals/policy';
 import { isValidTimeZone } from './calendar';
 import { type Centre, LANGUAGES, type LocalizedText, type TimeRange, type WeeklyHours } from './centre';
 
@@ -278,5 +279,26 @@ export const validateCentre = (centre: Centre): CentreProblem[] => {
       problems.add('booking.walkInShare', 'notShare', { value: String(share) });
     }
   }
+  if (centre.appeals) {
+    const terms = appealPolicyOf(centre.appeals);
+    // The total term bounds the answer term, which bounds the hand-over.
+    if (terms.totalDays < terms.answerDays) {
+      problems.add('appeals.totalDays', 'outOfRange', {
+        value: String(terms.totalDays),
+        min: terms.answerDays,
+        max: 180,
+      });
+    }
+    if (terms.classifyDays > terms.answerDays) {
+      problems.add('appeals.classifyDays', 'outOfRange', {
+        value: String(terms.classifyDays),
+        min: 0,
+        max: terms.answerDays,
+      });
+    }
+  }
+  centre.organisations.forEach((entry, index) => {
+    if (entry.higherBody) problems.name(`organisations.${index}.higherBody.name`, entry.higherBody.name);
+  });
   return problems.list;
 };

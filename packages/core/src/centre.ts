@@ -3,6 +3,8 @@
  * services on offer and the desks that serve them. Plain data, edited by administrators
  * and read by every rule.
  */
+import type { HigherBody } from './appeals/appeal';
+import type { AppealPolicy } from './appeals/policy';
 import type { BookingPolicy } from './booking/policy';
 import type { CategoryId, DeskId, OrganisationId, ServiceCode } from './ids';
 
@@ -41,6 +43,8 @@ export interface Site {
 export interface Organisation {
   readonly id: OrganisationId;
   readonly name: LocalizedText;
+  /** Where an applicant refused on an appeal may turn: named in every refusal. */
+  readonly higherBody?: HigherBody;
 }
 
 export interface Category {
@@ -188,6 +192,8 @@ export interface Centre {
   readonly policy: QueuePolicy;
   /** Pre-booked visits; the defaults of `DEFAULT_BOOKING_POLICY` (bookings off) when absent. */
   readonly booking?: Partial<BookingPolicy>;
+  /** The appeals journal's terms; `DEFAULT_APPEAL_POLICY` where absent. */
+  readonly appeals?: Partial<AppealPolicy>;
 }
 
 /** Whether a board shows calls to this desk. */

@@ -556,9 +556,20 @@ const deskName = (number: number): LocalizedText =>
     ? text('Кабінет 13', 'Кабинет 13', 'Room 13')
     : text(`Вікно ${number}`, `Окно ${number}`, `Desk ${number}`);
 
+/** Where a refused applicant may turn (named in every refusal of an appeal). */
+const HIGHER_BODY = {
+  name: text(
+    'Головне управління Держпродспоживслужби в місті',
+    'Главное управление Госпродпотребслужбы в городе',
+    'City Office of the State Consumer Protection Service',
+  ),
+  contact: 'вул. Прикладна, 1; 0 800 000 000; consumer@example.gov.ua',
+};
+
 const organisations: Organisation[] = ORGANISATIONS.map(([id, name]) => ({
   id: organisationId(id),
   name,
+  higherBody: HIGHER_BODY,
 }));
 
 const categories: Category[] = CATEGORIES.map(([id, name]) => ({ id: categoryId(id), name }));

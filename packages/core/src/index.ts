@@ -20,3 +20,4 @@ export * from './staff-access';
 export * from './first-run';
 export * from './unserved-services';
 export * from './kiosk-availability';
+export * from './appeals';

@@ -12,3 +12,5 @@ export * from './booking-store';
 export * from './visit-segments';
 export * from './report-store';
 export * from './day-counters';
+export * from './appeal-store';
+export * from './partner-key-store';

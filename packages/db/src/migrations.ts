@@ -250,6 +250,62 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS bookings_public ON bookings(created_by, created_at);
     `);
   },
+  // 11: the appeals journal. `appeals` is the read table (the appeal folded from its events,
+  // in `data`, with the columns the journal filters on); the applicant's personal data sits
+  // in its own columns, never in an event, so the retention pass can clear it alone.
+  // Partners' Open311 keys are kept hashed, like device tokens.
+  `
+  CREATE TABLE IF NOT EXISTS appeals (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    number TEXT NOT NULL UNIQUE,
+    tracking_code TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    appeal_class TEXT,
+    organisation_id TEXT NOT NULL,
+    assignee_id TEXT,
+    received_at INTEGER NOT NULL,
+    received_day TEXT NOT NULL,
+    answer_due_day TEXT NOT NULL,
+    closed_at INTEGER,
+    partner_id TEXT,
+    partner_request TEXT,
+    data TEXT NOT NULL,
+    applicant_name TEXT,
+    applicant_address TEXT,
+    applicant_phone TEXT,
+    applicant_email TEXT,
+    personal_purged_at INTEGER,
+    UNIQUE (year, sequence)
+  );
+  CREATE INDEX IF NOT EXISTS appeals_open ON appeals(status, answer_due_day);
+  CREATE INDEX IF NOT EXISTS appeals_received ON appeals(received_day);
+  CREATE INDEX IF NOT EXISTS appeals_assignee ON appeals(assignee_id, status);
+  CREATE INDEX IF NOT EXISTS appeals_partner ON appeals(partner_id, received_at);
+  -- A partner's own reference names one appeal: a retried filing finds it.
+  CREATE UNIQUE INDEX IF NOT EXISTS appeals_partner_request ON appeals(partner_id, partner_request)
+    WHERE partner_request IS NOT NULL;
+  CREATE TABLE IF NOT EXISTS appeal_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    appeal_id TEXT NOT NULL REFERENCES appeals(id),
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    payload TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS appeal_events_appeal ON appeal_events(appeal_id, seq);
+  CREATE TABLE IF NOT EXISTS partner_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    revoked_at INTEGER,
+    last_used_at INTEGER
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { DeskId, StaffId } from '@queue/core';
 
-export type StaffRole = 'operator' | 'reception' | 'supervisor' | 'admin';
+export type StaffRole = 'operator' | 'reception' | 'call-centre' | 'supervisor' | 'admin';
 export type DeviceRole = 'kiosk' | 'display' | 'desk';
 
 export interface StaffRecord {

@@ -2,6 +2,7 @@
  * @queue/printer: tickets to ESC/POS bytes (pure), printer profiles, status parsing and the
  * transports that carry the bytes to a printer (TCP 9100, device file, USB).
  */
+export * from './appeal-receipt';
 export * from './escpos/commands';
 export * from './code-page-test';
 export * from './encode';

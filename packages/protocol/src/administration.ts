@@ -71,7 +71,15 @@ export const CentreSchema = z.strictObject({
       )
       .max(400),
   }),
-  organisations: z.array(z.strictObject({ id: Id, name: Localized() })).max(100),
+  organisations: z
+    .array(
+      z.strictObject({
+        id: Id,
+        name: Localized(),
+        higherBody: z.strictObject({ name: Localized(), contact: z.string().max(500) }).optional(),
+      }),
+    )
+    .max(100),
   categories: z.array(z.strictObject({ id: Id, name: Localized() })).max(100),
   services: z
     .array(
@@ -165,6 +173,16 @@ export const CentreSchema = z.strictObject({
       burstThreshold: bounded('burstThreshold').int().optional(),
     })
     .optional(),
+  appeals: z
+    .strictObject({
+      classifyDays: z.number().int().min(0).max(30).optional(),
+      answerDays: z.number().int().min(1).max(90).optional(),
+      extensionDays: z.number().int().min(0).max(90).optional(),
+      totalDays: z.number().int().min(1).max(180).optional(),
+      dayKind: z.enum(['calendar', 'working']).optional(),
+      personalDataYears: z.number().int().min(1).max(75).optional(),
+    })
+    .optional(),
 });
 
 export type CheckedCentre =
@@ -213,7 +231,7 @@ export const CentreReplacePayload = z.strictObject({
   centre: z.unknown(),
 });
 
-export const STAFF_ROLE_NAMES = ['operator', 'reception', 'supervisor', 'admin'] as const;
+export const STAFF_ROLE_NAMES = ['operator', 'reception', 'call-centre', 'supervisor', 'admin'] as const;
 
 /** A staff account as administrators see it: never its secret. */
 export interface StaffAccount {
@@ -239,7 +257,7 @@ export const StaffSavePayload = z.strictObject({
     .max(64)
     .regex(/^[A-Za-z0-9._-]+$/),
   name: z.string().trim().min(1).max(120),
-  roles: z.array(z.enum(STAFF_ROLE_NAMES)).min(1).max(4),
+  roles: z.array(z.enum(STAFF_ROLE_NAMES)).min(1).max(STAFF_ROLE_NAMES.length),
   organisationIds: z.array(Id).max(30),
   deskId: DeskIdSchema.optional(),
   active: z.boolean(),

@@ -38,6 +38,24 @@ import {
 } from './printing';
 import { ReportRunPayload } from './reports';
 import {
+  AppealAnswerPayload,
+  AppealAssigneesPayload,
+  AppealAssignPayload,
+  AppealClassifyPayload,
+  AppealDismissPayload,
+  AppealExtendPayload,
+  AppealForwardPayload,
+  AppealGetPayload,
+  AppealListPayload,
+  AppealReceiptPayload,
+  AppealRegisterPayload,
+  AppealReopenPayload,
+  AppealReportPayload,
+  AppealTakePayload,
+  PartnerKeyIssuePayload,
+  PartnerKeyRevokePayload,
+} from './appeals';
+import {
   BoardUpdatePayload,
   CallNextPayload,
   CallTicketPayload,
@@ -77,6 +95,8 @@ const OVERSEERS: readonly Role[] = ['supervisor', 'admin'];
 const SUPERVISORS: readonly Role[] = ['supervisor'];
 const ADMINS: readonly Role[] = ['admin'];
 const KIOSKS: readonly Role[] = ['kiosk'];
+/** Everyone who registers and works appeals; organisation scoping is the handlers'. */
+const APPEAL_STAFF: readonly Role[] = [...STAFF, 'call-centre'];
 
 const rule = <S extends z.ZodType>(payload: S, senders: Senders) => ({ payload, senders }) as const;
 
@@ -128,6 +148,23 @@ export const CLIENT_EVENTS = {
   'desk:assign-services': rule(DeskAssignServicesPayload, OVERSEERS),
   'report:run': rule(ReportRunPayload, OVERSEERS),
   'backup:now': rule(EmptyPayload, ADMINS),
+  'appeal:register': rule(AppealRegisterPayload, APPEAL_STAFF),
+  'appeal:classify': rule(AppealClassifyPayload, APPEAL_STAFF),
+  'appeal:assign': rule(AppealAssignPayload, APPEAL_STAFF),
+  'appeal:take': rule(AppealTakePayload, APPEAL_STAFF),
+  'appeal:extend': rule(AppealExtendPayload, APPEAL_STAFF),
+  'appeal:forward': rule(AppealForwardPayload, APPEAL_STAFF),
+  'appeal:answer': rule(AppealAnswerPayload, APPEAL_STAFF),
+  'appeal:dismiss': rule(AppealDismissPayload, APPEAL_STAFF),
+  'appeal:reopen': rule(AppealReopenPayload, SUPERVISORS),
+  'appeal:list': rule(AppealListPayload, APPEAL_STAFF),
+  'appeal:get': rule(AppealGetPayload, APPEAL_STAFF),
+  'appeal:print-receipt': rule(AppealReceiptPayload, APPEAL_STAFF),
+  'appeal:assignees': rule(AppealAssigneesPayload, APPEAL_STAFF),
+  'appeal:report': rule(AppealReportPayload, OVERSEERS),
+  'partner-key:list': rule(EmptyPayload, ADMINS),
+  'partner-key:issue': rule(PartnerKeyIssuePayload, ADMINS),
+  'partner-key:revoke': rule(PartnerKeyRevokePayload, ADMINS),
 } as const satisfies Readonly<Record<ClientEventName, ClientEventRule>>;
 
 /** Whether a client with these roles may send the event at all. */

@@ -69,6 +69,34 @@ import type {
   StaffBooking,
 } from './booking';
 import type { ReportRunPayload, ReportView } from './reports';
+import type {
+  AppealAnswerPayload,
+  AppealAssignee,
+  AppealAssigneesPayload,
+  AppealAssignPayload,
+  AppealClassifyPayload,
+  AppealDetails,
+  AppealDismissPayload,
+  AppealErrorCode,
+  AppealExtendPayload,
+  AppealForwardPayload,
+  AppealGetPayload,
+  AppealListAnswer,
+  AppealListPayload,
+  AppealReceiptAnswer,
+  AppealReceiptPayload,
+  AppealRegisterPayload,
+  AppealReopenPayload,
+  AppealReportAnswer,
+  AppealReportPayload,
+  AppealTakePayload,
+  IssuedPartnerKey,
+  PartnerKeyIssuePayload,
+  PartnerKeyRevokePayload,
+  PartnerKeyView,
+  RegisteredAppeal,
+  StaffAppeal,
+} from './appeals';
 import type { BackupAnswer } from './backup';
 import type { SummaryChange } from './summary-change';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
@@ -98,7 +126,8 @@ export type WireErrorCode =
   | 'UNPAIRED_TERMINAL'
   /** Reports are not ready yet: an upgrade is rebuilding their projection in the background. */
   | 'REPORTS_PREPARING'
-  | BookingErrorCode;
+  | BookingErrorCode
+  | AppealErrorCode;
 
 export interface WireError {
   readonly code: WireErrorCode;
@@ -183,6 +212,30 @@ export interface ClientToServerEvents {
   'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
   /** Administrators take a backup of the database now (the queue keeps running). */
   'backup:now': (payload: EmptyPayload, ack: AckCallback<BackupAnswer>) => void;
+  /** Reception, operators and the call centre register a written appeal (with its receipt). */
+  'appeal:register': (payload: AppealRegisterPayload, ack: AckCallback<RegisteredAppeal>) => void;
+  /** The steps of an appeal's life, each refused when the rules or the asker's scope forbid it. */
+  'appeal:classify': (payload: AppealClassifyPayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:assign': (payload: AppealAssignPayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:take': (payload: AppealTakePayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:extend': (payload: AppealExtendPayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:forward': (payload: AppealForwardPayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:answer': (payload: AppealAnswerPayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:dismiss': (payload: AppealDismissPayload, ack: AckCallback<StaffAppeal>) => void;
+  /** Supervisors only. */
+  'appeal:reopen': (payload: AppealReopenPayload, ack: AckCallback<StaffAppeal>) => void;
+  'appeal:list': (payload: AppealListPayload, ack: AckCallback<AppealListAnswer>) => void;
+  'appeal:get': (payload: AppealGetPayload, ack: AckCallback<AppealDetails>) => void;
+  /** Print (again) the applicant's receipt on a kiosk's printer the server drives. */
+  'appeal:print-receipt': (payload: AppealReceiptPayload, ack: AckCallback<AppealReceiptAnswer>) => void;
+  /** Who an appeal of the organisation may be assigned to. */
+  'appeal:assignees': (payload: AppealAssigneesPayload, ack: AckCallback<readonly AppealAssignee[]>) => void;
+  /** Supervisors and administrators: the appeals report over a period. */
+  'appeal:report': (payload: AppealReportPayload, ack: AckCallback<AppealReportAnswer>) => void;
+  /** Administrators: the Open311 partners' API keys. */
+  'partner-key:list': (payload: EmptyPayload, ack: AckCallback<readonly PartnerKeyView[]>) => void;
+  'partner-key:issue': (payload: PartnerKeyIssuePayload, ack: AckCallback<IssuedPartnerKey>) => void;
+  'partner-key:revoke': (payload: PartnerKeyRevokePayload, ack: AckCallback<PartnerKeyView>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -199,6 +252,8 @@ export interface ServerToClientEvents {
   /** Pairing requests or paired devices changed (a new code, an answer, a device came or went);
    * administrators only, who then fetch the lists again. */
   'devices:changed': () => void;
+  /** An appeal was registered or moved on; staff who work appeals refetch what they show. */
+  'appeals:changed': (change: { readonly appealId: string }) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -13,3 +13,5 @@ export * from './summary-change';
 export * from './backup';
 export * from './client-events';
 export * from './book-page';
+export * from './appeal-page';
+export * from './appeals';

@@ -16,7 +16,7 @@ import type {
 } from '@queue/core';
 import type { DeviceAlert } from './printing';
 
-export type Role = 'kiosk' | 'display' | 'operator' | 'reception' | 'supervisor' | 'admin';
+export type Role = 'kiosk' | 'display' | 'operator' | 'reception' | 'call-centre' | 'supervisor' | 'admin';
 
 /** Who a connection is, as the server established it. */
 export type Principal =

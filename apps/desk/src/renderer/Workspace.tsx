@@ -6,7 +6,7 @@
 import type { QueueStoreState } from '@queue/client';
 import type { LoginAnswer } from '@queue/protocol';
 import { ConnectionBanner, useLocalize, useT } from '@queue/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type StoreApi, useStore } from 'zustand';
 import { DeskHeader } from './DeskHeader';
 import { RefusalLine } from './common/RefusalLine';
@@ -15,6 +15,8 @@ import { DevicesPanel } from './devices/DevicesPanel';
 import { useServerNow } from './common/use-server-now';
 import { type Tab, tabsFor } from './logic/tabs';
 import { AdminPanel } from './admin/AdminPanel';
+import { JournalPanel } from './appeals/JournalPanel';
+import { useJournal } from './appeals/journal-store';
 import { MonitorPanel } from './monitor/MonitorPanel';
 import { OperatorPanel } from './operator/OperatorPanel';
 import { deskViewOf } from './operator/desk-view';
@@ -50,6 +52,15 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
   const [chosen, setChosen] = useState<Tab>();
   const tab = chosen && tabs.includes(chosen) ? chosen : tabs[0];
   const view = useMemo(() => deskViewOf(sync, principal), [sync, principal]);
+  const roles = principal.kind === 'staff' ? principal.roles : [];
+  // The monitor's appeals block asks for the journal.
+  const journalShown = useStore(useJournal, (state) => state.shown);
+  const journalSeen = useRef(journalShown);
+  useEffect(() => {
+    if (journalShown === journalSeen.current) return;
+    journalSeen.current = journalShown;
+    setChosen('journal');
+  }, [journalShown]);
 
   useEffect(() => {
     if (status === 'unauthorised') endSession('desk.login.sessionEnded');
@@ -113,9 +124,26 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
           <ReceptionPanel sync={sync} connection={connection} online={online} now={now} />
         </div>
       )}
+      {tabs.includes('journal') && (
+        <div className="desk__tab" hidden={tab !== 'journal'} data-panel="journal">
+          <JournalPanel
+            centre={sync.centre}
+            connection={connection}
+            online={online}
+            roles={roles}
+            active={tab === 'journal'}
+          />
+        </div>
+      )}
       {tabs.includes('monitor') && (
         <div className="desk__tab" hidden={tab !== 'monitor'} data-panel="monitor">
-          <MonitorPanel sync={sync} connection={connection} online={online} now={now} />
+          <MonitorPanel
+            sync={sync}
+            connection={connection}
+            online={online}
+            now={now}
+            active={tab === 'monitor'}
+          />
         </div>
       )}
       {tabs.includes('admin') && tab === 'admin' && (

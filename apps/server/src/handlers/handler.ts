@@ -4,7 +4,7 @@
  * registered through `on` (`on.ts`), from the contract table.
  */
 import type { DeskId, QueueCommand, QueueState, TicketId } from '@queue/core';
-import type { QueueStore, StaffDirectory } from '@queue/db';
+import type { AppealStore, PartnerKeyStore, QueueStore, StaffDirectory } from '@queue/db';
 import type {
   Ack,
   ClientToServerEvents,
@@ -15,6 +15,7 @@ import type {
 } from '@queue/protocol';
 import type { Socket } from 'socket.io';
 import type { AlertCenter } from '../alerts';
+import type { AppealService } from '../appeals/appeal-service';
 import type { BookingService } from '../bookings/booking-service';
 import { type AuditInput, Auditor } from '../audit';
 import { hasRole, principalKey } from '../auth';
@@ -50,6 +51,10 @@ export interface HandlerContext {
   /** Staff accounts, for administrators. */
   readonly staff: StaffDirectory;
   readonly bookings: BookingService;
+  readonly appeals: AppealService;
+  readonly appealStore: AppealStore;
+  /** The Open311 partners' API keys (hashes only). */
+  readonly partnerKeys: PartnerKeyStore;
   readonly reports: ReportService;
   /** The waiting summary as last sent to every screen. */
   readonly waitingSummary: SummaryBroadcast;
@@ -91,7 +96,7 @@ export const auditForbidden = (
   });
 };
 
-export const STAFF_ROLES = ['operator', 'reception', 'supervisor', 'admin'] as const;
+export const STAFF_ROLES = ['operator', 'reception', 'call-centre', 'supervisor', 'admin'] as const;
 
 /** The desk a staff command acts at: the caller's own, or any for supervisors and admins. */
 export const resolveDesk = (principal: Principal, requested: string | undefined): DeskId | WireError => {

@@ -1,5 +1,6 @@
 /** Every socket event a client may send, registered on each new connection. */
 import { registerAdminHandlers } from './admin-handlers';
+import { registerAppealHandlers } from './appeal-handlers';
 import { registerAuditHandlers } from './audit-handlers';
 import { registerBackupHandlers } from './backup-handlers';
 import { registerBoardHandlers } from './board-handlers';
@@ -7,6 +8,7 @@ import { registerBookingHandlers } from './booking-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
+import { registerPartnerKeyHandlers } from './partner-key-handlers';
 import { registerPrinterTestHandlers } from './printer-test-handlers';
 import { registerPrintingHandlers } from './printing-handlers';
 import { registerReportHandlers } from './report-handlers';
@@ -30,4 +32,6 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerBookingHandlers(socket, context);
   registerReportHandlers(socket, context);
   registerBackupHandlers(socket, context);
+  registerAppealHandlers(socket, context);
+  registerPartnerKeyHandlers(socket, context);
 };

@@ -6,8 +6,10 @@
  */
 import { type Centre, type KioskSettings, type Language, findKiosk, printedBy } from '@queue/core';
 import {
+  type AppealReceiptView,
   DEFAULT_STATUS_TIMEOUT_MS,
   type PrinterProfile,
+  appealReceiptToEscPos,
   codePageTestEscPos,
   type PrinterTransport,
   loadPrinterProfiles,
@@ -162,6 +164,45 @@ export class PrintService {
       if (left > 0) this.printing.set(kioskId, left);
       else this.printing.delete(kioskId);
     }
+  }
+
+  /**
+   * Prints an appeal's receipt on the kiosk's printer, counted as a job so the idle status poll
+   * leaves it alone. A failed print raises the kiosk's `print-failed` alert (naming no ticket),
+   * as a ticket's does, and a printed receipt clears it. A kiosk whose printer the server does
+   * not drive is refused without an alert: nothing failed on a printer of ours.
+   */
+  /**
+   * Prints an appeal's receipt. The member of staff who asked sees the outcome at once, so a
+   * failure raises no alert of its own: the kiosk's `print-failed` alert belongs to a
+   * visitor's ticket (reception reprints from it), and a receipt must neither replace nor
+   * clear it. The printer's own faults still reach the alerts through the status polls.
+   */
+  async printAppealReceipt(kioskId: string, view: AppealReceiptView): Promise<PrintOutcome> {
+    const { logger } = this.options;
+    const kiosk = this.serverKiosk(kioskId);
+    if (!kiosk) return { ok: false, error: 'this kiosk has no printer the server drives' };
+    const fail = (error: string): PrintOutcome => {
+      logger.error('appeal:receipt-print-failed', { kioskId, appeal: view.number, error });
+      return { ok: false, error };
+    };
+    this.printing.set(kioskId, (this.printing.get(kioskId) ?? 0) + 1);
+    try {
+      const profile = (await this.loadProfiles()).get(kiosk.printer.profileId);
+      if (!profile) return fail(`unknown printer profile ${kiosk.printer.profileId}`);
+      // The printer confirms after the job that it is still ready, unless it cannot answer.
+      await this.transport(kiosk).print(appealReceiptToEscPos(view, profile), {
+        confirm: profile.status !== 'none',
+      });
+    } catch (error) {
+      return fail(describe(error));
+    } finally {
+      const left = (this.printing.get(kioskId) ?? 1) - 1;
+      if (left > 0) this.printing.set(kioskId, left);
+      else this.printing.delete(kioskId);
+    }
+    logger.info('appeal receipt printed', { kioskId, appeal: view.number });
+    return { ok: true };
   }
 
   rememberIssuer(ticketId: string, kioskId: string): void {

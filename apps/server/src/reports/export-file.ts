@@ -10,7 +10,7 @@ import type { ReportView } from '@queue/protocol';
 import ExcelJS from 'exceljs';
 import { EXPORT_MESSAGES } from './export-messages';
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 /** The report's main table: headings, then one row per group, then the total. */
 export const reportTable = (report: ReportView, centre: Centre, language: Language): Cell[][] => {
@@ -48,7 +48,7 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * named `=HYPERLINK(…)`, say) gets a leading `'` so that it shows as text; figures, negative
  * ones included, and text that is just a number stay as they are.
  */
-const csvField = (cell: Cell): string => {
+export const csvField = (cell: Cell): string => {
   if (cell === null) return '';
   const raw = String(cell);
   const text =

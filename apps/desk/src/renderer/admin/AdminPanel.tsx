@@ -5,7 +5,13 @@
  * live at once; a refusal lists every problem in the screen's language.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
-import { type BookingPolicy, type Centre, bookingPolicyOf } from '@queue/core';
+import {
+  APPEAL_DAY_KINDS,
+  type BookingPolicy,
+  type Centre,
+  appealPolicyOf,
+  bookingPolicyOf,
+} from '@queue/core';
 import { useLocalize, useT } from '@queue/ui';
 import { useMemo, useState } from 'react';
 import { RefusalLine } from '../common/RefusalLine';
@@ -17,6 +23,7 @@ import { type ListSection, listSpecs, withEntry, withoutEntry } from './sections
 import { StaffEditor } from './StaffEditor';
 import { TransferSection } from './TransferSection';
 import { BackupSection } from './BackupSection';
+import { PartnerKeysSection } from './PartnerKeysSection';
 import { PrinterTestButton } from './PrinterTestButton';
 import { UnservedWarning } from './UnservedWarning';
 import { useCentreDocument } from './use-centre-document';
@@ -38,9 +45,11 @@ const SECTIONS = [
   'kiosks',
   'policy',
   'booking',
+  'appeals',
   'template',
   'transfer',
   'backup',
+  'partners',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -86,6 +95,21 @@ const bookingOf = (draft: Draft): NonNullable<Centre['booking']> => {
   return services && services.length > 0 ? { ...rest, services } : rest;
 };
 
+/** The appeals journal's terms; a centre without the section works by `DEFAULT_APPEAL_POLICY`. */
+const appealFields = (t: ReturnType<typeof useT>): readonly Field[] => [
+  { key: 'classifyDays', label: 'admin.field.classifyDays', kind: 'number' },
+  { key: 'answerDays', label: 'admin.field.answerDays', kind: 'number' },
+  { key: 'extensionDays', label: 'admin.field.extensionDays', kind: 'number' },
+  { key: 'totalDays', label: 'admin.field.totalDays', kind: 'number' },
+  {
+    key: 'dayKind',
+    label: 'admin.field.dayKind',
+    kind: 'select',
+    options: APPEAL_DAY_KINDS.map((value) => ({ value, label: t(`admin.dayKind.${value}`) })),
+  },
+  { key: 'personalDataYears', label: 'admin.field.personalDataYears', kind: 'number' },
+];
+
 const TEMPLATE_FIELDS: readonly Field[] = [
   { key: 'ticketTemplate', label: 'admin.field.template', kind: 'json', optional: true },
 ];
@@ -128,14 +152,14 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
       return (
         <EntityEditor
           key={section}
-          items={centre[section] as unknown as Draft[]}
+          items={(centre[section] as unknown as Draft[]).map((item) => spec.toDraft?.(item) ?? item)}
           idOf={(item) => String(item[spec.idKey] ?? '')}
           titleOf={spec.title}
           fields={spec.fields}
           blank={spec.blank}
           busy={busy}
           onSave={(item, originalId) =>
-            saveDocument(withEntry(centre, section, spec.idKey, item, originalId))
+            saveDocument(withEntry(centre, section, spec.idKey, spec.fromDraft?.(item) ?? item, originalId))
           }
           onDelete={(id) => saveDocument(withoutEntry(centre, section, spec.idKey, id))}
           {...(section === 'kiosks'
@@ -169,6 +193,11 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
           bookingPolicyOf(centre),
           (draft) => ({ ...centre, booking: bookingOf(draft) }),
         );
+      case 'appeals':
+        return wholeForm(appealFields(t), appealPolicyOf(centre.appeals), (draft) => ({
+          ...centre,
+          appeals: draft as unknown as NonNullable<Centre['appeals']>,
+        }));
       case 'template':
         return wholeForm(
           TEMPLATE_FIELDS,
@@ -190,6 +219,8 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
         );
       case 'backup':
         return <BackupSection connection={connection} online={online} timeZone={centre.site.timeZone} />;
+      case 'partners':
+        return <PartnerKeysSection connection={connection} online={online} timeZone={centre.site.timeZone} />;
       default:
         return null;
     }

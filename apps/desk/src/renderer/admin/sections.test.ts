@@ -21,6 +21,30 @@ describe('configuration sections', () => {
     expect(renamed.services.at(-1)?.prefix).toBe('Я');
   });
 
+  it('edits an organisation’s higher body as flat fields and saves it nested, or not at all when blank', () => {
+    const { organisations } = listSpecs(DEMO_CENTRE, localize);
+    const heat = DEMO_CENTRE.organisations.find((entry) => entry.id === 'heat')!;
+    const draft = organisations.toDraft!(heat as never);
+    expect(draft).toMatchObject({
+      higherBodyName: heat.higherBody?.name,
+      higherBodyContact: heat.higherBody?.contact,
+    });
+    expect(draft).not.toHaveProperty('higherBody');
+    expect(organisations.fromDraft!(draft)).toEqual(heat);
+    const blank = organisations.fromDraft!({
+      ...organisations.blank(),
+      id: 'housing',
+      name: { uk: 'Ж', ru: 'Ж', en: 'H' },
+    });
+    expect(blank).toEqual({ id: 'housing', name: { uk: 'Ж', ru: 'Ж', en: 'H' } });
+    const saved = withEntry(DEMO_CENTRE, 'organisations', 'id', blank, undefined);
+    expect(validateCentre(saved)).toEqual([]);
+    // A body named in one language only is refused by the configuration's check, not dropped.
+    const partial = organisations.fromDraft!({ ...draft, higherBodyName: { uk: 'Орган', ru: '', en: '' } });
+    const problems = validateCentre(withEntry(DEMO_CENTRE, 'organisations', 'id', partial, 'heat'));
+    expect(problems.map((problem) => problem.key)).toContain('emptyName');
+  });
+
   it('drops the references to a deleted service or desk, so the rest stays valid', () => {
     const code = DEMO_CENTRE.desks[0]!.services[0]!.code;
     const noService = withoutEntry(DEMO_CENTRE, 'services', 'code', code);

@@ -14,6 +14,9 @@ export interface ListSpec {
   readonly fields: readonly Field[];
   readonly blank: () => Draft;
   readonly title: (item: Draft) => string;
+  /** An entry as its form edits it, and back, where the document nests what the form keeps flat. */
+  readonly toDraft?: (item: Draft) => Draft;
+  readonly fromDraft?: (draft: Draft) => Draft;
 }
 
 const EMPTY_TEXT: LocalizedText = { uk: '', ru: '', en: '' };
@@ -111,7 +114,36 @@ export const listSpecs = (
         services: [],
       }),
     },
-    organisations: idAndName,
+    organisations: {
+      ...idAndName,
+      // The body a refused applicant may turn to: named in every refusal of an appeal.
+      fields: [
+        ...idAndName.fields,
+        { key: 'higherBodyName', label: 'admin.field.higherBodyName', kind: 'localized', wide: true },
+        {
+          key: 'higherBodyContact',
+          label: 'admin.field.higherBodyContact',
+          kind: 'text',
+          optional: true,
+          wide: true,
+        },
+      ],
+      blank: () => ({ id: '', name: EMPTY_TEXT, higherBodyName: EMPTY_TEXT }),
+      toDraft: ({ higherBody, ...rest }) => {
+        const body = higherBody as { name: LocalizedText; contact: string } | undefined;
+        return {
+          ...rest,
+          higherBodyName: body?.name ?? EMPTY_TEXT,
+          ...(body?.contact ? { higherBodyContact: body.contact } : {}),
+        };
+      },
+      fromDraft: ({ higherBodyName, higherBodyContact, ...rest }) => {
+        const name = (higherBodyName ?? EMPTY_TEXT) as LocalizedText;
+        const contact = typeof higherBodyContact === 'string' ? higherBodyContact.trim() : '';
+        const named = name.uk.trim() !== '' || name.ru.trim() !== '' || name.en.trim() !== '';
+        return named || contact !== '' ? { ...rest, higherBody: { name, contact } } : rest;
+      },
+    },
     categories: idAndName,
     boards: {
       idKey: 'id',

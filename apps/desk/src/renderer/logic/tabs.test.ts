@@ -12,19 +12,29 @@ const staff = (roles: Extract<Principal, { kind: 'staff' }>['roles'], desk?: str
 });
 
 describe('panels by role', () => {
-  it('gives an operator at a desk the operator panel only', () => {
-    expect(tabsFor(staff(['operator'], 'desk-1'))).toEqual(['operator']);
+  it('gives an operator at a desk the operator panel and the appeals journal', () => {
+    expect(tabsFor(staff(['operator'], 'desk-1'))).toEqual(['operator', 'journal']);
+  });
+
+  it('gives the call centre the appeals journal only', () => {
+    expect(tabsFor(staff(['call-centre']))).toEqual(['journal']);
+    expect(tabsFor(staff(['call-centre'], 'desk-2'))).toEqual(['journal']);
   });
 
   it('gives reception at its desk both panels, and without a desk reception only', () => {
-    expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).toEqual(['operator', 'reception']);
-    expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception']);
+    expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).toEqual([
+      'operator',
+      'reception',
+      'journal',
+    ]);
+    expect(tabsFor(staff(['reception', 'operator']))).toEqual(['reception', 'journal']);
   });
 
   it('gives supervisors the monitor and reports, administrators the configuration and devices too', () => {
-    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'monitor', 'reports']);
+    expect(tabsFor(staff(['supervisor']))).toEqual(['reception', 'journal', 'monitor', 'reports']);
     expect(tabsFor(staff(['admin', 'supervisor', 'reception']))).toEqual([
       'reception',
+      'journal',
       'monitor',
       'reports',
       'admin',
@@ -33,6 +43,7 @@ describe('panels by role', () => {
     expect(tabsFor(staff(['admin'], 'desk-3'))).toEqual([
       'operator',
       'reception',
+      'journal',
       'monitor',
       'reports',
       'admin',
@@ -41,8 +52,8 @@ describe('panels by role', () => {
     expect(tabsFor(staff(['reception', 'operator'], 'desk-12'))).not.toContain('reports');
   });
 
-  it('gives an operator without a desk, or a device, nothing', () => {
-    expect(tabsFor(staff(['operator']))).toEqual([]);
+  it('gives an operator without a desk only the journal, and a device nothing', () => {
+    expect(tabsFor(staff(['operator']))).toEqual(['journal']);
     expect(tabsFor({ kind: 'device', deviceId: 'kiosk-1', role: 'kiosk', name: 'Kiosk' })).toEqual([]);
   });
 });

@@ -3,13 +3,14 @@
  * device alerts, every desk (open, on a break and why, serving whom for how long, closed) and
  * every queue. From here a supervisor opens a closed desk under their own name (to serve at it
  * they log in there), closes a desk with nobody at it (freeing it for another operator), or
- * moves a desk to other services.
+ * moves a desk to other services. A block lists the appeals overdue and due soon.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
 import type { Desk } from '@queue/core';
 import type { DeviceAlert } from '@queue/protocol';
 import { isMessageKey, useLocalize, useT } from '@queue/ui';
 import { useMemo, useState } from 'react';
+import { AppealsDueBlock } from '../appeals/AppealsDueBlock';
 import { RefusalLine } from '../common/RefusalLine';
 import { useCommands } from '../common/use-commands';
 import { AssignServicesDialog } from './AssignServicesDialog';
@@ -20,9 +21,11 @@ interface Props {
   readonly connection: QueueConnection | undefined;
   readonly online: boolean;
   readonly now: number;
+  /** The monitor's tab is shown (the appeals block fetches only then). */
+  readonly active?: boolean;
 }
 
-export const MonitorPanel = ({ sync, connection, online, now }: Props) => {
+export const MonitorPanel = ({ sync, connection, online, now, active = true }: Props) => {
   const t = useT();
   const localize = useLocalize();
   const commands = useCommands(connection, online);
@@ -72,6 +75,7 @@ export const MonitorPanel = ({ sync, connection, online, now }: Props) => {
             ))}
           </ul>
         )}
+        <AppealsDueBlock connection={connection} online={online} active={active} />
         <RefusalLine code={commands.refusal} />
       </section>
 

@@ -1,7 +1,7 @@
 /**
  * The visitor called to or served at this desk: number, service and organisation, how long
  * they waited and how long the visit has lasted, a priority claim to check, notes and the
- * rest of their route.
+ * rest of their route; and a button to register a written appeal from this visit.
  */
 import type { Centre, Service, Ticket } from '@queue/core';
 import { useLocalize, useT } from '@queue/ui';
@@ -19,9 +19,12 @@ interface Props {
   readonly noShow: NoShowGate | undefined;
   readonly canReview: boolean;
   readonly onReview: (confirmed: boolean) => void;
+  /** Register a written appeal from this visit. */
+  readonly onAppeal?: () => void;
 }
 
-export const CurrentVisitor = ({ ticket, service, centre, now, noShow, canReview, onReview }: Props) => {
+export const CurrentVisitor = (props: Props) => {
+  const { ticket, service, centre, now, noShow, canReview, onReview, onAppeal } = props;
   const t = useT();
   const localize = useLocalize();
   if (!ticket) {
@@ -42,6 +45,16 @@ export const CurrentVisitor = ({ ticket, service, centre, now, noShow, canReview
             ? t('desk.current.serving')
             : t('desk.current.called', { count: ticket.callCount })}
         </span>
+        {onAppeal && (
+          <button
+            type="button"
+            className="button button--small visitor__appeal"
+            data-action="visit-appeal"
+            onClick={onAppeal}
+          >
+            {t('appeals.fromVisit')}
+          </button>
+        )}
       </div>
       <div className="visitor__identity">
         <p className="visitor__number" data-testid="current-number">

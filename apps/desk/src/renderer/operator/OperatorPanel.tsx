@@ -4,6 +4,7 @@ import type { Ticket } from '@queue/core';
 import { DEFAULT_POLICY, closedDesk } from '@queue/core';
 import type { Principal } from '@queue/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { RegisterAppealDialog } from '../appeals/RegisterAppealDialog';
 import { RefusalLine } from '../common/RefusalLine';
 import { useCommands } from '../common/use-commands';
 import { type DeskQueue, deskQueueOf } from '../logic/desk-queue';
@@ -29,6 +30,7 @@ const EMPTY_QUEUE: DeskQueue = { rows: [], waiting: [], postponed: [] };
 export const OperatorPanel = ({ sync, principal, connection, online, now, active }: Props) => {
   const commands = useCommands(connection, online);
   const [dialog, setDialog] = useState<OpenDialog>();
+  const [appealing, setAppealing] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const view = useMemo(() => deskViewOf(sync, principal), [sync, principal]);
   const policy = sync.centre?.policy ?? DEFAULT_POLICY;
@@ -111,6 +113,7 @@ export const OperatorPanel = ({ sync, principal, connection, online, now, active
           noShow={noShow}
           canReview={commands.ready}
           onReview={review}
+          {...(current && view.service ? { onAppeal: () => setAppealing(true) } : {})}
         />
         {dialog === undefined && <RefusalLine code={commands.refusal} />}
         <ActionBar
@@ -119,7 +122,7 @@ export const OperatorPanel = ({ sync, principal, connection, online, now, active
           pending={commands.pending}
           noShow={noShow}
           run={run}
-          active={active}
+          active={active && !appealing}
         />
       </div>
       <QueuePanel
@@ -135,6 +138,20 @@ export const OperatorPanel = ({ sync, principal, connection, online, now, active
           sync={sync}
           commands={commands}
           onClose={() => setDialog(undefined)}
+        />
+      )}
+      {appealing && sync.centre && current && view.service && (
+        <RegisterAppealDialog
+          centre={sync.centre}
+          connection={connection}
+          online={online}
+          prefill={{
+            organisationId: view.service.organisationId,
+            serviceCode: view.service.code,
+            ticketId: current.id,
+            ticketNumber: current.number,
+          }}
+          onClose={() => setAppealing(false)}
         />
       )}
     </div>

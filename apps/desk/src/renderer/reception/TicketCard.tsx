@@ -1,4 +1,7 @@
-/** One ticket found at reception: its state, where it stands, its route; change, reprint or cancel. */
+/**
+ * One ticket found at reception: its state, where it stands, its route; change, reprint or
+ * cancel; or register a written appeal from the visit.
+ */
 import type { Centre, QueueState, Ticket } from '@queue/core';
 import { findDesk, findService, isFinal } from '@queue/core';
 import { formatTime, useLanguage, useLocalize, useT } from '@queue/ui';
@@ -14,6 +17,7 @@ interface Props {
   readonly onChangeService: () => void;
   readonly onReprint: () => void;
   readonly onCancel: () => void;
+  readonly onAppeal?: () => void;
   /** Set after a reprint went to a printer. */
   readonly reprinted?: boolean;
 }
@@ -27,6 +31,7 @@ export const TicketCard = ({
   onChangeService,
   onReprint,
   onCancel,
+  onAppeal,
   reprinted,
 }: Props) => {
   const t = useT();
@@ -117,6 +122,17 @@ export const TicketCard = ({
         >
           {t('reception.card.cancel')}
         </button>
+        {onAppeal && (
+          <button
+            type="button"
+            className="button"
+            data-action="ticket-appeal"
+            disabled={!canAct}
+            onClick={onAppeal}
+          >
+            {t('appeals.fromVisit')}
+          </button>
+        )}
       </div>
       {reprinted && (
         <p className="card__note" role="status" data-testid="reprinted">

@@ -11,6 +11,7 @@ import { OFFLINE, useCommands } from '../common/use-commands';
 import { normalizeTicketNumber } from '../logic/ticket-number';
 import { CancelDialog } from './CancelDialog';
 import { ChangeServiceDialog } from './ChangeServiceDialog';
+import { RegisterAppealDialog } from '../appeals/RegisterAppealDialog';
 import { TicketCard } from './TicketCard';
 import { ticketOf } from '@queue/core';
 
@@ -22,7 +23,7 @@ interface Props {
   readonly now: number;
 }
 
-type Editing = { readonly kind: 'change' | 'cancel'; readonly ticketId: TicketId };
+type Editing = { readonly kind: 'change' | 'cancel' | 'appeal'; readonly ticketId: TicketId };
 
 export const TicketSearch = ({ centre, queue, connection, online, now }: Props) => {
   const t = useT();
@@ -106,6 +107,7 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
               commands.clearRefusal();
               setEditing({ kind: 'cancel', ticketId: ticket.id });
             }}
+            onAppeal={() => setEditing({ kind: 'appeal', ticketId: ticket.id })}
           />
         ))}
       </div>
@@ -119,6 +121,23 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
               .send('ticket:change-service', { ticketId: editedTicket.id, serviceCode, reason })
               .then(closeOnSuccess)
           }
+        />
+      )}
+      {editing?.kind === 'appeal' && editedTicket && (
+        <RegisterAppealDialog
+          centre={centre}
+          connection={connection}
+          online={online}
+          prefill={{
+            organisationId:
+              centre.services.find((service) => service.code === editedTicket.serviceCode)?.organisationId ??
+              centre.organisations[0]?.id ??
+              '',
+            serviceCode: editedTicket.serviceCode,
+            ticketId: editedTicket.id,
+            ticketNumber: editedTicket.number,
+          }}
+          onClose={close}
         />
       )}
       {editing?.kind === 'cancel' && editedTicket && (

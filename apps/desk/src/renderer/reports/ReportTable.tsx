@@ -25,7 +25,7 @@ export const ReportTable = ({ report, centre }: Props) => {
   };
   const rows = report.groupBy === 'total' ? [] : report.rows;
   return (
-    <div className="report-table__scroll">
+    <div className="report-table__scroll" tabIndex={0} role="region" aria-label={t('reports.tableLabel')}>
       <table className="report-table" data-testid="report-table">
         <thead>
           <tr>

@@ -12,6 +12,7 @@ import { downloadReport } from './export-download';
 import { type PeriodChoice, periodFor } from './period';
 import { ReportCharts } from './ReportCharts';
 import { ReportTable } from './ReportTable';
+import { AppealsReport } from './AppealsReport';
 
 interface Props {
   readonly centre: Centre | undefined;
@@ -166,6 +167,14 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
           )}
         </section>
       )}
+      <AppealsReport
+        centre={centre}
+        connection={connection}
+        online={online}
+        token={token}
+        period={period}
+        organisationId={organisationId}
+      />
     </div>
   );
 };

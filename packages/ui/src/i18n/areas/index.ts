@@ -9,6 +9,9 @@ import { shellArea } from './shell';
 import { bookingArea } from './booking';
 import { reportsArea } from './reports';
 import { backupArea } from './backup';
+import { appealsArea } from './appeals';
+import { partnersArea } from './partners';
+import { appealReportsArea } from './appeal-reports';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -28,7 +31,17 @@ export const mergeAreas = <Areas extends readonly AreaTexts<string>[]>(
   return merged as Merged<Areas>;
 };
 
-const AREAS = [pairingTexts, adminTexts, shellArea, bookingArea, reportsArea, backupArea] as const;
+const AREAS = [
+  pairingTexts,
+  adminTexts,
+  shellArea,
+  bookingArea,
+  reportsArea,
+  backupArea,
+  appealsArea,
+  partnersArea,
+  appealReportsArea,
+] as const;
 
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),
