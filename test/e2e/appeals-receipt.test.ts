@@ -146,7 +146,7 @@ describe('an appeal from the visit to the answer in Chromium', () => {
     ]);
 
     // The appeals report on the same screen counts it, answered on time.
-    await lead.page.getByRole('button', { name: 'Показати звіт про звернення' }).click();
+    await lead.page.getByRole('button', { name: 'Сформувати звіт про звернення' }).click();
     const total = lead.page.locator('[data-testid="appeals-report-table"] tfoot tr');
     await expect.poll(() => total.locator('td[data-column="received"]').textContent()).toBe('1');
     expect(await total.locator('td[data-column="onTimePercent"]').textContent()).toBe('100');

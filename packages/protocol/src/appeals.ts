@@ -214,6 +214,8 @@ export interface AppealListAnswer {
 export interface RegisteredAppeal {
   readonly appeal: StaffAppeal;
   readonly trackingUrl?: string;
+  /** The tracking link as an SVG QR code, for the applicant to photograph from the screen. */
+  readonly trackingQrSvg?: string;
   /** With `receiptKioskId`: printed, or why not (the appeal is registered either way). */
   readonly receipt?: { readonly printed: true } | { readonly printed: false; readonly error: string };
 }

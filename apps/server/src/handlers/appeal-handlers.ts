@@ -10,6 +10,7 @@ import type { Ack, Principal, RegisteredAppeal, StaffAppeal } from '@queue/proto
 import { Auditor } from '../audit';
 import type { AppealActorRef, AppealStep } from '../appeals/appeal-service';
 import { publicBaseOf, receiptView, trackingUrlOf } from '../appeals/receipt';
+import { qrSvg } from '../bookings/qr';
 import { type HandlerContext, type QueueSocket, idempotencyOf, refuse } from './handler';
 import { originOf } from './issue-handlers';
 import { type PayloadOf, onAnswering, on } from './on';
@@ -120,7 +121,7 @@ export const registerAppealHandlers = (socket: QueueSocket, context: HandlerCont
       ok: true,
       data: {
         appeal: view,
-        ...(trackingUrl ? { trackingUrl } : {}),
+        ...(trackingUrl ? { trackingUrl, trackingQrSvg: qrSvg(trackingUrl) } : {}),
         ...(receipt ? { receipt } : {}),
       },
     };

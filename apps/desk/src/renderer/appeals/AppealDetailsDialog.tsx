@@ -118,6 +118,7 @@ export const AppealDetailsDialog = ({ appealId, centre, connection, online, role
       onConfirm={onClose}
       onClose={onClose}
       testId="appeal-details"
+      informative
       wide
       footer={<AppealRefusal code={error} />}
     >

@@ -81,7 +81,7 @@ export const RegisterAppealDialog = ({ centre, connection, online, prefill, onCl
   };
 
   if (done) {
-    const { appeal, trackingUrl, receipt } = done;
+    const { appeal, trackingUrl, trackingQrSvg, receipt } = done;
     return (
       <Dialog
         title={t('appeals.receipt.title')}
@@ -90,6 +90,7 @@ export const RegisterAppealDialog = ({ centre, connection, online, prefill, onCl
         onConfirm={onClose}
         onClose={onClose}
         testId="appeal-receipt"
+        informative
       >
         <dl className="appeal-facts appeal-receipt">
           <div>
@@ -117,6 +118,14 @@ export const RegisterAppealDialog = ({ centre, connection, online, prefill, onCl
             </div>
           )}
         </dl>
+        {trackingQrSvg && (
+          <img
+            className="appeal-receipt__qr"
+            data-testid="receipt-qr"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(trackingQrSvg)}`}
+            alt={t('appeals.receipt.qr')}
+          />
+        )}
         <p
           className="dialog__hint"
           role="status"

@@ -18,6 +18,8 @@ interface Props {
   readonly wide?: boolean;
   /** Shown above the buttons: why the last try was refused. */
   readonly footer?: ReactNode;
+  /** A dialog that only informs (a receipt, a record): one button closes it, no "cancel". */
+  readonly informative?: boolean;
 }
 
 export const Dialog = (props: Props) => {
@@ -70,9 +72,11 @@ export const Dialog = (props: Props) => {
         <div className="dialog__body">{children}</div>
         {props.footer}
         <div className="dialog__buttons">
-          <button type="button" className="button button--plain" onClick={onClose}>
-            {t('desk.dialog.cancel')} <kbd>Esc</kbd>
-          </button>
+          {!props.informative && (
+            <button type="button" className="button button--plain" onClick={onClose}>
+              {t('desk.dialog.cancel')} <kbd>Esc</kbd>
+            </button>
+          )}
           <button
             type="submit"
             className="button button--primary"
