@@ -18,6 +18,7 @@ import type { AppealAssignee, StaffAppeal } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
 import { useEffect, useState } from 'react';
 import { Dialog } from '../common/Dialog';
+import { TopicFields } from './TopicFields';
 import { useCommands } from '../common/use-commands';
 import { AppealRefusal } from './AppealRefusal';
 import type { AppealAction } from './journal';
@@ -178,25 +179,18 @@ export const AppealActionDialog = ({
     }
   };
 
-  const organisations = (
-    <label className="field">
-      <span className="field__label">{t('appeals.field.organisation')}</span>
-      <select
-        name="organisation"
-        value={organisationId}
-        onChange={(event) => {
-          setOrganisationId(event.target.value);
-          setServiceCode('');
-          setStaffId('');
-        }}
-      >
-        {centre.organisations.map((organisation) => (
-          <option key={organisation.id} value={organisation.id}>
-            {localize(organisation.name)}
-          </option>
-        ))}
-      </select>
-    </label>
+  const topic = (organisationOnly: boolean) => (
+    <TopicFields
+      centre={centre}
+      organisationId={organisationId}
+      serviceCode={serviceCode}
+      organisationOnly={organisationOnly}
+      onOrganisation={(id) => {
+        setOrganisationId(id);
+        setStaffId('');
+      }}
+      onService={setServiceCode}
+    />
   );
   const reasonField = (
     <label className="field">
@@ -252,29 +246,12 @@ export const AppealActionDialog = ({
               </label>
             ))}
           </fieldset>
-          {organisations}
-          <label className="field">
-            <span className="field__label">{t('appeals.field.service')}</span>
-            <select
-              name="service"
-              value={serviceCode}
-              onChange={(event) => setServiceCode(event.target.value)}
-            >
-              <option value="">{t('appeals.field.service.none')}</option>
-              {centre.services
-                .filter((service) => service.organisationId === organisationId)
-                .map((service) => (
-                  <option key={service.code} value={service.code}>
-                    {localize(service.name)}
-                  </option>
-                ))}
-            </select>
-          </label>
+          {topic(false)}
         </>
       )}
       {action === 'assign' && (
         <>
-          {organisations}
+          {topic(true)}
           <label className="field">
             <span className="field__label">{t('appeals.field.person')}</span>
             <select name="person" value={staffId} onChange={(event) => setStaffId(event.target.value)}>

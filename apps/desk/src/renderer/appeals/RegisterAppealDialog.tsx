@@ -8,9 +8,10 @@
 import type { QueueConnection } from '@queue/client';
 import { APPEAL_CLASSES, type AppealClass, type Centre } from '@queue/core';
 import { type AppealRegisterPayload, type RegisteredAppeal, STAFF_APPEAL_CHANNELS } from '@queue/protocol';
-import { useLanguage, useLocalize, useT } from '@queue/ui';
+import { useLanguage, useT } from '@queue/ui';
 import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
+import { TopicFields } from './TopicFields';
 import { useCommands } from '../common/use-commands';
 import { AppealRefusal } from './AppealRefusal';
 import { formatDay } from './journal';
@@ -36,7 +37,6 @@ const optional = (value: string): string | undefined => (value.trim() ? value.tr
 
 export const RegisterAppealDialog = ({ centre, connection, online, prefill, onClose }: Props) => {
   const t = useT();
-  const localize = useLocalize();
   const language = useLanguage();
   const commands = useCommands(connection, online);
   const printers = centre.kiosks.filter((kiosk) => kiosk.printer !== undefined);
@@ -55,7 +55,6 @@ export const RegisterAppealDialog = ({ centre, connection, online, prefill, onCl
   const [kioskId, setKioskId] = useState(printers[0]?.deviceId ?? '');
   const [done, setDone] = useState<RegisteredAppeal>();
 
-  const services = centre.services.filter((service) => service.organisationId === organisationId);
   const complete =
     organisationId !== '' && summary.trim() !== '' && text.trim() !== '' && name.trim().length >= 2;
 
@@ -174,38 +173,13 @@ export const RegisterAppealDialog = ({ centre, connection, online, prefill, onCl
               </label>
             ))}
           </fieldset>
-          <label className="field">
-            <span className="field__label">{t('appeals.field.organisation')}</span>
-            <select
-              name="organisation"
-              value={organisationId}
-              onChange={(event) => {
-                setOrganisationId(event.target.value);
-                setServiceCode('');
-              }}
-            >
-              {centre.organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {localize(organisation.name)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('appeals.field.service')}</span>
-            <select
-              name="service"
-              value={serviceCode}
-              onChange={(event) => setServiceCode(event.target.value)}
-            >
-              <option value="">{t('appeals.field.service.none')}</option>
-              {services.map((service) => (
-                <option key={service.code} value={service.code}>
-                  {localize(service.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TopicFields
+            centre={centre}
+            organisationId={organisationId}
+            serviceCode={serviceCode}
+            onOrganisation={setOrganisationId}
+            onService={setServiceCode}
+          />
           <label className="field">
             <span className="field__label">{t('appeals.register.summary')}</span>
             <input
