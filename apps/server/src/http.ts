@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION } from '@queue/protocol';
 import type { Authenticator } from './auth';
 import { type AddressReader, clientAddressReader } from './client-address';
 import { faviconRoute } from './favicon';
-import { sendError, sendJson } from './http-io';
+import { sendError, sendJson } from '@queue/http';
 import { type Route, dispatch, route } from './http-routes';
 import type { Logger } from './logger';
 import { hostAllowed } from './origin';

@@ -7,7 +7,7 @@ import { CHALLENGE_PATTERN, IDENTITY_PATH } from '@queue/discovery';
 import { type Ack, PairingRequestBody, PairingStatusBody, type WireError } from '@queue/protocol';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { sendJson } from './http-io';
+import { sendJson } from '@queue/http';
 import { type Route, jsonRoute, route } from './http-routes';
 import type { PairingService } from './pairing';
 import type { ServerIdentity } from './server-identity';

@@ -7,7 +7,7 @@
 import type { LoginAnswer, WireError } from '@queue/protocol';
 import { LoginBody } from '@queue/protocol';
 import type { Authenticator, LoginRefusal } from './auth';
-import { bearer, sendJson } from './http-io';
+import { bearer, sendJson } from '@queue/http';
 import { type Route, jsonRoute, route } from './http-routes';
 import type { Logger } from './logger';
 import type { QueueService } from './queue-service';

@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import serveStatic from 'serve-static';
-import { sendError } from './http-io';
+import { sendError } from '@queue/http';
 import { type Route, route } from './http-routes';
 
 export type FrontEndFiles = (request: IncomingMessage, response: ServerResponse, relative: string) => void;

@@ -19,7 +19,7 @@ import {
   PublicAppealBody,
   type PublicAppealView,
 } from '@queue/protocol';
-import { sendError, sendJson } from '../http-io';
+import { sendError, sendJson } from '@queue/http';
 import { type Route, guarded, jsonRoute, route, sendAck } from '../http-routes';
 import { RateLimit } from '../rate-limit';
 import { pickLanguage } from '../status-page/render';

@@ -13,7 +13,7 @@
 import type { Ack } from '@queue/protocol';
 import { BookingCodeSchema, PublicBookBody, PublicMoveBody } from '@queue/protocol';
 import { z } from 'zod';
-import { sendError, sendJson } from '../http-io';
+import { sendError, sendJson } from '@queue/http';
 import { type Route, guarded, jsonRoute, route, sendAck } from '../http-routes';
 import { RateLimit } from '../rate-limit';
 import { pickLanguage } from '../status-page/render';

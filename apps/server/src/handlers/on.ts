@@ -16,7 +16,7 @@ import {
 } from '@queue/protocol';
 import type { z } from 'zod';
 import { internalError } from '../queue-service';
-import { describeIssues } from '../schema-issues';
+import { describeIssues } from '@queue/http';
 import { type HandlerContext, type QueueSocket, auditForbidden, refuse } from './handler';
 
 export type ContractEvent = keyof typeof CLIENT_EVENTS;

@@ -38,7 +38,7 @@ import { z } from 'zod';
 import type { AppealService } from '../appeals/appeal-service';
 import { localDate } from '../appeals/receipt';
 import type { Auditor } from '../audit';
-import { readBody } from '../http-io';
+import { readBody } from '@queue/http';
 import { type HttpExchange, type Route, guarded, route } from '../http-routes';
 import { RateLimit } from '../rate-limit';
 import { hashToken } from '../secrets';

@@ -11,7 +11,7 @@ import { liveEstimateOf } from './live-estimate';
 import type { RatingStore } from '@queue/db';
 import { RatingBody } from '@queue/protocol';
 import { type Route, route } from '../http-routes';
-import { readBody } from '../http-io';
+import { readBody } from '@queue/http';
 import type { Logger } from '../logger';
 import type { QueueService } from '../queue-service';
 import { RateLimit } from '../rate-limit';

@@ -1,7 +1,7 @@
 /**
  * The HTTP primitives every route shares: JSON answers and refusals, bodies read with a size
- * limit, the bearer token (whose request it is: `client-address.ts`). Kept apart from the
- * router so that feature routes use them without importing it.
+ * limit, the bearer token. Kept apart from the router so that feature routes use them
+ * without importing it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

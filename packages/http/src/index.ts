@@ -1,0 +1,3 @@
+export * from './io';
+export * from './schema-issues';
+export * from './router';
