@@ -158,6 +158,8 @@ export interface StartOptions {
   readonly timers?: Timers;
   /** Where the front ends' builds are (default: the repository's `apps/<name>/dist`). */
   readonly frontEndDir?: (name: 'kiosk' | 'display' | 'desk') => string;
+  /** Ship the event log to this city hub (apps/server/src/city/hub-sender.ts). */
+  readonly hub?: { readonly url: string; readonly key: string };
 }
 
 export interface TestServer extends Clients {
@@ -194,6 +196,7 @@ export const startServer = async (options: StartOptions = {}): Promise<TestServe
       ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
       ...(options.frontEndDir ? { frontEndDir: options.frontEndDir } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.hub ? { hub: options.hub } : {}),
     });
   const app = await open();
   const port = await app.listen(0);

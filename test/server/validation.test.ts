@@ -277,6 +277,7 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     fields: { from: 'string', to: 'string', groupBy: 'enum', organisationId: 'free' },
   },
   'backup:now': { valid: {}, required: [], fields: {} },
+  'hub:status': { valid: {}, required: [], fields: {} },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
     required: ['requestId', 'boardId'],

@@ -66,6 +66,7 @@ import { reportExportRoute } from './reports/export-http';
 import { prepareReportsInBackground } from './reports/prepare-reports';
 import { ReportService } from './reports/report-service';
 import { startSummaryJob } from './reports/summary-job';
+import { HubSender } from './city/hub-sender';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -110,6 +111,8 @@ export interface AppOptions {
   readonly pairing?: PairingOptions;
   /** Names this server on the LAN and to its paired screens; the host name by default. */
   readonly serverId?: string;
+  /** Ship the event log to this city hub with the centre's key (docs/city.md); none when absent. */
+  readonly hub?: { readonly url: string; readonly key: string };
 }
 
 export interface PairingOptions {
@@ -235,6 +238,18 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     ...(options.printerPollMs ? { intervalMs: options.printerPollMs } : {}),
   });
   printerPoller.start();
+
+  // In the background only: the queue never waits for the city (docs/city.md).
+  const hubSender = options.hub
+    ? new HubSender({
+        url: options.hub.url,
+        key: options.hub.key,
+        store,
+        db,
+        timers: options.timers ?? realTimers,
+        logger,
+      })
+    : undefined;
 
   const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
   const ratings = new RatingStore(db);
@@ -406,6 +421,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       reports,
       waitingSummary,
       ...(backups ? { backupNow: () => backups.now() } : {}),
+      ...(hubSender ? { hubStatus: () => hubSender.state() } : {}),
     });
     answerUnknownEvents(queueSocket, logger);
     if (principal.kind === 'staff') {
@@ -438,6 +454,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     for (const event of forHall(events)) io.to('public').emit('queue:event', event);
     staffFanout.send(events);
     scheduleSummary();
+    hubSender?.notify();
   });
 
   const tick = (): void => {
@@ -460,6 +477,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     logger,
     appealPersonalDataYears: () => appeals.policy.personalDataYears,
   });
+  hubSender?.start();
 
   return {
     httpServer,
@@ -491,6 +509,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       preparing.stop();
       if (summaryTimer) clearTimeout(summaryTimer);
       printerPoller.stop();
+      await hubSender?.stop();
       await printing.close();
       const closed = new Promise<void>((resolveClose) => {
         void io.close(() => resolveClose());

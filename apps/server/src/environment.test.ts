@@ -35,7 +35,26 @@ describe('readEnvironment', () => {
       trustedProxies: [],
       mdns: true,
       serverId: undefined,
+      hub: undefined,
     });
+  });
+
+  it('reads the city hub settings, both or neither, and refuses a bad URL or key', () => {
+    const key = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_';
+    expect(readEnvironment({ QUEUE_HUB_URL: 'https://hub.city.example/', QUEUE_HUB_KEY: key }).hub).toEqual({
+      url: 'https://hub.city.example',
+      key,
+    });
+    expect(refusal({ QUEUE_HUB_URL: 'https://hub.city.example' })).toContain(
+      'QUEUE_HUB_KEY: expected both QUEUE_HUB_URL and QUEUE_HUB_KEY or neither, got only QUEUE_HUB_URL',
+    );
+    expect(refusal({ QUEUE_HUB_KEY: key })).toContain('QUEUE_HUB_URL: expected both');
+    expect(refusal({ QUEUE_HUB_URL: 'ftp://hub.city.example', QUEUE_HUB_KEY: key })).toContain(
+      'QUEUE_HUB_URL: expected the city hub',
+    );
+    expect(refusal({ QUEUE_HUB_URL: 'https://hub.city.example', QUEUE_HUB_KEY: 'short key' })).toContain(
+      'QUEUE_HUB_KEY: expected the centre key',
+    );
   });
 
   it('treats empty variables as unset and ignores variables it does not know', () => {

@@ -148,6 +148,17 @@ export const environmentSchema = z.object({
   }),
   QUEUE_MDNS: flag(true),
   QUEUE_SERVER_ID: text(undefined),
+  QUEUE_HUB_URL: variable<string | undefined>(undefined, (raw) => {
+    const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
+    return url && (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash
+      ? url.href.replace(/\/+$/, '')
+      : expected("the city hub's http(s) URL such as https://hub.city.example", raw);
+  }),
+  QUEUE_HUB_KEY: variable<string | undefined>(undefined, (raw) =>
+    /^[A-Za-z0-9_-]{20,200}$/.test(raw.trim())
+      ? raw.trim()
+      : expected('the centre key printed by `npm run hub:enrol` (letters, digits, - and _)', raw),
+  ),
 });
 
 export interface Environment {
@@ -181,6 +192,8 @@ export interface Environment {
   readonly mdns: boolean;
   /** This server's id in the LAN announcement; the host name when unset. */
   readonly serverId: string | undefined;
+  /** The city hub the centre ships its event log to, with its enrolled key; both or neither. */
+  readonly hub: { readonly url: string; readonly key: string } | undefined;
 }
 
 /** Reads the environment; throws an Error listing every bad variable, one a line. */
@@ -194,6 +207,13 @@ export const readEnvironment = (env: NodeJS.ProcessEnv): Environment => {
   if ((cert === undefined) !== (key === undefined)) {
     problems.push(
       `${cert === undefined ? 'QUEUE_TLS_CERT' : 'QUEUE_TLS_KEY'}: expected both QUEUE_TLS_CERT and QUEUE_TLS_KEY (PEM files) or neither, got only ${cert === undefined ? 'QUEUE_TLS_KEY' : 'QUEUE_TLS_CERT'}`,
+    );
+  }
+  const hubUrl = env.QUEUE_HUB_URL?.trim() ? env.QUEUE_HUB_URL : undefined;
+  const hubKey = env.QUEUE_HUB_KEY?.trim() ? env.QUEUE_HUB_KEY : undefined;
+  if ((hubUrl === undefined) !== (hubKey === undefined)) {
+    problems.push(
+      `${hubUrl === undefined ? 'QUEUE_HUB_URL' : 'QUEUE_HUB_KEY'}: expected both QUEUE_HUB_URL and QUEUE_HUB_KEY or neither, got only ${hubUrl === undefined ? 'QUEUE_HUB_KEY' : 'QUEUE_HUB_URL'}`,
     );
   }
   if (!parsed.success || problems.length > 0) {
@@ -225,5 +245,9 @@ export const readEnvironment = (env: NodeJS.ProcessEnv): Environment => {
     trustedProxies: settings.QUEUE_TRUSTED_PROXIES,
     mdns: settings.QUEUE_MDNS,
     serverId: settings.QUEUE_SERVER_ID,
+    hub:
+      settings.QUEUE_HUB_URL !== undefined && settings.QUEUE_HUB_KEY !== undefined
+        ? { url: settings.QUEUE_HUB_URL, key: settings.QUEUE_HUB_KEY }
+        : undefined,
   };
 };

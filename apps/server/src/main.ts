@@ -83,6 +83,7 @@ const main = async (): Promise<void> => {
     allowedHosts: settings.allowedHosts,
     trustedProxies: settings.trustedProxies,
     ...(tls ? { tls } : {}),
+    ...(settings.hub ? { hub: settings.hub } : {}),
   });
   const scheme = tls ? 'https' : 'http';
   const actualPort = await app.listen(port, host);

@@ -148,6 +148,7 @@ export const CLIENT_EVENTS = {
   'desk:assign-services': rule(DeskAssignServicesPayload, OVERSEERS),
   'report:run': rule(ReportRunPayload, OVERSEERS),
   'backup:now': rule(EmptyPayload, ADMINS),
+  'hub:status': rule(EmptyPayload, ADMINS),
   'appeal:register': rule(AppealRegisterPayload, APPEAL_STAFF),
   'appeal:classify': rule(AppealClassifyPayload, APPEAL_STAFF),
   'appeal:assign': rule(AppealAssignPayload, APPEAL_STAFF),

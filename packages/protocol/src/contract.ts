@@ -98,6 +98,7 @@ import type {
   StaffAppeal,
 } from './appeals';
 import type { BackupAnswer } from './backup';
+import type { HubSyncState } from './hub';
 import type { SummaryChange } from './summary-change';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
@@ -212,6 +213,8 @@ export interface ClientToServerEvents {
   'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
   /** Administrators take a backup of the database now (the queue keeps running). */
   'backup:now': (payload: EmptyPayload, ack: AckCallback<BackupAnswer>) => void;
+  /** Administrators read the centre's sync with its city hub (last sent, behind by N). */
+  'hub:status': (payload: EmptyPayload, ack: AckCallback<HubSyncState>) => void;
   /** Reception, operators and the call centre register a written appeal (with its receipt). */
   'appeal:register': (payload: AppealRegisterPayload, ack: AckCallback<RegisteredAppeal>) => void;
   /** The steps of an appeal's life, each refused when the rules or the asker's scope forbid it. */

@@ -11,6 +11,7 @@ export * from './booking';
 export * from './reports';
 export * from './summary-change';
 export * from './backup';
+export * from './hub';
 export * from './client-events';
 export * from './book-page';
 export * from './appeal-page';

@@ -8,6 +8,7 @@ import type { AppealStore, PartnerKeyStore, QueueStore, StaffDirectory } from '@
 import type {
   Ack,
   ClientToServerEvents,
+  HubSyncState,
   Principal,
   ServerToClientEvents,
   VisitAnswer,
@@ -60,6 +61,8 @@ export interface HandlerContext {
   readonly waitingSummary: SummaryBroadcast;
   /** A backup now, through the server's backup runner; absent when backups are not configured. */
   readonly backupNow?: () => Promise<string>;
+  /** The sync with the city hub; absent when the server has no sender (tests). */
+  readonly hubStatus?: () => HubSyncState;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

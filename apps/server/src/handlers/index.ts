@@ -8,6 +8,7 @@ import { registerBookingHandlers } from './booking-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
+import { registerHubHandlers } from './hub-handlers';
 import { registerPartnerKeyHandlers } from './partner-key-handlers';
 import { registerPrinterTestHandlers } from './printer-test-handlers';
 import { registerPrintingHandlers } from './printing-handlers';
@@ -34,4 +35,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerBackupHandlers(socket, context);
   registerAppealHandlers(socket, context);
   registerPartnerKeyHandlers(socket, context);
+  registerHubHandlers(socket, context);
 };

@@ -23,6 +23,7 @@ import { type ListSection, listSpecs, withEntry, withoutEntry } from './sections
 import { StaffEditor } from './StaffEditor';
 import { TransferSection } from './TransferSection';
 import { BackupSection } from './BackupSection';
+import { HubSection } from './HubSection';
 import { PartnerKeysSection } from './PartnerKeysSection';
 import { PrinterTestButton } from './PrinterTestButton';
 import { UnservedWarning } from './UnservedWarning';
@@ -49,6 +50,7 @@ const SECTIONS = [
   'template',
   'transfer',
   'backup',
+  'hub',
   'partners',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -219,6 +221,8 @@ export const AdminPanel = ({ sync, connection, online }: Props) => {
         );
       case 'backup':
         return <BackupSection connection={connection} online={online} timeZone={centre.site.timeZone} />;
+      case 'hub':
+        return <HubSection connection={connection} online={online} timeZone={centre.site.timeZone} />;
       case 'partners':
         return <PartnerKeysSection connection={connection} online={online} timeZone={centre.site.timeZone} />;
       default:

@@ -9,6 +9,7 @@ import { shellArea } from './shell';
 import { bookingArea } from './booking';
 import { reportsArea } from './reports';
 import { backupArea } from './backup';
+import { hubArea } from './hub';
 import { appealsArea } from './appeals';
 import { partnersArea } from './partners';
 import { appealReportsArea } from './appeal-reports';
@@ -38,6 +39,7 @@ const AREAS = [
   bookingArea,
   reportsArea,
   backupArea,
+  hubArea,
   appealsArea,
   partnersArea,
   appealReportsArea,
