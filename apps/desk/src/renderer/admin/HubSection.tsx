@@ -40,7 +40,11 @@ export const HubSection = ({ connection, online, timeZone }: Props) => {
   return (
     <div className="form" data-testid="hub-status">
       <p className="dialog__hint form__field--wide">{t('admin.hub.hint')}</p>
-      {state && !state.configured && <p className="notice">{t('admin.hub.notConfigured')}</p>}
+      {state && !state.configured && (
+        <p className="dialog__hint form__field--wide" data-testid="hub-not-configured">
+          {t('admin.hub.notConfigured')}
+        </p>
+      )}
       {state?.configured && (
         <dl className="form__field--wide">
           <dt>{t('admin.hub.url')}</dt>
