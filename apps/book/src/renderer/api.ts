@@ -1,7 +1,8 @@
 /** The booking page's calls to `/api/book/*`; every answer is an `Ack`, refusals included. */
 import type { Ack, BookOptions, BookingWithQr, OfferedSlotView } from '@queue/protocol';
 
-const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Ack<T>> => {
+/** One JSON call; a network failure is an `INTERNAL` refusal, so pages handle one shape. */
+export const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Ack<T>> => {
   try {
     const response = await fetch(path, {
       method,

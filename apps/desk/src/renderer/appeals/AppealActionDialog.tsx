@@ -18,6 +18,7 @@ import type { AppealAssignee, StaffAppeal } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
 import { useEffect, useState } from 'react';
 import { Dialog } from '../common/Dialog';
+import { ChoiceGroup } from './ChoiceGroup';
 import { TopicFields } from './TopicFields';
 import { useCommands } from '../common/use-commands';
 import { AppealRefusal } from './AppealRefusal';
@@ -231,21 +232,14 @@ export const AppealActionDialog = ({
     >
       {action === 'classify' && (
         <>
-          <fieldset className="choices">
-            <legend className="field__label">{t('appeals.field.class')}</legend>
-            {APPEAL_CLASSES.map((entry) => (
-              <label key={entry}>
-                <input
-                  type="radio"
-                  name="class"
-                  value={entry}
-                  checked={appealClass === entry}
-                  onChange={() => setAppealClass(entry)}
-                />{' '}
-                {t(`appeals.class.${entry}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            name="class"
+            legend={t('appeals.field.class')}
+            options={APPEAL_CLASSES}
+            value={appealClass}
+            onChange={setAppealClass}
+            label={(entry) => t(`appeals.class.${entry}`)}
+          />
           {topic(false)}
         </>
       )}
@@ -294,40 +288,26 @@ export const AppealActionDialog = ({
               onChange={(event) => setResult(event.target.value)}
             />
           </label>
-          <fieldset className="choices">
-            <legend className="field__label">{t('appeals.field.favour')}</legend>
-            {APPEAL_FAVOURS.map((entry) => (
-              <label key={entry}>
-                <input
-                  type="radio"
-                  name="favour"
-                  value={entry}
-                  checked={favour === entry}
-                  onChange={() => setFavour(entry)}
-                />{' '}
-                {t(`appeals.favour.${entry}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            name="favour"
+            legend={t('appeals.field.favour')}
+            options={APPEAL_FAVOURS}
+            value={favour}
+            onChange={setFavour}
+            label={(entry) => t(`appeals.favour.${entry}`)}
+          />
         </>
       )}
       {action === 'dismiss' && (
         <>
-          <fieldset className="choices">
-            <legend className="field__label">{t('appeals.field.ground')}</legend>
-            {DISMISSAL_GROUNDS.map((entry) => (
-              <label key={entry}>
-                <input
-                  type="radio"
-                  name="ground"
-                  value={entry}
-                  checked={ground === entry}
-                  onChange={() => setGround(entry)}
-                />{' '}
-                {t(`appeals.ground.${entry}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            name="ground"
+            legend={t('appeals.field.ground')}
+            options={DISMISSAL_GROUNDS}
+            value={ground}
+            onChange={setGround}
+            label={(entry) => t(`appeals.ground.${entry}`)}
+          />
           {noteField}
         </>
       )}

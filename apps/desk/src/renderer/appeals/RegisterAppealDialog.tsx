@@ -11,6 +11,7 @@ import { type AppealRegisterPayload, type RegisteredAppeal, STAFF_APPEAL_CHANNEL
 import { useLanguage, useT } from '@queue/ui';
 import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
+import { ChoiceGroup } from './ChoiceGroup';
 import { TopicFields } from './TopicFields';
 import { useCommands } from '../common/use-commands';
 import { AppealRefusal } from './AppealRefusal';
@@ -158,21 +159,15 @@ export const RegisterAppealDialog = ({ centre, connection, online, prefill, onCl
       )}
       <div className="dialog__columns">
         <div className="dialog__column">
-          <fieldset className="appeal-channels">
-            <legend className="field__label">{t('appeals.register.channel')}</legend>
-            {STAFF_APPEAL_CHANNELS.map((entry) => (
-              <label key={entry}>
-                <input
-                  type="radio"
-                  name="channel"
-                  value={entry}
-                  checked={channel === entry}
-                  onChange={() => setChannel(entry)}
-                />{' '}
-                {t(`appeals.channel.${entry}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            name="channel"
+            legend={t('appeals.register.channel')}
+            options={STAFF_APPEAL_CHANNELS}
+            value={channel}
+            onChange={setChannel}
+            label={(entry) => t(`appeals.channel.${entry}`)}
+            className="appeal-channels"
+          />
           <TopicFields
             centre={centre}
             organisationId={organisationId}
