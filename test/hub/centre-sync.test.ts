@@ -46,11 +46,12 @@ const startStoppableHub = async (postgres: TestPostgres): Promise<StoppableHub> 
   const pool = new pg.Pool({ connectionString: await freshDatabase(postgres), max: 5 });
   pool.on('error', () => undefined);
   await migrate(pool);
-  const { server } = createHubApp({
+  const app = createHubApp({
     pool,
     adminToken: ADMIN_TOKEN,
     onError: (error) => console.error(error),
   });
+  const { server } = app;
   const listen = (port: number) =>
     new Promise<void>((resolveListen) => (server as Server).listen(port, '127.0.0.1', resolveListen));
   await listen(0);
@@ -72,6 +73,8 @@ const startStoppableHub = async (postgres: TestPostgres): Promise<StoppableHub> 
     },
     close: async () => {
       await stop();
+      await app.settled();
+      await app.stop();
       await pool.end();
     },
   };

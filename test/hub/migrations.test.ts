@@ -26,12 +26,18 @@ describe('hub migrations', () => {
       const latest = loadMigrations().length;
       expect(await migrate(pool)).toEqual(Array.from({ length: latest }, (_, index) => index + 1));
       expect(await tables(pool)).toEqual([
+        'catalogue_versions',
+        'centre_catalogue',
         'centre_events',
+        'centre_profiles',
         'centre_streams',
         'centres',
         'enrolment_requests',
+        'projection_positions',
+        'ratings',
         'schema_migrations',
         'sync_problems',
+        'visit_segments',
       ]);
       expect(await migrate(pool)).toEqual([]);
       const recorded = await pool.query('SELECT version FROM schema_migrations ORDER BY version');

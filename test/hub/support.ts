@@ -18,6 +18,8 @@ export interface TestHub {
   readonly url: string;
   readonly pool: pg.Pool;
   readonly databaseUrl: string;
+  /** Resolves once the projection and the live view have read everything ingested so far. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,18 +34,22 @@ export const startHub = async (postgres: TestPostgres): Promise<TestHub> => {
   // An idle connection closed by the server going away is not a test failure.
   pool.on('error', () => undefined);
   await migrate(pool);
-  const { server } = createHubApp({
+  const app = createHubApp({
     pool,
     adminToken: ADMIN_TOKEN,
     onError: (error) => console.error(error),
   });
+  const { server } = app;
+  await app.start();
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     pool,
     databaseUrl,
+    settled: () => app.settled(),
     close: async () => {
+      await app.stop();
       server.closeAllConnections();
       await new Promise((resolveClose) => server.close(resolveClose));
       await pool.end();

@@ -29,12 +29,19 @@ const main = async (): Promise<void> => {
   );
   const applied = await migrate(pool);
   if (applied.length > 0) log('migrated', { versions: applied });
-  const { server } = createHubApp({
+  const hub = createHubApp({
     pool,
     adminToken: environment.adminToken,
     onError: (error) =>
       log('request-failed', { message: error instanceof Error ? error.message : String(error) }),
   });
+  const { server } = hub;
+  // The live view and the projection catch up in the background; ingest works meanwhile.
+  hub
+    .start()
+    .catch((error: unknown) =>
+      log('catch-up-failed', { message: error instanceof Error ? error.message : String(error) }),
+    );
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(environment.port, environment.host, () => resolveListen());
@@ -51,11 +58,18 @@ const main = async (): Promise<void> => {
     stopping = true;
     log('stopping', { signal });
     server.close(() => {
-      pool.end().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      hub
+        .stop()
+        .then(() => pool.end())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
+    {
+      // Pushed streams never end by themselves: end them so the server can close.
+      hub.live.endStreams();
+    }
     server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

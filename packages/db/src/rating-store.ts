@@ -69,6 +69,16 @@ export class RatingStore {
     return row ? fromRow(row) : undefined;
   }
 
+  /** Ratings after a place in the table (its rowid), oldest first, with their places: for city sync. */
+  since(afterRowid: number, limit: number): { rowid: number; rating: Rating }[] {
+    return this.db
+      .prepare<[number, number], RatingRow & { rowid: number }>(
+        'SELECT rowid, * FROM ratings WHERE rowid > ? ORDER BY rowid LIMIT ?',
+      )
+      .all(afterRowid, limit)
+      .map((row) => ({ rowid: row.rowid, rating: fromRow(row) }));
+  }
+
   /** Ratings of the service days `from` to `to`, inclusive (`YYYY-MM-DD`). */
   between(from: string, to: string): Rating[] {
     return this.db

@@ -16,3 +16,4 @@ export * from './client-events';
 export * from './book-page';
 export * from './appeal-page';
 export * from './appeals';
+export * from './city';

@@ -113,6 +113,24 @@ export interface HubSenderOptions {
   /** Backoff while the hub is down or refuses: from `minBackoffMs` (1 s) doubling to `maxBackoffMs` (60 s). */
   readonly minBackoffMs?: number;
   readonly maxBackoffMs?: number;
+  /** What the centre says of itself (catalogue, booking address, device alerts); sent when it changes. */
+  readonly profile?: () => unknown;
+  /** Visitors' ratings after a position (the ratings table's rowid), without comments. */
+  readonly ratingsSince?: (afterRowid: number, limit: number) => readonly RatingToSend[];
+}
+
+/** A rating as it leaves the centre, with its place in the centre's table. */
+export interface RatingToSend {
+  readonly rowid: number;
+  readonly rating: {
+    readonly ticketId: string;
+    readonly serviceDay: string;
+    readonly serviceCode: string;
+    readonly deskId?: string;
+    readonly operatorId?: string;
+    readonly score: number;
+    readonly at: number;
+  };
 }
 
 interface SyncRecord {
@@ -130,6 +148,7 @@ interface HubAnswer {
 type Step = 'continue' | 'done' | 'failed';
 
 const SYNC_KEY = 'hub_sync';
+const RATINGS_KEY = 'hub_ratings';
 
 export class HubSender {
   private readonly url: string;
@@ -153,6 +172,9 @@ export class HubSender {
   private lastSentAt: number | undefined;
   private lastError: string | undefined;
   private lastErrorAt: number | undefined;
+  /** The profile as last accepted by the hub (JSON), or refused (not sent again until it changes). */
+  private sentProfile: string | undefined;
+  private ratingsPosition = 0;
 
   constructor(private readonly options: HubSenderOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -167,6 +189,8 @@ export class HubSender {
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     this.acknowledged = this.loadPosition();
+    const ratings = Number(this.readMeta.get(RATINGS_KEY)?.value ?? 0);
+    this.ratingsPosition = Number.isSafeInteger(ratings) && ratings > 0 ? ratings : 0;
   }
 
   /** Where this epoch's sending resumes: its own record, or a previous epoch's (a restore). */
@@ -282,7 +306,12 @@ export class HubSender {
     while (!this.stopped) {
       const head = this.options.store.lastSeq();
       const batch = this.options.store.eventsSince(this.acknowledged, this.batchSize);
-      if (batch.length === 0 && this.reportedHead === head) return;
+      if (batch.length === 0 && this.reportedHead === head) {
+        // The log is at the hub: now what the centre says of itself, and its ratings.
+        if ((await this.sendProfile()) === 'failed') return;
+        await this.sendRatings();
+        return;
+      }
       const step = await this.post(batch, head);
       if (step === 'failed') return;
       if (step === 'done') continue;
@@ -357,6 +386,71 @@ export class HubSender {
     }
     this.fail(`The hub refused the batch: ${status} ${code ?? ''} ${answer.error?.message ?? ''}`.trim());
     return 'failed';
+  }
+
+  /** One JSON post to the hub; the status and answer, or undefined when it could not be reached. */
+  private async postJson(
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; answer: HubAnswer } | undefined> {
+    const abort = new AbortController();
+    this.abort = abort;
+    try {
+      const response = await fetch(`${this.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.options.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(this.timeoutMs)]),
+      });
+      return { status: response.status, answer: (await response.json().catch(() => ({}))) as HubAnswer };
+    } catch (error) {
+      if (!this.stopped) this.fail(`The hub could not be reached: ${describe(error)}`);
+      return undefined;
+    } finally {
+      this.abort = undefined;
+    }
+  }
+
+  /** The profile, when it changed since the hub last took (or refused) it. */
+  private async sendProfile(): Promise<Step> {
+    if (!this.options.profile) return 'done';
+    const profile = this.options.profile();
+    const text = JSON.stringify(profile);
+    if (text === this.sentProfile) return 'done';
+    const result = await this.postJson('/api/hub/profile', profile);
+    if (!result || this.stopped) return 'failed';
+    if (result.status === 400) {
+      // The hub will refuse it again until it changes: said once, not retried in a loop.
+      this.sentProfile = text;
+      this.options.logger.warn('hub sync: the hub refused the centre profile', {
+        message: result.answer.error?.message,
+      });
+      return 'done';
+    }
+    if (result.status !== 200 || !result.answer.ok) {
+      this.fail(`The hub refused the profile: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
+      return 'failed';
+    }
+    this.sentProfile = text;
+    return 'done';
+  }
+
+  /** Ratings after the last one the hub took, in batches. */
+  private async sendRatings(): Promise<void> {
+    const source = this.options.ratingsSince;
+    if (!source) return;
+    while (!this.stopped) {
+      const batch = source(this.ratingsPosition, this.batchSize);
+      if (batch.length === 0) return;
+      const result = await this.postJson('/api/hub/ratings', { ratings: batch.map((entry) => entry.rating) });
+      if (!result || this.stopped) return;
+      if (result.status !== 200 || !result.answer.ok) {
+        this.fail(`The hub refused the ratings: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
+        return;
+      }
+      this.ratingsPosition = batch.at(-1)?.rowid ?? this.ratingsPosition;
+      this.writeMeta.run(RATINGS_KEY, String(this.ratingsPosition));
+    }
   }
 
   /** The hub holds (or wants) seqs this centre never had: reported, never skipped. */

@@ -33,6 +33,8 @@ export interface LiveStatusDeps {
   readonly ratings: RatingStore;
   readonly logger: Logger;
   readonly lookupTicket: (id: string) => Ticket | undefined;
+  /** A visit was rated (the city hub is told soon). */
+  readonly rated?: () => void;
   /** The status page's own limit, shared: opening a feed counts as a page view. */
   readonly pageLimit: RateLimit;
 }
@@ -178,6 +180,7 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
       at: deps.queue.now(),
     });
     if (!added) return answer(409, text.rateAlready);
+    deps.rated?.();
     deps.logger.info('visit rated', { ticket: ticket.number, score: parsed.data.score });
     // Back to the ticket, which now says thank you (and a reload does not post twice).
     response.writeHead(303, { location: back });

@@ -45,6 +45,12 @@ export interface ReportContext {
   readonly timeZone: string;
   readonly organisationOf: (serviceCode: string) => string | undefined;
   readonly waitingStandardMinutes: (serviceCode: string) => number;
+  /**
+   * Maps a group's key to the row it counts in (the city hub: a centre's own service code,
+   * namespaced apart from other centres', back to the plain code, or to the centre); the key
+   * itself when absent.
+   */
+  readonly groupKey?: (key: string) => string;
 }
 
 class GroupTotals {
@@ -187,7 +193,9 @@ export const buildReportFromSummaries = (
   const grouping = groupingOf(query.groupBy, context);
   const groups = new Map<string, GroupTotals>();
   const total = new GroupTotals();
-  const groupFor = (key: string): GroupTotals => {
+  const regroup = context.groupKey ?? ((key: string) => key);
+  const groupFor = (ungrouped: string): GroupTotals => {
+    const key = regroup(ungrouped);
     let group = groups.get(key);
     if (!group) {
       group = new GroupTotals();

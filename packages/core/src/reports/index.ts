@@ -5,3 +5,4 @@ export * from './day-summary';
 export * from './build-report';
 export * from './table';
 export * from './labels';
+export * from './segment-fold';
