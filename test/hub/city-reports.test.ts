@@ -8,6 +8,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { ReportFigures } from '@queue/core';
 import type { CityLiveView, CityPublicView, HubSyncState, ReportView } from '@queue/protocol';
@@ -331,6 +332,34 @@ describe('city reports', () => {
       expect(city.rows.find((row) => row.key === centre.centreId)?.figures).toEqual(totals[index]);
     }
     expect(Object.keys(city.centreNames)).toHaveLength(3);
+  });
+
+  it('export as CSV and XLSX, with the same cells, naming the centres', async () => {
+    const base = `${hub.url}/api/hub/reports/export?from=${DAY}&to=${DAY}&groupBy=centre`;
+    const download = (query: string, token = ADMIN_TOKEN) =>
+      fetch(`${base}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const csv = await download('&format=csv&lang=en');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/city-report-2026-11-24-2026-11-24-centre\.csv/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]?.startsWith('Centre,')).toBe(true);
+    expect(lines).toHaveLength(1 + centres.length + 1);
+    const totals = await Promise.all(centres.map(async (centre) => (await centreReport(centre, 'total')).total));
+    // Each centre's line carries its own issued count, right after its name.
+    const issuedByLine = lines.slice(1, -1).map((line) => Number(line.split(',')[1]));
+    expect(issuedByLine.sort()).toEqual(totals.map((figures) => figures.issued).sort());
+    expect(lines.at(-1)?.startsWith(`Total,${totals.reduce((sum, figures) => sum + figures.issued, 0)},`)).toBe(true);
+
+    const xlsx = await download('&format=xlsx&lang=uk');
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Центр');
+    expect(sheet.rowCount).toBe(1 + centres.length + 1);
+
+    expect((await download('&format=csv', '')).status).toBe(401);
+    expect((await download('&format=pdf')).status).toBe(400);
   });
 
   it('refuse a bad query and anyone without the city token', async () => {

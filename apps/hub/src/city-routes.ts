@@ -8,6 +8,7 @@
  *   GET    /api/hub/live          staff  → CityLiveView
  *   GET    /api/hub/live/stream   staff  → server-sent events `live` (CityLiveView)
  *   POST   /api/hub/reports       staff  {from, to, groupBy?, centreIds?, organisationId?} → CityReport
+ *   GET    /api/hub/reports/export?from&to&groupBy&centreIds&organisationId&format=csv|xlsx&lang  staff → the file
  *   GET    /api/hub/public/centres       → CityPublicView (no login: what residents see)
  *
  * "Staff" is the city administrator's token as a Bearer header, or a session made with it.
@@ -32,7 +33,9 @@ import {
 } from './http';
 import type { CityLive } from './live/city-live';
 import { serveLiveStream } from './live/live-stream';
+import { cityExportQuerySchema, cityReportFile } from './reports/city-export';
 import { cityReportQuerySchema, runCityReport } from './reports/city-report';
+import { describeIssues } from '@queue/http';
 import type { SessionStore } from './sessions';
 
 export interface CityRouteDeps {
@@ -134,6 +137,19 @@ export const cityRoutes = ({ pool, live, sessions, adminToken }: CityRouteDeps):
         ok(await runCityReport(pool, query)),
       );
       await inner.handle(exchange);
+    }),
+    staffRoute('GET', '/api/hub/reports/export', async ({ request, response }) => {
+      const url = new URL(request.url ?? '/', 'http://hub.invalid');
+      const parsed = cityExportQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success)
+        return sendAck(response, refuse('BAD_REQUEST', describeIssues(parsed.error, 'query')));
+      const file = await cityReportFile(pool, parsed.data);
+      response.writeHead(200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+        'cache-control': 'no-store',
+      });
+      response.end(file.body);
     }),
     route('GET', '/api/hub/public/centres', ({ response }) => {
       response.setHeader('cache-control', 'public, max-age=10');

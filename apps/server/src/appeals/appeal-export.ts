@@ -25,7 +25,7 @@ import { type Authenticator, hasRole } from '../auth';
 import { bearer, sendError } from '@queue/http';
 import { type Route, route } from '../http-routes';
 import type { Logger } from '../logger';
-import { type Cell, csvField } from '../reports/export-file';
+import { type Cell, csvField } from '@queue/report-files';
 import { describeIssues } from '@queue/http';
 import type { AppealService } from './appeal-service';
 import { APPEAL_EXPORT_MESSAGES } from './export-messages';

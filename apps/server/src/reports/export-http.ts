@@ -11,7 +11,7 @@ import { bearer, sendError } from '@queue/http';
 import { type Route, route } from '../http-routes';
 import { describeIssues } from '@queue/http';
 import type { Logger } from '../logger';
-import { reportCsv, reportXlsx } from './export-file';
+import { reportCsv, reportXlsx } from '@queue/report-files';
 import type { ReportService } from './report-service';
 
 export interface ReportExportDeps {

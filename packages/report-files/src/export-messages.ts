@@ -1,6 +1,6 @@
 /**
- * Headings of exported reports in the three languages. The files are made by the server, so
- * their texts live here rather than in the renderers' message areas.
+ * Headings of exported reports in the three languages. The files are made by the server (and
+ * the city hub), so their texts live here rather than in the renderers' message areas.
  */
 import type { Language, ReportColumn, ReportGrouping } from '@queue/core';
 
@@ -9,6 +9,8 @@ export interface ExportMessages {
   readonly arrivalsSheet: string;
   readonly periodSheet: string;
   readonly group: Readonly<Record<ReportGrouping, string>>;
+  /** The city hub's grouping by centre. */
+  readonly centre: string;
   readonly columns: Readonly<Record<ReportColumn, string>>;
   readonly total: string;
   readonly none: string;
@@ -40,6 +42,7 @@ export const EXPORT_MESSAGES: Readonly<Record<Language, ExportMessages>> = {
       weekday: 'День тижня',
       day: 'День',
     },
+    centre: 'Центр',
     columns: {
       issued: 'Видано талонів',
       served: 'Обслуговано',
@@ -89,6 +92,7 @@ export const EXPORT_MESSAGES: Readonly<Record<Language, ExportMessages>> = {
       weekday: 'День недели',
       day: 'День',
     },
+    centre: 'Центр',
     columns: {
       issued: 'Выдано талонов',
       served: 'Обслужено',
@@ -138,6 +142,7 @@ export const EXPORT_MESSAGES: Readonly<Record<Language, ExportMessages>> = {
       weekday: 'Weekday',
       day: 'Day',
     },
+    centre: 'Centre',
     columns: {
       issued: 'Issued',
       served: 'Served',

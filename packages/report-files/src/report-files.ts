@@ -8,12 +8,23 @@ import type { Centre, Language } from '@queue/core';
 import { REPORT_COLUMNS, groupName, reportCells } from '@queue/core';
 import type { ReportView } from '@queue/protocol';
 import ExcelJS from 'exceljs';
-import { EXPORT_MESSAGES } from './export-messages';
+import { EXPORT_MESSAGES, type ExportMessages } from './export-messages';
 
 export type Cell = string | number | null;
 
+/** How groups the core does not know are headed and named (the city hub's centres). */
+export interface GroupNaming {
+  readonly heading: (messages: ExportMessages) => string;
+  readonly label: (key: string) => string;
+}
+
 /** The report's main table: headings, then one row per group, then the total. */
-export const reportTable = (report: ReportView, centre: Centre, language: Language): Cell[][] => {
+export const reportTable = (
+  report: ReportView,
+  centre: Centre,
+  language: Language,
+  groups?: GroupNaming,
+): Cell[][] => {
   const messages = EXPORT_MESSAGES[language];
   const naming = {
     centre,
@@ -24,7 +35,7 @@ export const reportTable = (report: ReportView, centre: Centre, language: Langua
     total: messages.total,
   };
   const heading: Cell[] = [
-    messages.group[report.groupBy],
+    groups ? groups.heading(messages) : messages.group[report.groupBy],
     ...REPORT_COLUMNS.map((column) => messages.columns[column]),
   ];
   const line = (label: string, cells: ReturnType<typeof reportCells>): Cell[] => [
@@ -34,7 +45,12 @@ export const reportTable = (report: ReportView, centre: Centre, language: Langua
   const rows = report.groupBy === 'total' ? [] : report.rows;
   return [
     heading,
-    ...rows.map((row) => line(groupName(report.groupBy, row.key, naming), reportCells(row.figures))),
+    ...rows.map((row) =>
+      line(
+        groups ? groups.label(row.key) : groupName(report.groupBy, row.key, naming),
+        reportCells(row.figures),
+      ),
+    ),
     line(messages.total, reportCells(report.total)),
   ];
 };
@@ -56,19 +72,29 @@ export const csvField = (cell: Cell): string => {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-export const reportCsv = (report: ReportView, centre: Centre, language: Language): Buffer =>
+export const reportCsv = (
+  report: ReportView,
+  centre: Centre,
+  language: Language,
+  groups?: GroupNaming,
+): Buffer =>
   Buffer.from(
-    `\uFEFF${reportTable(report, centre, language)
+    `\uFEFF${reportTable(report, centre, language, groups)
       .map((row) => row.map(csvField).join(','))
       .join('\r\n')}\r\n`,
     'utf8',
   );
 
-export const reportXlsx = async (report: ReportView, centre: Centre, language: Language): Promise<Buffer> => {
+export const reportXlsx = async (
+  report: ReportView,
+  centre: Centre,
+  language: Language,
+  groups?: GroupNaming,
+): Promise<Buffer> => {
   const messages = EXPORT_MESSAGES[language];
   const workbook = new ExcelJS.Workbook();
   const main = workbook.addWorksheet(messages.sheet);
-  main.addRows(reportTable(report, centre, language));
+  main.addRows(reportTable(report, centre, language, groups));
   main.getRow(1).font = { bold: true };
   main.getRow(main.rowCount).font = { bold: true };
   main.columns.forEach((column, index) => {
@@ -104,7 +130,7 @@ export const reportXlsx = async (report: ReportView, centre: Centre, language: L
   period.addRows([
     [messages.from, report.from],
     [messages.to, report.to],
-    [messages.group.total, messages.group[report.groupBy]],
+    [messages.group.total, groups ? groups.heading(messages) : messages.group[report.groupBy]],
     [messages.organisation, organisation],
   ]);
   period.getColumn(1).width = 20;

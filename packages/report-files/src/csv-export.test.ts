@@ -6,7 +6,7 @@
 import { type Centre, DEMO_CENTRE, type ReportFigures } from '@queue/core';
 import type { ReportView } from '@queue/protocol';
 import { describe, expect, it } from 'vitest';
-import { reportCsv } from './export-file';
+import { reportCsv } from './report-files';
 
 const figures = (issued: number, waitMean: number | null = null): ReportFigures => ({
   issued,

@@ -1,0 +1,3 @@
+/** Reports as CSV and XLSX files, shared by the centre's server and the city hub. */
+export * from './report-files';
+export * from './export-messages';
