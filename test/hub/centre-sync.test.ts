@@ -40,6 +40,8 @@ interface StoppableHub {
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
+  /** Resolves once the hub has folded everything it took. */
+  settled(): Promise<void>;
 }
 
 const startStoppableHub = async (postgres: TestPostgres): Promise<StoppableHub> => {
@@ -66,6 +68,7 @@ const startStoppableHub = async (postgres: TestPostgres): Promise<StoppableHub> 
   return {
     url: `http://127.0.0.1:${port}`,
     pool,
+    settled: () => app.settled(),
     stop,
     start: async () => {
       await listen(port);
@@ -355,6 +358,10 @@ describe('a centre ships its event log to the hub', () => {
     await issue(centre, 4);
     const lost = await caughtUp(centre);
     expect(lost.lastAcknowledgedSeq).toBeGreaterThan(atBackup.lastAcknowledgedSeq);
+    // The hub has counted the visits the restore will lose: it must take them back.
+    await hub.settled();
+    const counted = await hub.pool.query('SELECT 1 FROM visit_segments WHERE centre_id = $1', [centreId]);
+    expect(counted.rowCount).toBe(7);
     await centre.server.close();
     servers.splice(0);
 
@@ -394,5 +401,18 @@ describe('a centre ships its event log to the hub', () => {
         },
       },
     ]);
+
+    // The city counts the visits the centre has: the backup's and the new ones, never the lost.
+    await hub.settled();
+    const own = await okData(
+      centre.admin.emitWithAck('report:run', { from: '2026-11-24', to: '2026-11-24', groupBy: 'service' }),
+    );
+    expect(own.total.issued).toBe(5);
+    const city = await call(hub.url, 'POST', '/api/hub/reports', {
+      token: ADMIN_TOKEN,
+      body: { from: '2026-11-24', to: '2026-11-24', groupBy: 'service', centreIds: [centreId] },
+    });
+    expect(city.body.data?.rows).toEqual(own.rows);
+    expect(city.body.data?.total).toEqual(own.total);
   });
 });
