@@ -27,6 +27,7 @@ describe('hub migrations', () => {
       expect(await migrate(pool)).toEqual(Array.from({ length: latest }, (_, index) => index + 1));
       expect(await tables(pool)).toEqual([
         'catalogue_versions',
+        'centre_appeals',
         'centre_catalogue',
         'centre_events',
         'centre_profiles',

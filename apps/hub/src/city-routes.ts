@@ -3,6 +3,8 @@
  *
  *   POST   /api/hub/profile   Bearer <centre key>  {catalogue, bookUrl?, alerts}  → {saved: true}
  *   POST   /api/hub/ratings   Bearer <centre key>  {ratings: [...]}               → {stored: N}
+ *   POST   /api/hub/appeals   Bearer <centre key>  {appeals: [...]}               → {saved: N}
+ *   GET    /api/hub/appeals?centreId&organisationId&all  staff → CityAppealsView (overdue first)
  *   POST   /api/hub/session   {token}   → sets the staff session cookie           → {session: true}
  *   DELETE /api/hub/session                                                       → {session: false}
  *   GET    /api/hub/live          staff  → CityLiveView
@@ -16,6 +18,7 @@
 import type { IncomingMessage } from 'node:http';
 import type pg from 'pg';
 import { z } from 'zod';
+import { appealsSchema, cityAppeals, saveAppeals } from './centre-data/appeals';
 import { addRatings, ratingsSchema } from './centre-data/ratings';
 import { profileProblems, profileSchema, saveProfile } from './centre-data/profiles';
 import { centreOfKey } from './enrolment';
@@ -43,6 +46,7 @@ export interface CityRouteDeps {
   readonly live: CityLive;
   readonly sessions: SessionStore;
   readonly adminToken: string;
+  readonly now?: () => number;
 }
 
 /** The most bytes a profile may have (a catalogue of a thousand services fits easily). */
@@ -53,7 +57,13 @@ const notStaff = refuse(
   "The city administrator's token (or a session made with it) is required.",
 );
 
-export const cityRoutes = ({ pool, live, sessions, adminToken }: CityRouteDeps): Route[] => {
+const appealsQuerySchema = z.strictObject({
+  centreId: z.string().min(1).max(100).optional(),
+  organisationId: z.string().min(1).max(100).optional(),
+  all: z.enum(['0', '1']).optional(),
+});
+
+export const cityRoutes = ({ pool, live, sessions, adminToken, now = Date.now }: CityRouteDeps): Route[] => {
   const isStaff = (request: IncomingMessage): boolean =>
     sameSecret(bearer(request), adminToken) || sessions.valid(request);
 
@@ -108,6 +118,19 @@ export const cityRoutes = ({ pool, live, sessions, adminToken }: CityRouteDeps):
       const stored = await addRatings(pool, centreId, body.ratings);
       live.rated(centreId, stored);
       return ok({ stored: stored.length });
+    }),
+    centreRoute('/api/hub/appeals', appealsSchema, async (centreId, body) => {
+      const saved = await saveAppeals(pool, centreId, body.appeals);
+      void live.refresh();
+      return ok({ saved });
+    }),
+    staffRoute('GET', '/api/hub/appeals', async ({ request, response }) => {
+      const url = new URL(request.url ?? '/', 'http://hub.invalid');
+      const parsed = appealsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success)
+        return sendAck(response, refuse('BAD_REQUEST', describeIssues(parsed.error, 'query')));
+      const { all, ...filter } = parsed.data;
+      sendAck(response, ok(await cityAppeals(pool, { ...filter, all: all === '1' }, now())));
     }),
     jsonRoute(
       'POST',

@@ -237,6 +237,25 @@ export class AppealStore {
     return row ? fromRow(row) : undefined;
   }
 
+  /**
+   * Appeals changed after a place in the journal's log (an event's seq), as they stand now,
+   * with the seq of their last change, oldest change first: for city sync. An appeal not
+   * returned changed later than every one returned, so the last seq returned is a safe place
+   * to go on from.
+   */
+  changedSince(afterSeq: number, limit: number): { seq: number; appeal: Appeal }[] {
+    return this.db
+      .prepare<[number, number], { appeal_id: string; seq: number }>(
+        `SELECT appeal_id, max(seq) AS seq FROM appeal_events WHERE seq > ?
+          GROUP BY appeal_id ORDER BY seq LIMIT ?`,
+      )
+      .all(afterSeq, limit)
+      .flatMap((row) => {
+        const stored = this.get(row.appeal_id);
+        return stored ? [{ seq: row.seq, appeal: stored.appeal }] : [];
+      });
+  }
+
   history(appealId: string): StoredAppealEvent[] {
     return this.db
       .prepare<

@@ -58,6 +58,8 @@ export interface CityCentreLive {
     readonly problems: number;
   };
   readonly revoked: boolean;
+  /** Its open appeals: how many, and how many past their term or on its last day. */
+  readonly appeals: { readonly open: number; readonly overdue: number; readonly dueSoon: number };
 }
 
 export interface CityLiveView {
@@ -94,3 +96,46 @@ export interface CityPublicView {
 }
 
 export const CITY_LANGUAGES: readonly Language[] = ['uk', 'ru', 'en'];
+
+/**
+ * An appeal as a centre ships it to the hub (`POST /api/hub/appeals`): its number, terms and
+ * state, without the applicant, the text, the summary or the staff's names, which stay home.
+ */
+export interface CityAppeal {
+  readonly id: string;
+  readonly number: string;
+  readonly status: string;
+  readonly channel: string;
+  readonly appealClass?: string;
+  /** The organisation responsible now (the assignee's, else the topic's). */
+  readonly organisationId: string;
+  readonly receivedAt: number;
+  readonly receivedDay: string;
+  readonly classifyDueDay: string;
+  readonly answerDueDay: string;
+  readonly finalDueDay: string;
+  readonly extended: boolean;
+  readonly forwarded: boolean;
+  readonly closedAt?: number;
+  readonly reopened: number;
+  readonly updatedAt: number;
+}
+
+/** The 115 view: every centre's appeals, overdue first. */
+export interface CityAppealsView {
+  readonly at: number;
+  readonly appeals: readonly (CityAppeal & {
+    readonly centreId: string;
+    readonly centreName: LocalizedText;
+    readonly organisationName: LocalizedText;
+    readonly urgency: 'closed' | 'overdue' | 'due-soon' | 'on-time';
+  })[];
+  /** Open appeals by centre and organisation. */
+  readonly totals: readonly {
+    readonly centreId: string;
+    readonly organisationId: string;
+    readonly open: number;
+    readonly overdue: number;
+    readonly dueSoon: number;
+  }[];
+}

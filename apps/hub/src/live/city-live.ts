@@ -7,7 +7,16 @@
  * loads the centre's day again. Listeners hear that something changed (the SSE stream sends
  * the whole view, at most every `throttleMs`).
  */
-import { type QueueEvent, type QueueState, SegmentLedger, emptyState, evolve } from '@queue/core';
+import {
+  type Appeal,
+  type Instant,
+  type QueueEvent,
+  type QueueState,
+  SegmentLedger,
+  appealUrgency,
+  emptyState,
+  evolve,
+} from '@queue/core';
 import type { CityLiveView, CityPublicView } from '@queue/protocol';
 import type pg from 'pg';
 import { type CentreProfile, profilesOf } from '../centre-data/profiles';
@@ -39,6 +48,7 @@ export class CityLive {
   private readonly listeners = new Set<() => void>();
   private profiles = new Map<string, CentreProfile>();
   private rows: CentreRow[] = [];
+  private openAppeals: { centre_id: string; appeal: Appeal }[] = [];
 
   constructor(
     private readonly pool: pg.Pool,
@@ -126,7 +136,12 @@ export class CityLive {
   }
 
   private snapshots(): CentreSnapshot[] {
+    const now = this.now();
     return this.rows.map((row) => {
+      const timeZone = this.profiles.get(row.id)?.catalogue.site.timeZone ?? 'UTC';
+      const urgencies = this.openAppeals
+        .filter((entry) => entry.centre_id === row.id)
+        .map((entry) => appealUrgency(entry.appeal, now as Instant, { timeZone }));
       const live = this.centres.get(row.id);
       const profile = this.profiles.get(row.id);
       return {
@@ -143,6 +158,11 @@ export class CityLive {
           lastSeenAt: row.last_seen_at?.getTime() ?? null,
           problems: Number(row.problems),
         },
+        appeals: {
+          open: urgencies.length,
+          overdue: urgencies.filter((urgency) => urgency === 'overdue').length,
+          dueSoon: urgencies.filter((urgency) => urgency === 'due-soon').length,
+        },
       };
     });
   }
@@ -158,7 +178,7 @@ export class CityLive {
   }
 
   private async refreshDirectory(): Promise<void> {
-    const [rows, profiles] = await Promise.all([
+    const [rows, profiles, appeals] = await Promise.all([
       this.pool.query<CentreRow>(
         `SELECT c.id, c.name, c.revoked_at IS NOT NULL AS revoked, c.last_seen_at,
                 (SELECT s.head_seq - s.last_seq FROM centre_streams s WHERE s.centre_id = c.id
@@ -167,9 +187,13 @@ export class CityLive {
            FROM centres c ORDER BY c.name, c.id`,
       ),
       profilesOf(this.pool),
+      this.pool.query<{ centre_id: string; appeal: Appeal }>(
+        "SELECT centre_id, appeal FROM centre_appeals WHERE status NOT IN ('answered', 'dismissed')",
+      ),
     ]);
     this.rows = rows.rows;
     this.profiles = profiles;
+    this.openAppeals = appeals.rows;
   }
 
   private async catchUp(centreId: string): Promise<void> {

@@ -37,6 +37,7 @@ export interface CentreSnapshot {
   readonly ratings: { readonly count: number; readonly sum: number };
   readonly lastCall?: { readonly ticketId: string; readonly deskId: string; readonly at: number };
   readonly sync: CityCentreLive['sync'];
+  readonly appeals: CityCentreLive['appeals'];
 }
 
 const plain = (text: string): LocalizedText => ({ uk: text, ru: text, en: text });
@@ -123,6 +124,7 @@ export const centreLive = (snapshot: CentreSnapshot, now: number): CityCentreLiv
       : {}),
     sync: snapshot.sync,
     revoked: snapshot.revoked,
+    appeals: snapshot.appeals,
   };
 };
 

@@ -117,6 +117,8 @@ export interface HubSenderOptions {
   readonly profile?: () => unknown;
   /** Visitors' ratings after a position (the ratings table's rowid), without comments. */
   readonly ratingsSince?: (afterRowid: number, limit: number) => readonly RatingToSend[];
+  /** Appeals changed after a place in the journal's log (its seq), as the hub may hold them. */
+  readonly appealsSince?: (afterSeq: number, limit: number) => readonly { seq: number; appeal: unknown }[];
 }
 
 /** A rating as it leaves the centre, with its place in the centre's table. */
@@ -149,6 +151,7 @@ type Step = 'continue' | 'done' | 'failed';
 
 const SYNC_KEY = 'hub_sync';
 const RATINGS_KEY = 'hub_ratings';
+const APPEALS_KEY = 'hub_appeals';
 
 export class HubSender {
   private readonly url: string;
@@ -175,6 +178,7 @@ export class HubSender {
   /** The profile as last accepted by the hub (JSON), or refused (not sent again until it changes). */
   private sentProfile: string | undefined;
   private ratingsPosition = 0;
+  private appealsPosition = 0;
 
   constructor(private readonly options: HubSenderOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -191,6 +195,8 @@ export class HubSender {
     this.acknowledged = this.loadPosition();
     const ratings = Number(this.readMeta.get(RATINGS_KEY)?.value ?? 0);
     this.ratingsPosition = Number.isSafeInteger(ratings) && ratings > 0 ? ratings : 0;
+    const appeals = Number(this.readMeta.get(APPEALS_KEY)?.value ?? 0);
+    this.appealsPosition = Number.isSafeInteger(appeals) && appeals > 0 ? appeals : 0;
   }
 
   /** Where this epoch's sending resumes: its own record, or a previous epoch's (a restore). */
@@ -309,7 +315,8 @@ export class HubSender {
       if (batch.length === 0 && this.reportedHead === head) {
         // The log is at the hub: now what the centre says of itself, and its ratings.
         if ((await this.sendProfile()) === 'failed') return;
-        await this.sendRatings();
+        if ((await this.sendRatings()) === 'failed') return;
+        await this.sendAppeals();
         return;
       }
       const step = await this.post(batch, head);
@@ -436,20 +443,39 @@ export class HubSender {
   }
 
   /** Ratings after the last one the hub took, in batches. */
-  private async sendRatings(): Promise<void> {
+  private async sendRatings(): Promise<Step> {
     const source = this.options.ratingsSince;
-    if (!source) return;
+    if (!source) return 'done';
     while (!this.stopped) {
       const batch = source(this.ratingsPosition, this.batchSize);
-      if (batch.length === 0) return;
+      if (batch.length === 0) return 'done';
       const result = await this.postJson('/api/hub/ratings', { ratings: batch.map((entry) => entry.rating) });
-      if (!result || this.stopped) return;
+      if (!result || this.stopped) return 'failed';
       if (result.status !== 200 || !result.answer.ok) {
         this.fail(`The hub refused the ratings: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
-        return;
+        return 'failed';
       }
       this.ratingsPosition = batch.at(-1)?.rowid ?? this.ratingsPosition;
       this.writeMeta.run(RATINGS_KEY, String(this.ratingsPosition));
+    }
+    return 'failed';
+  }
+
+  /** Appeals changed since the last ones the hub took, as they stand now, in batches. */
+  private async sendAppeals(): Promise<void> {
+    const source = this.options.appealsSince;
+    if (!source) return;
+    while (!this.stopped) {
+      const batch = source(this.appealsPosition, this.batchSize);
+      if (batch.length === 0) return;
+      const result = await this.postJson('/api/hub/appeals', { appeals: batch.map((entry) => entry.appeal) });
+      if (!result || this.stopped) return;
+      if (result.status !== 200 || !result.answer.ok) {
+        this.fail(`The hub refused the appeals: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
+        return;
+      }
+      this.appealsPosition = batch.at(-1)?.seq ?? this.appealsPosition;
+      this.writeMeta.run(APPEALS_KEY, String(this.appealsPosition));
     }
   }
 
