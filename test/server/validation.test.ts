@@ -60,6 +60,7 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   OTHER_ORGANISATION: true,
   UNPAIRED_TERMINAL: true,
   REPORTS_PREPARING: true,
+  CATALOGUE_STALE: true,
   BOOKING_DISABLED: true,
   SLOT_UNAVAILABLE: true,
   SLOT_FULL: true,
@@ -278,6 +279,12 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
   },
   'backup:now': { valid: {}, required: [], fields: {} },
   'hub:status': { valid: {}, required: [], fields: {} },
+  'city-catalogue:offer': { valid: { refresh: true }, required: [], fields: { refresh: 'boolean' } },
+  'city-catalogue:apply': {
+    valid: { requestId: REQUEST, version: 3 },
+    required: ['requestId', 'version'],
+    fields: { requestId: 'string', version: 'number' },
+  },
   'board:update': {
     valid: { requestId: REQUEST, boardId: 'hall', ticker: { uk: 'a', ru: 'b', en: 'c' }, muted: true },
     required: ['requestId', 'boardId'],

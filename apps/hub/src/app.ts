@@ -11,9 +11,11 @@
  *   POST /api/hub/admin/enrolments/reject     Bearer <admin token>  {code}      → {rejected: true}
  *   POST /api/hub/admin/centres/revoke        Bearer <admin token>  {centreId}  → {revoked: true}
  *
+ * and the city endpoints of city-routes.ts and catalogue-routes.ts (docs/city.md).
+ *
  * Answers are `Ack`s: `{ok: true, data}` or `{ok: false, error: {code, message, expected?}}`.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -25,19 +27,15 @@ import {
   requestEnrolment,
   revokeCentre,
 } from './enrolment';
-import {
-  bearer,
-  dispatch,
-  jsonRoute,
-  ok,
-  refuse,
-  route,
-  sameSecret,
-  sendAck,
-  type Ack,
-  type Route,
-} from './http';
+import { bearer, dispatch, jsonRoute, ok, refuse, route, sendAck, type Ack, type Route } from './http';
+import { cityPageRoutes } from './city-pages';
+import { catalogueRoutes } from './catalogue-routes';
 import { centresOverview, ingestBatch, positionsOf } from './ingest';
+import { adminRouteFor } from './admin-route';
+import { cityRoutes } from './city-routes';
+import { CityLive } from './live/city-live';
+import { ProjectionRunner } from './projection/runner';
+import { SessionStore } from './sessions';
 
 /** The most events one batch may carry, and the most bytes its body may have. */
 export const MAX_BATCH_EVENTS = 5_000;
@@ -75,11 +73,22 @@ export interface HubAppOptions {
   readonly adminToken: string;
   /** Where unexpected failures are reported (the answer is a 500 either way). */
   readonly onError?: (error: unknown) => void;
+  readonly now?: () => number;
 }
 
 export interface HubApp {
   readonly server: Server;
   readonly routes: readonly Route[];
+  /** The city's live view, in this hub's memory. */
+  readonly live: CityLive;
+  /** Folds the centres' events into the reports' visit segments. */
+  readonly projection: ProjectionRunner;
+  /** Load the live view and catch the projection up (at start, before or after listening). */
+  start(): Promise<void>;
+  /** Resolves once the projection and the live view have read everything ingested so far. */
+  settled(): Promise<void>;
+  /** Stop folding (before closing the pool). */
+  stop(): Promise<void>;
 }
 
 const centreRefusal = (reason: 'unknown' | 'revoked'): Ack<never> =>
@@ -87,22 +96,16 @@ const centreRefusal = (reason: 'unknown' | 'revoked'): Ack<never> =>
     ? refuse('REVOKED', 'This centre has been revoked at the hub.')
     : refuse('UNAUTHENTICATED', 'A valid centre key is required (Authorization: Bearer <key>).');
 
-export const createHubApp = ({ pool, adminToken, onError }: HubAppOptions): HubApp => {
-  const isAdmin = (request: IncomingMessage): boolean => sameSecret(bearer(request), adminToken);
-  const notAdmin = refuse('UNAUTHENTICATED', "The city administrator's token is required.");
-
-  /** An admin JSON endpoint: the token is checked before the body is read. */
-  const adminRoute = <S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    run: (input: z.infer<S>) => Promise<Ack<unknown>>,
-  ): Route => {
-    const inner = jsonRoute(method, path, schema, run);
-    return route(method, path, (exchange) =>
-      isAdmin(exchange.request) ? inner.handle(exchange) : sendAck(exchange.response, notAdmin),
-    );
+export const createHubApp = ({ pool, adminToken, onError, now }: HubAppOptions): HubApp => {
+  const live = new CityLive(pool, now, onError);
+  const projection = new ProjectionRunner(pool, (error) => onError?.(error));
+  const sessions = new SessionStore(now);
+  /** New events from a centre: fold them, for reports and the live view, after answering. */
+  const caughtUp = (centreId: string): void => {
+    void projection.kick(centreId);
+    void live.kick(centreId);
   };
+  const adminRoute = adminRouteFor(adminToken);
 
   const routes: Route[] = [
     jsonRoute(
@@ -126,7 +129,10 @@ export const createHubApp = ({ pool, adminToken, onError }: HubAppOptions): HubA
         batchSchema,
         async (batch) => {
           const result = await ingestBatch(pool, who.centreId, batch);
-          if (result.ok) return ok({ acknowledged: result.acknowledged, diverged: result.diverged });
+          if (result.ok) {
+            caughtUp(who.centreId);
+            return ok({ acknowledged: result.acknowledged, diverged: result.diverged });
+          }
           if (result.reason === 'revoked') return centreRefusal('revoked');
           return result.reason === 'gap'
             ? refuse('GAP', `Events are missing: expected seq ${result.expected} next in this epoch.`, {
@@ -157,6 +163,7 @@ export const createHubApp = ({ pool, adminToken, onError }: HubAppOptions): HubA
       z.strictObject({ code, by: name.optional() }),
       async (input) => {
         const centre = await approveEnrolment(pool, input.code, input.by ?? 'city administrator');
+        if (centre) void live.refresh();
         return centre ? ok({ centre }) : refuse('NOT_FOUND', 'No open enrolment request has this code.');
       },
     ),
@@ -171,9 +178,12 @@ export const createHubApp = ({ pool, adminToken, onError }: HubAppOptions): HubA
       z.strictObject({ centreId: z.string().min(1).max(100) }),
       async (input) =>
         (await revokeCentre(pool, input.centreId))
-          ? ok({ revoked: true })
+          ? (void live.refresh(), ok({ revoked: true }))
           : refuse('NOT_FOUND', 'No such centre.'),
     ),
+    ...cityRoutes({ pool, live, sessions, adminToken, ...(now ? { now } : {}) }),
+    ...cityPageRoutes(),
+    ...catalogueRoutes({ pool, adminToken }),
   ];
 
   const server = createServer((request, response) => {
@@ -183,5 +193,22 @@ export const createHubApp = ({ pool, adminToken, onError }: HubAppOptions): HubA
       else response.destroy();
     });
   });
-  return { server, routes };
+  return {
+    server,
+    routes,
+    live,
+    projection,
+    start: async () => {
+      await live.load();
+      await projection.kickAll();
+    },
+    settled: async () => {
+      await projection.idle();
+      await live.idle();
+    },
+    stop: async () => {
+      live.endStreams();
+      await projection.stop();
+    },
+  };
 };

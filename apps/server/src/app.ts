@@ -67,6 +67,8 @@ import { prepareReportsInBackground } from './reports/prepare-reports';
 import { ReportService } from './reports/report-service';
 import { startSummaryJob } from './reports/summary-job';
 import { HubSender } from './city/hub-sender';
+import { appealsForCity, cityProfileOf, ratingsForCity } from './city/city-profile';
+import { CatalogueOffer } from './city/catalogue-offer';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -239,6 +241,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   });
   printerPoller.start();
 
+  const ratings = new RatingStore(db);
+  const appealStore = new AppealStore(db);
   // In the background only: the queue never waits for the city (docs/city.md).
   const hubSender = options.hub
     ? new HubSender({
@@ -248,12 +252,17 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
         db,
         timers: options.timers ?? realTimers,
         logger,
+        profile: () => cityProfileOf(queue.centre, alerts.list()),
+        ratingsSince: (after, limit) => ratingsForCity(ratings, after, limit),
+        appealsSince: (after, limit) => appealsForCity(appealStore, after, limit),
       })
+    : undefined;
+  // The city catalogue is only fetched and offered; applying it is an administrator's act.
+  const catalogueOffer = options.hub
+    ? new CatalogueOffer({ ...options.hub, db, timers: options.timers ?? realTimers, logger })
     : undefined;
 
   const bookings = new BookingService(new BookingStore(db), auditStore, queue, logger);
-  const ratings = new RatingStore(db);
-  const appealStore = new AppealStore(db);
   const partnerKeys = new PartnerKeyStore(db);
   const appeals = new AppealService({
     store: appealStore,
@@ -266,7 +275,14 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   });
   const lookupTicket = (id: string) => ticketOf(queue.state, id as TicketId) ?? store.ticketById(id);
   const statusPageLimit = new RateLimit(STATUS_PAGE_LIMIT, 60_000);
-  const liveStatus = liveStatusRoutes({ queue, ratings, logger, lookupTicket, pageLimit: statusPageLimit });
+  const liveStatus = liveStatusRoutes({
+    queue,
+    ratings,
+    logger,
+    lookupTicket,
+    pageLimit: statusPageLimit,
+    rated: () => hubSender?.notify(),
+  });
 
   const allowedOrigins = options.allowedOrigins ?? [];
   const ownNames = ownHostNames(hostname(), options.allowedHosts ?? [], allowedOrigins);
@@ -393,9 +409,13 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     scheduleSummary();
     printerPoller.wake();
   });
-  alerts.onChange((change) => io.to('staff').emit('device:alert', change));
+  alerts.onChange((change) => {
+    io.to('staff').emit('device:alert', change);
+    hubSender?.notify();
+  });
   const appealsChanged = (appealId: string): void => {
     io.to('staff').emit('appeals:changed', { appealId });
+    hubSender?.notify();
   };
 
   io.on('connection', (socket) => {
@@ -422,6 +442,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       waitingSummary,
       ...(backups ? { backupNow: () => backups.now() } : {}),
       ...(hubSender ? { hubStatus: () => hubSender.state() } : {}),
+      ...(catalogueOffer ? { catalogueOffer } : {}),
     });
     answerUnknownEvents(queueSocket, logger);
     if (principal.kind === 'staff') {
@@ -478,6 +499,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     appealPersonalDataYears: () => appeals.policy.personalDataYears,
   });
   hubSender?.start();
+  catalogueOffer?.start();
 
   return {
     httpServer,
@@ -510,6 +532,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       if (summaryTimer) clearTimeout(summaryTimer);
       printerPoller.stop();
       await hubSender?.stop();
+      await catalogueOffer?.stop();
       await printing.close();
       const closed = new Promise<void>((resolveClose) => {
         void io.close(() => resolveClose());

@@ -21,3 +21,4 @@ export * from './first-run';
 export * from './unserved-services';
 export * from './kiosk-availability';
 export * from './appeals';
+export * from './city-catalogue';

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'staff:save',
   'staff:reset-password',
   'desk:assign-services',
+  'city-catalogue:apply',
 ] as const;
 
 export const AuditListPayload = z.strictObject({

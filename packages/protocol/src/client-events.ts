@@ -36,6 +36,7 @@ import {
   PrinterTestPagePayload,
   ReprintTicketPayload,
 } from './printing';
+import { CityCatalogueApplyPayload, CityCatalogueOfferPayload } from './hub';
 import { ReportRunPayload } from './reports';
 import {
   AppealAnswerPayload,
@@ -149,6 +150,8 @@ export const CLIENT_EVENTS = {
   'report:run': rule(ReportRunPayload, OVERSEERS),
   'backup:now': rule(EmptyPayload, ADMINS),
   'hub:status': rule(EmptyPayload, ADMINS),
+  'city-catalogue:offer': rule(CityCatalogueOfferPayload, ADMINS),
+  'city-catalogue:apply': rule(CityCatalogueApplyPayload, ADMINS),
   'appeal:register': rule(AppealRegisterPayload, APPEAL_STAFF),
   'appeal:classify': rule(AppealClassifyPayload, APPEAL_STAFF),
   'appeal:assign': rule(AppealAssignPayload, APPEAL_STAFF),

@@ -98,7 +98,13 @@ import type {
   StaffAppeal,
 } from './appeals';
 import type { BackupAnswer } from './backup';
-import type { HubSyncState } from './hub';
+import type {
+  CityCatalogueApplyAnswer,
+  CityCatalogueApplyPayload,
+  CityCatalogueOfferPayload,
+  CityCatalogueOfferView,
+  HubSyncState,
+} from './hub';
 import type { SummaryChange } from './summary-change';
 import type { IssuedTicket, PublicSummary, SequencedEvent, Snapshot, SyncAnswer } from './views';
 
@@ -127,6 +133,8 @@ export type WireErrorCode =
   | 'UNPAIRED_TERMINAL'
   /** Reports are not ready yet: an upgrade is rebuilding their projection in the background. */
   | 'REPORTS_PREPARING'
+  /** The city catalogue version named is not the one on offer now: read the offer again. */
+  | 'CATALOGUE_STALE'
   | BookingErrorCode
   | AppealErrorCode;
 
@@ -215,6 +223,16 @@ export interface ClientToServerEvents {
   'backup:now': (payload: EmptyPayload, ack: AckCallback<BackupAnswer>) => void;
   /** Administrators read the centre's sync with its city hub (last sent, behind by N). */
   'hub:status': (payload: EmptyPayload, ack: AckCallback<HubSyncState>) => void;
+  /** Administrators read the city catalogue on offer from the hub and what applying it would change. */
+  'city-catalogue:offer': (
+    payload: CityCatalogueOfferPayload,
+    ack: AckCallback<CityCatalogueOfferView>,
+  ) => void;
+  /** Administrators apply the offered city catalogue: the checked, audited replace of the configuration. */
+  'city-catalogue:apply': (
+    payload: CityCatalogueApplyPayload,
+    ack: AckCallback<CityCatalogueApplyAnswer>,
+  ) => void;
   /** Reception, operators and the call centre register a written appeal (with its receipt). */
   'appeal:register': (payload: AppealRegisterPayload, ack: AckCallback<RegisteredAppeal>) => void;
   /** The steps of an appeal's life, each refused when the rules or the asker's scope forbid it. */

@@ -177,27 +177,33 @@ export class CityLive {
     }
   }
 
+  /** Every centre's directory entry, profile and open appeals (a profile or appeals arrived, a centre joined). */
   private async refreshDirectory(): Promise<void> {
-    const [rows, profiles, appeals] = await Promise.all([
-      this.pool.query<CentreRow>(
-        `SELECT c.id, c.name, c.revoked_at IS NOT NULL AS revoked, c.last_seen_at,
-                (SELECT s.head_seq - s.last_seq FROM centre_streams s WHERE s.centre_id = c.id
-                  ORDER BY s.started_at DESC LIMIT 1) AS behind,
-                (SELECT count(*) FROM sync_problems p WHERE p.centre_id = c.id) AS problems
-           FROM centres c ORDER BY c.name, c.id`,
-      ),
+    const [profiles, appeals] = await Promise.all([
       profilesOf(this.pool),
       this.pool.query<{ centre_id: string; appeal: Appeal }>(
         "SELECT centre_id, appeal FROM centre_appeals WHERE status NOT IN ('answered', 'dismissed')",
       ),
+      this.refreshRows(),
     ]);
-    this.rows = rows.rows;
     this.profiles = profiles;
     this.openAppeals = appeals.rows;
   }
 
+  /** The centres' names, revocations and sync positions: cheap, read at every catch-up. */
+  private async refreshRows(): Promise<void> {
+    const rows = await this.pool.query<CentreRow>(
+      `SELECT c.id, c.name, c.revoked_at IS NOT NULL AS revoked, c.last_seen_at,
+              (SELECT s.head_seq - s.last_seq FROM centre_streams s WHERE s.centre_id = c.id
+                ORDER BY s.started_at DESC LIMIT 1) AS behind,
+              (SELECT count(*) FROM sync_problems p WHERE p.centre_id = c.id) AS problems
+         FROM centres c ORDER BY c.name, c.id`,
+    );
+    this.rows = rows.rows;
+  }
+
   private async catchUp(centreId: string): Promise<void> {
-    await this.refreshDirectory();
+    await this.refreshRows();
     const chain = await chainOf(this.pool, centreId);
     let centre = this.centres.get(centreId);
     let ranges = centre ? rangesAfter(chain, centre.position) : undefined;

@@ -21,6 +21,7 @@ import type { BookingService } from '../bookings/booking-service';
 import { type AuditInput, Auditor } from '../audit';
 import { hasRole, principalKey } from '../auth';
 import type { CentreConfig } from '../centre-config';
+import type { CatalogueOffer } from '../city/catalogue-offer';
 import type { PrintService } from '../printing/print-service';
 import type { InFlight } from './in-flight';
 import type { Logger } from '../logger';
@@ -63,6 +64,8 @@ export interface HandlerContext {
   readonly backupNow?: () => Promise<string>;
   /** The sync with the city hub; absent when the server has no sender (tests). */
   readonly hubStatus?: () => HubSyncState;
+  /** The city catalogue on offer from the hub; absent when the centre has not joined one. */
+  readonly catalogueOffer?: CatalogueOffer;
 }
 
 export const refuse = (code: WireError['code'], message: string): Ack<never> => ({

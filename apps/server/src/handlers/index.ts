@@ -5,6 +5,7 @@ import { registerAuditHandlers } from './audit-handlers';
 import { registerBackupHandlers } from './backup-handlers';
 import { registerBoardHandlers } from './board-handlers';
 import { registerBookingHandlers } from './booking-handlers';
+import { registerCityCatalogueHandlers } from './city-catalogue-handlers';
 import { registerDeskHandlers } from './desk-handlers';
 import { registerDeviceHandlers } from './device-handlers';
 import type { HandlerContext, QueueSocket } from './handler';
@@ -36,4 +37,5 @@ export const registerHandlers = (socket: QueueSocket, context: HandlerContext): 
   registerAppealHandlers(socket, context);
   registerPartnerKeyHandlers(socket, context);
   registerHubHandlers(socket, context);
+  registerCityCatalogueHandlers(socket, context);
 };

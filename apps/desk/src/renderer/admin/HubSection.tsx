@@ -7,6 +7,7 @@ import type { HubSyncState } from '@queue/protocol';
 import { formatDate, formatTime, useLanguage, useT } from '@queue/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { RefusalLine } from '../common/RefusalLine';
+import { CityCatalogueSection } from './CityCatalogueSection';
 import { OFFLINE } from '../common/use-commands';
 import { isTransportFailure } from '../logic/retry';
 
@@ -73,6 +74,9 @@ export const HubSection = ({ connection, online, timeZone }: Props) => {
         </button>
       </div>
       <RefusalLine code={refusal} />
+      {state?.configured && (
+        <CityCatalogueSection connection={connection} online={online} timeZone={timeZone} />
+      )}
     </div>
   );
 };

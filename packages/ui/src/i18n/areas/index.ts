@@ -10,6 +10,7 @@ import { bookingArea } from './booking';
 import { reportsArea } from './reports';
 import { backupArea } from './backup';
 import { hubArea } from './hub';
+import { cityCatalogueArea } from './city-catalogue';
 import { appealsArea } from './appeals';
 import { partnersArea } from './partners';
 import { appealReportsArea } from './appeal-reports';
@@ -40,6 +41,7 @@ const AREAS = [
   reportsArea,
   backupArea,
   hubArea,
+  cityCatalogueArea,
   appealsArea,
   partnersArea,
   appealReportsArea,
