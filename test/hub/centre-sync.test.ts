@@ -5,16 +5,11 @@
  * it chooses and waits for conditions, never for the clock.
  */
 import { copyFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import type { QueueEvent } from '@queue/core';
 import type { HubSyncState } from '@queue/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHubApp } from '../../apps/hub/src/app';
-import { migrate } from '../../apps/hub/src/migrations';
 import { enrolAtHub } from '../../apps/server/src/city/enrol-command';
 import { withoutPersonalData } from '../../apps/server/src/city/hub-sender';
 import { restoreBackup } from '../../apps/server/src/restore';
@@ -29,66 +24,16 @@ import {
   startServer,
   tempDir,
 } from '../server/harness';
-import { ADMIN_TOKEN, call, enrolCentre, freshDatabase } from './support';
+import { ADMIN_TOKEN, type TestHub, call, enrolCentre, startHub } from './support';
 
 const SECRET = 'Ivanenko, phone +380670000000';
 
-/** A hub in-process that can be stopped and started again on the same port and database. */
-interface StoppableHub {
-  readonly url: string;
-  readonly pool: pg.Pool;
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  close(): Promise<void>;
-  /** Resolves once the hub has folded everything it took. */
-  settled(): Promise<void>;
-}
-
-const startStoppableHub = async (postgres: TestPostgres): Promise<StoppableHub> => {
-  const pool = new pg.Pool({ connectionString: await freshDatabase(postgres), max: 5 });
-  pool.on('error', () => undefined);
-  await migrate(pool);
-  const app = createHubApp({
-    pool,
-    adminToken: ADMIN_TOKEN,
-    onError: (error) => console.error(error),
-  });
-  const { server } = app;
-  const listen = (port: number) =>
-    new Promise<void>((resolveListen) => (server as Server).listen(port, '127.0.0.1', resolveListen));
-  await listen(0);
-  const { port } = server.address() as AddressInfo;
-  let running = true;
-  const stop = async () => {
-    if (!running) return;
-    running = false;
-    server.closeAllConnections();
-    await new Promise((resolveClose) => server.close(resolveClose));
-  };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pool,
-    settled: () => app.settled(),
-    stop,
-    start: async () => {
-      await listen(port);
-      running = true;
-    },
-    close: async () => {
-      await stop();
-      await app.settled();
-      await app.stop();
-      await pool.end();
-    },
-  };
-};
-
 let postgres: TestPostgres;
-let hub: StoppableHub;
+let hub: TestHub;
 const servers: TestServer[] = [];
 beforeAll(async () => {
   postgres = await startPostgres();
-  hub = await startStoppableHub(postgres);
+  hub = await startHub(postgres);
 });
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();

@@ -6,15 +6,10 @@
  * is the sum of the centres'; its live view and public page show what the centres have now.
  * The senders run on ManualTimers; the test fires them and waits for conditions, never the clock.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import type { ReportFigures } from '@queue/core';
 import type { CityLiveView, CityPublicView, HubSyncState, ReportView } from '@queue/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHubApp, type HubApp } from '../../apps/hub/src/app';
-import { migrate } from '../../apps/hub/src/migrations';
 import { ManualTimers } from '../support/manual-timers';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import {
@@ -27,54 +22,9 @@ import {
   rid,
   startServer,
 } from '../server/harness';
-import { ADMIN_TOKEN, call, enrolCentre, freshDatabase } from './support';
+import { ADMIN_TOKEN, type TestHub, call, enrolCentre, startHub } from './support';
 
 const DAY = '2026-11-24';
-
-interface Hub {
-  readonly url: string;
-  readonly pool: pg.Pool;
-  readonly app: HubApp;
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  close(): Promise<void>;
-}
-
-const startHub = async (postgres: TestPostgres): Promise<Hub> => {
-  const pool = new pg.Pool({ connectionString: await freshDatabase(postgres), max: 5 });
-  pool.on('error', () => undefined);
-  await migrate(pool);
-  const app = createHubApp({ pool, adminToken: ADMIN_TOKEN, onError: (error) => console.error(error) });
-  await app.start();
-  const server: Server = app.server;
-  const listen = (port: number) =>
-    new Promise<void>((resolveListen) => server.listen(port, '127.0.0.1', resolveListen));
-  await listen(0);
-  const { port } = server.address() as AddressInfo;
-  let running = true;
-  const stop = async () => {
-    if (!running) return;
-    running = false;
-    app.live.endStreams();
-    server.closeAllConnections();
-    await new Promise((resolveClose) => server.close(resolveClose));
-  };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pool,
-    app,
-    stop,
-    start: async () => {
-      await listen(port);
-      running = true;
-    },
-    close: async () => {
-      await stop();
-      await app.stop();
-      await pool.end();
-    },
-  };
-};
 
 interface Centre {
   readonly centreId: string;
@@ -90,7 +40,7 @@ interface Centre {
 }
 
 let postgres: TestPostgres;
-let hub: Hub;
+let hub: TestHub;
 const centres: Centre[] = [];
 
 /** A small deterministic generator (a linear congruential one): the same day every run. */
@@ -152,7 +102,7 @@ const syncAll = async (centre: Centre): Promise<void> => {
     centre.timers.fire();
     await new Promise((resolveSoon) => setTimeout(resolveSoon, 10));
   }
-  await hub.app.settled();
+  await hub.settled();
 };
 
 const rate = async (centre: Centre, statusPath: string, score: number): Promise<void> => {
@@ -341,14 +291,21 @@ describe('city reports', () => {
     const csv = await download('&format=csv&lang=en');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/city-report-2026-11-24-2026-11-24-centre\.csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]?.startsWith('Centre,')).toBe(true);
     expect(lines).toHaveLength(1 + centres.length + 1);
-    const totals = await Promise.all(centres.map(async (centre) => (await centreReport(centre, 'total')).total));
+    const totals = await Promise.all(
+      centres.map(async (centre) => (await centreReport(centre, 'total')).total),
+    );
     // Each centre's line carries its own issued count, right after its name.
     const issuedByLine = lines.slice(1, -1).map((line) => Number(line.split(',')[1]));
     expect(issuedByLine.sort()).toEqual(totals.map((figures) => figures.issued).sort());
-    expect(lines.at(-1)?.startsWith(`Total,${totals.reduce((sum, figures) => sum + figures.issued, 0)},`)).toBe(true);
+    expect(
+      lines.at(-1)?.startsWith(`Total,${totals.reduce((sum, figures) => sum + figures.issued, 0)},`),
+    ).toBe(true);
 
     const xlsx = await download('&format=xlsx&lang=uk');
     expect(xlsx.status).toBe(200);

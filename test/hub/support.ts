@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createHubApp } from '../../apps/hub/src/app';
+import { createHubApp, type HubApp } from '../../apps/hub/src/app';
 import { migrate } from '../../apps/hub/src/migrations';
 import type { TestPostgres } from '../support/postgres';
 
@@ -18,8 +18,12 @@ export interface TestHub {
   readonly url: string;
   readonly pool: pg.Pool;
   readonly databaseUrl: string;
+  readonly app: HubApp;
   /** Resolves once the projection and the live view have read everything ingested so far. */
   settled(): Promise<void>;
+  /** Stop listening (the hub unreachable); `start` listens again on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,17 +45,34 @@ export const startHub = async (postgres: TestPostgres): Promise<TestHub> => {
   });
   const { server } = app;
   await app.start();
-  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const listen = (port: number) =>
+    new Promise<void>((resolveListen) => server.listen(port, '127.0.0.1', resolveListen));
+  await listen(0);
   const { port } = server.address() as AddressInfo;
+  let running = true;
+  const stop = async (): Promise<void> => {
+    if (!running) return;
+    running = false;
+    app.live.endStreams();
+    server.closeAllConnections();
+    await new Promise((resolveClose) => server.close(resolveClose));
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     pool,
     databaseUrl,
+    app,
     settled: () => app.settled(),
+    stop,
+    start: async () => {
+      if (running) return;
+      await listen(port);
+      running = true;
+    },
     close: async () => {
+      await stop();
+      await app.settled();
       await app.stop();
-      server.closeAllConnections();
-      await new Promise((resolveClose) => server.close(resolveClose));
       await pool.end();
     },
   };
