@@ -59,7 +59,7 @@ export const liveStatusRoutes = (deps: LiveStatusDeps): { routes: readonly Route
     const estimate = liveEstimateOf(deps.queue, ticket);
     const rated = deps.ratings.get(ticket.id) !== undefined;
     return {
-      html: renderTicketBody(deps.queue.centre, ticket, estimate, feed.language, rated),
+      html: renderTicketBody(deps.queue.centre, ticket, estimate, feed.language, rated, deps.queue.now()),
       status: ticket.status,
       open: isOpen(ticket),
     };

@@ -12,6 +12,10 @@ export interface StatusMessages {
   readonly waitSoon: string;
   /** Instead of `waitSoon` when no desk serving the service is open. */
   readonly noDeskOpen: string;
+  /** Instead of any wait once the service has closed for the day: the ticket lapses at midnight. */
+  readonly closedForToday: string;
+  /** Beside the wait when it may run past closing time. */
+  readonly mayRunPastClosing: (time: string) => string;
   readonly calledTo: (desk: string) => string;
   readonly status: Readonly<Record<TicketStatus, string>>;
   readonly refreshes: string;
@@ -34,6 +38,9 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     wait: (low, high) => `Очікування: ${low}–${high} хв`,
     waitSoon: 'Вас запросять найближчим часом',
     noDeskOpen: 'Зараз не працює жодне вікно з цієї послуги',
+    closedForToday:
+      'Послуга на сьогодні завершила роботу: вас можуть уже не запросити. Талон дійсний до кінця дня; наступного робочого дня візьміть новий.',
+    mayRunPastClosing: (time) => `Очікування може тривати довше, ніж до закриття о ${time}`,
     calledTo: (desk) => `Вас запрошують: ${desk}`,
     status: {
       waiting: 'Очікує',
@@ -62,6 +69,9 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     wait: (low, high) => `Ожидание: ${low}–${high} мин`,
     waitSoon: 'Вас пригласят в ближайшее время',
     noDeskOpen: 'Сейчас не работает ни одно окно по этой услуге',
+    closedForToday:
+      'Услуга на сегодня закончила работу: вас могут уже не пригласить. Талон действует до конца дня; в следующий рабочий день возьмите новый.',
+    mayRunPastClosing: (time) => `Ожидание может продлиться дольше, чем до закрытия в ${time}`,
     calledTo: (desk) => `Вас приглашают: ${desk}`,
     status: {
       waiting: 'Ожидает',
@@ -90,6 +100,9 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     wait: (low, high) => `Wait: ${low}–${high} min`,
     waitSoon: 'You will be called shortly',
     noDeskOpen: 'No desk for this service is open right now',
+    closedForToday:
+      'This service has closed for today: you may no longer be called. The ticket lapses at the end of the day; take a new one on the next working day.',
+    mayRunPastClosing: (time) => `The wait may run past closing time (${time})`,
     calledTo: (desk) => `Please go to ${desk}`,
     status: {
       waiting: 'Waiting',

@@ -44,7 +44,14 @@ export const statusPageRoutes = (deps: StatusPageDeps): readonly Route[] => {
       const estimate = liveEstimateOf(deps.queue, ticket);
       response.writeHead(200, headers);
       response.end(
-        renderTicketStatus(deps.queue.centre, ticket, estimate, language, deps.isRated?.(ticket.id) ?? false),
+        renderTicketStatus(
+          deps.queue.centre,
+          ticket,
+          estimate,
+          language,
+          deps.isRated?.(ticket.id) ?? false,
+          deps.queue.now(),
+        ),
       );
     };
   return [

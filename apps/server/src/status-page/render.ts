@@ -4,8 +4,8 @@
  * address is unguessable. Server-rendered first: with a script the page follows a live feed
  * (`/t/<id>/live`) and changes the moment the desk calls; without one it refreshes itself.
  */
-import type { Centre, Language, Ticket, WaitEstimate } from '@queue/core';
-import { LANGUAGES, findDesk, findService, formatClock, localTime } from '@queue/core';
+import type { Centre, Instant, Language, Ticket, WaitEstimate } from '@queue/core';
+import { LANGUAGES, findDesk, findService, formatClock, isOpenAt, localTime } from '@queue/core';
 import { STATUS_MESSAGES, type StatusMessages } from './messages';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -82,10 +82,29 @@ const ratingForm = (ticket: Ticket, language: Language): string => {
 </form>`;
 };
 
-/** "Called shortly" only while a desk that serves the service is open. */
-export const waitLineOf = (estimate: WaitEstimate, text: StatusMessages): string => {
-  if (estimate.highMinutes > 1) return text.wait(estimate.lowMinutes, estimate.highMinutes);
-  return estimate.capacity === 0 ? text.noDeskOpen : text.waitSoon;
+/**
+ * "Called shortly" only while a desk that serves the service is open; once the service has
+ * closed for the day, no wait at all (the ticket lapses at midnight), and a warning when the
+ * wait may run past closing time.
+ */
+export const waitLinesOf = (
+  centre: Centre,
+  ticket: Ticket,
+  estimate: WaitEstimate,
+  text: StatusMessages,
+  at: Instant,
+): string[] => {
+  const service = findService(centre, ticket.serviceCode);
+  if (!isOpenAt(centre.site, service?.hours, at)) return [text.closedForToday];
+  const wait =
+    estimate.highMinutes > 1
+      ? text.wait(estimate.lowMinutes, estimate.highMinutes)
+      : estimate.capacity === 0
+        ? text.noDeskOpen
+        : text.waitSoon;
+  if (estimate.closesBefore === undefined) return [wait];
+  const closing = formatClock(localTime(estimate.closesBefore, centre.site.timeZone).minuteOfDay);
+  return [wait, text.mayRunPastClosing(closing)];
 };
 
 /** The card's content: what the live feed sends too. */
@@ -95,6 +114,7 @@ export const renderTicketBody = (
   estimate: WaitEstimate | undefined,
   language: Language,
   rated: boolean,
+  at: Instant,
 ): string => {
   const text = STATUS_MESSAGES[language];
   const service = findService(centre, ticket.serviceCode)?.name[language] ?? ticket.serviceCode;
@@ -115,7 +135,9 @@ export const renderTicketBody = (
   }
   if (estimate && (ticket.status === 'waiting' || ticket.status === 'postponed')) {
     lines.push(`<p>${escapeHtml(text.ahead(estimate.ahead))}</p>`);
-    lines.push(`<p>${escapeHtml(waitLineOf(estimate, text))}</p>`);
+    for (const line of waitLinesOf(centre, ticket, estimate, text, at)) {
+      lines.push(`<p data-testid="wait">${escapeHtml(line)}</p>`);
+    }
   }
   const rating = ratingStateOf(ticket, rated);
   if (rating === 'ask') lines.push(ratingForm(ticket, language));
@@ -134,11 +156,18 @@ export const renderTicketStatus = (
   ticket: Ticket,
   estimate: WaitEstimate | undefined,
   language: Language,
-  rated = false,
+  rated: boolean,
+  at: Instant,
 ): string => {
   const text = STATUS_MESSAGES[language];
   const open = isOpen(ticket);
-  return page(language, text.title, renderTicketBody(centre, ticket, estimate, language, rated), open, open);
+  return page(
+    language,
+    text.title,
+    renderTicketBody(centre, ticket, estimate, language, rated, at),
+    open,
+    open,
+  );
 };
 
 export const renderNotFound = (language: Language): string => {
