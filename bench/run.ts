@@ -5,6 +5,7 @@
  * BENCH_QUICK=1) shrinks every part to a smoke run.
  */
 import { runEstimates } from './estimates';
+import { runHub } from './hub';
 import { runIssue } from './issue';
 import { runLatency } from './latency/run';
 import { type Figure, heading, markdownTable, say } from './lib/report';
@@ -21,6 +22,7 @@ const PARTS: Readonly<Record<string, () => Promise<Figure[]>>> = {
   simulation: runSimulation,
   estimates: runEstimates,
   reports: runReports,
+  hub: runHub,
 };
 
 const main = async (): Promise<void> => {

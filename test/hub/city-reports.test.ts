@@ -359,3 +359,35 @@ describe('the live view and the public page', () => {
     expect(JSON.stringify(page)).not.toMatch(/operator|desk-/);
   });
 });
+
+describe('a closed day', () => {
+  it("is read from its stored summary, and still equals the centre's own report", async () => {
+    // The next morning at the second centre: its first day closes.
+    const before = centres[1]!;
+    before.clock.advanceMinutes(24 * 60);
+    // A new day, new sessions (the old ones outlived their 14 hours) and desks opened again.
+    const admin = await before.server.connect((await before.server.login('admin', 'admin')).token);
+    const desks: ClientSocket[] = [];
+    for (const login of ['operator1', 'operator2']) {
+      const desk = await before.server.connect((await before.server.login(login, '1111')).token);
+      await okData(desk.emitWithAck('desk:open', { requestId: rid() }));
+      desks.push(desk);
+    }
+    const centre: Centre = { ...before, admin, desks };
+    await simulate(centre, 6, 5);
+    await syncAll(centre);
+    const stored = await hub.pool.query(
+      'SELECT 1 FROM day_summaries WHERE centre_id = $1 AND service_day = $2',
+      [centre.centreId, DAY],
+    );
+    expect(stored.rowCount).toBeGreaterThan(0);
+    const nextDay = '2026-11-25';
+    for (const groupBy of GROUPINGS) {
+      const own = await okData(centre.admin.emitWithAck('report:run', { from: DAY, to: nextDay, groupBy }));
+      const first = await cityReport({ to: nextDay, groupBy, centreIds: [centre.centreId] });
+      const again = await cityReport({ to: nextDay, groupBy, centreIds: [centre.centreId] });
+      expect(figuresOf(first), `by ${groupBy}`).toEqual(figuresOf(own));
+      expect(figuresOf(again)).toEqual(figuresOf(first));
+    }
+  });
+});

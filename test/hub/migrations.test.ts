@@ -33,6 +33,7 @@ describe('hub migrations', () => {
         'centre_profiles',
         'centre_streams',
         'centres',
+        'day_summaries',
         'enrolment_requests',
         'projection_positions',
         'ratings',

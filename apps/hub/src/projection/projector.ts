@@ -186,6 +186,7 @@ export const projectStep = async (
     let ranges = rangesAfter(chain, position);
     let rebuilt = false;
     if (!ranges) {
+      await client.query('DELETE FROM day_summaries WHERE centre_id = $1', [centreId]);
       await client.query('DELETE FROM visit_segments WHERE centre_id = $1', [centreId]);
       position = undefined;
       ranges = [...chain];
@@ -238,6 +239,14 @@ export const projectStep = async (
     const valid = touched.filter(storable);
     skipped += touched.length - valid.length;
     await upsertSegments(client, centreId, valid);
+    // A day whose visits changed is summarised again when a report next needs it.
+    const days = [...new Set(valid.map((segment) => segment.serviceDay))];
+    if (days.length > 0) {
+      await client.query('DELETE FROM day_summaries WHERE centre_id = $1 AND service_day = ANY($2::date[])', [
+        centreId,
+        days,
+      ]);
+    }
     if (position) {
       await client.query(
         `INSERT INTO projection_positions (centre_id, epoch, seq) VALUES ($1, $2, $3)

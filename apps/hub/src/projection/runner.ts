@@ -5,6 +5,7 @@
  * the next kick; `idle()` resolves once nothing is running (tests, shutdown).
  */
 import type pg from 'pg';
+import { catchUpSummaries } from '../reports/day-summaries';
 import { type ProjectedBatch, projectStep } from './projector';
 
 export type BatchListener = (batch: ProjectedBatch) => void;
@@ -59,11 +60,13 @@ export class ProjectionRunner {
   }
 
   private async drain(centreId: string): Promise<void> {
+    let closedADay = false;
     try {
       for (;;) {
-        if (this.stopped) return;
+        if (this.stopped) break;
         const batch = await projectStep(this.pool, centreId, this.batch);
-        if (batch.events.length === 0 && !batch.rebuilt) return;
+        if (batch.events.length === 0 && !batch.rebuilt) break;
+        closedADay ||= batch.rebuilt || batch.events.some((event) => event.type === 'day:started');
         for (const listener of this.listeners) {
           try {
             listener(batch);
@@ -72,8 +75,23 @@ export class ProjectionRunner {
           }
         }
       }
+      // A day closed: summarise it now, so that reports seldom have to.
+      if (closedADay && !this.stopped) await this.summariseClosedDays(centreId);
     } catch (error) {
       this.onError(error, centreId);
+    }
+  }
+
+  private async summariseClosedDays(centreId: string): Promise<void> {
+    const profile = await this.pool.query<{ time_zone: string | null }>(
+      "SELECT profile #>> '{catalogue,site,timeZone}' AS time_zone FROM centre_profiles WHERE centre_id = $1",
+      [centreId],
+    );
+    // Hours are the centre's local hours: nothing is stored before its profile names its zone.
+    const timeZone = profile.rows[0]?.time_zone;
+    if (!timeZone) return;
+    while (!this.stopped && (await catchUpSummaries(this.pool, centreId, timeZone, 30)) > 0) {
+      // Thirty days at a time: a centre's whole history after a rebuild does not hold one query.
     }
   }
 }

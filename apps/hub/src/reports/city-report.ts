@@ -1,7 +1,7 @@
 /**
  * City reports: the centres' own report maths (core `summariseSegments` and
  * `buildReportFromSummaries`, docs/reports.md) over the hub's copy of their visit segments
- * and ratings, for any set of centres and period. One centre's figures equal its own report's
+ * (closed days read from their stored summaries, day-summaries.ts) and ratings, for any set of centres and period. One centre's figures equal its own report's
  * exactly: the same rows, the same rules, the same code.
  *
  * Several centres in one report: each centre's service codes are namespaced apart
@@ -16,15 +16,13 @@ import {
   type RatedVisit,
   type Report,
   type ServiceCode,
-  type VisitSegment,
   buildReportFromSummaries,
   findService,
-  summariseSegments,
 } from '@queue/core';
 import type pg from 'pg';
 import { z } from 'zod';
 import { type CentreProfile, profilesOf } from '../centre-data/profiles';
-import { SEGMENT_COLUMNS, segmentFromRow } from '../projection/projector';
+import { summariesOf } from './day-summaries';
 
 export const CITY_GROUPINGS = [
   'total',
@@ -86,13 +84,18 @@ export const runCityReport = async (pool: pg.Pool, input: CityReportQuery): Prom
   const ratings: RatedVisit[] = [];
   for (const centreId of ids) {
     const timeZone = catalogueOf(centreId)?.site.timeZone ?? 'UTC';
-    const segments = await pool.query(
-      `SELECT ${SEGMENT_COLUMNS} FROM visit_segments
-        WHERE centre_id = $1 AND service_day BETWEEN $2 AND $3`,
-      [centreId, query.from, query.to],
-    );
-    const rows: VisitSegment[] = segments.rows.map(segmentFromRow);
-    for (const row of summariseSegments(rows, timeZone)) summaries.push(namespaced(centreId, row));
+    const dimensions = query.groupBy === 'hour' ? (['service', 'hour'] as const) : (['service'] as const);
+    for (const row of await summariesOf(
+      pool,
+      centreId,
+      query.from,
+      query.to,
+      timeZone,
+      dimensions,
+      profiles.has(centreId),
+    )) {
+      summaries.push(namespaced(centreId, row));
+    }
     const rated = await pool.query<{
       ticket_id: string;
       service_day: string;
