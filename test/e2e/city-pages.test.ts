@@ -104,7 +104,9 @@ describe('the public city page', () => {
 
   it('speaks the language chosen', async () => {
     const page = await screens.open(`${hub.url}/city/`, { width: 390, height: 844 });
-    await expect.poll(async () => (await page.textContent('body')) ?? '').toMatch(/Центр надання житлово-комунальних послуг/);
+    await expect
+      .poll(async () => (await page.textContent('body')) ?? '')
+      .toMatch(/Центр надання житлово-комунальних послуг/);
     const ukrainian = (await page.textContent('body')) ?? '';
     await page.getByRole('button', { name: /^EN/ }).click();
     await expect.poll(async () => (await page.textContent('body')) ?? '').not.toBe(ukrainian);
