@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatClockTime, formatCount } from '../i18n/format';
 import { useCityT } from '../i18n/translate';
 import { LanguageLinks } from '../shared/LanguageLinks';
-import { CentreTile } from './CentreTile';
+import { CentreRow } from './CentreRow';
 import { loadLive, stopLive, useLiveStore } from './live-store';
 import { LoginForm } from './LoginForm';
 import { orderLive } from './order';
@@ -70,12 +70,27 @@ export const LivePage = () => {
         )}
         {phase === 'login' && <LoginForm />}
         {phase === 'ready' && centres.length === 0 && <p className="notice">{t('live.empty')}</p>}
-        {phase === 'ready' && (
-          <div className="live__grid">
-            {centres.map((centre) => (
-              <CentreTile key={centre.centreId} centre={centre} now={now} />
-            ))}
-          </div>
+        {phase === 'ready' && centres.length > 0 && (
+          <table className="live__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('live.centre')}</th>
+                <th scope="col">{t('live.waiting')}</th>
+                <th scope="col">{t('live.longest')}</th>
+                <th scope="col">{t('live.desks')}</th>
+                <th scope="col">{t('live.withinStandard')}</th>
+                <th scope="col">{t('live.ratings')}</th>
+                <th scope="col">{t('live.alertsHead')}</th>
+                <th scope="col">{t('live.sync')}</th>
+                <th scope="col">{t('live.lastCall')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {centres.map((centre) => (
+                <CentreRow key={centre.centreId} centre={centre} now={now} />
+              ))}
+            </tbody>
+          </table>
         )}
       </main>
     </div>
