@@ -85,6 +85,19 @@ export const CentreRow = ({ centre, now }: { readonly centre: CityCentreLive; re
               </span>
             ))}
       </td>
+      <td className={centre.appeals.overdue > 0 ? 'row__alerts' : undefined}>
+        {centre.appeals.open === 0 ? (
+          t('live.none')
+        ) : (
+          <span className="row__line">
+            {centre.appeals.overdue > 0 ? <span aria-hidden="true">⚠ </span> : null}
+            {t('live.appealsValue', {
+              open: count(centre.appeals.open),
+              overdue: count(centre.appeals.overdue),
+            })}
+          </span>
+        )}
+      </td>
       <td>
         <span className="row__line">
           {centre.sync.behind > 0

@@ -81,6 +81,7 @@ export const LivePage = () => {
                 <th scope="col">{t('live.withinStandard')}</th>
                 <th scope="col">{t('live.ratings')}</th>
                 <th scope="col">{t('live.alertsHead')}</th>
+                <th scope="col">{t('live.appealsHead')}</th>
                 <th scope="col">{t('live.sync')}</th>
                 <th scope="col">{t('live.lastCall')}</th>
               </tr>
