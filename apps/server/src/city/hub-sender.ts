@@ -177,8 +177,8 @@ export class HubSender {
   private lastErrorAt: number | undefined;
   /** The profile as last accepted by the hub (JSON), or refused (not sent again until it changes). */
   private sentProfile: string | undefined;
-  private ratingsPosition = 0;
-  private appealsPosition = 0;
+  /** Where the ratings (`hub_ratings`) and appeals (`hub_appeals`) sent so far end, by meta key. */
+  private readonly positions = new Map<string, number>();
 
   constructor(private readonly options: HubSenderOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -193,10 +193,10 @@ export class HubSender {
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     this.acknowledged = this.loadPosition();
-    const ratings = Number(this.readMeta.get(RATINGS_KEY)?.value ?? 0);
-    this.ratingsPosition = Number.isSafeInteger(ratings) && ratings > 0 ? ratings : 0;
-    const appeals = Number(this.readMeta.get(APPEALS_KEY)?.value ?? 0);
-    this.appealsPosition = Number.isSafeInteger(appeals) && appeals > 0 ? appeals : 0;
+    for (const key of [RATINGS_KEY, APPEALS_KEY]) {
+      const position = Number(this.readMeta.get(key)?.value ?? 0);
+      this.positions.set(key, Number.isSafeInteger(position) && position > 0 ? position : 0);
+    }
   }
 
   /** Where this epoch's sending resumes: its own record, or a previous epoch's (a restore). */
@@ -333,27 +333,13 @@ export class HubSender {
   /** 'done': the batch was acknowledged; 'continue': the position moved to the hub's; 'failed'. */
   private async post(batch: readonly StoredEvent[], head: number): Promise<Step> {
     const epoch = this.options.store.epoch;
-    const abort = new AbortController();
-    this.abort = abort;
-    let status: number;
-    let answer: HubAnswer;
-    try {
-      const response = await fetch(`${this.url}/api/hub/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.options.key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ epoch, headSeq: head, events: batch.map(toWire) }),
-        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(this.timeoutMs)]),
-      });
-      status = response.status;
-      answer = (await response.json().catch(() => ({}))) as HubAnswer;
-    } catch (error) {
-      if (this.stopped) return 'failed';
-      this.fail(`The hub could not be reached: ${describe(error)}`);
-      return 'failed';
-    } finally {
-      this.abort = undefined;
-    }
-    if (this.stopped) return 'failed';
+    const result = await this.postJson('/api/hub/events', {
+      epoch,
+      headSeq: head,
+      events: batch.map(toWire),
+    });
+    if (!result || this.stopped) return 'failed';
+    const { status, answer } = result;
 
     if (status === 200 && answer.ok) {
       const acknowledged = answer.data?.acknowledged;
@@ -443,40 +429,47 @@ export class HubSender {
   }
 
   /** Ratings after the last one the hub took, in batches. */
-  private async sendRatings(): Promise<Step> {
-    const source = this.options.ratingsSince;
-    if (!source) return 'done';
-    while (!this.stopped) {
-      const batch = source(this.ratingsPosition, this.batchSize);
-      if (batch.length === 0) return 'done';
-      const result = await this.postJson('/api/hub/ratings', { ratings: batch.map((entry) => entry.rating) });
-      if (!result || this.stopped) return 'failed';
-      if (result.status !== 200 || !result.answer.ok) {
-        this.fail(`The hub refused the ratings: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
-        return 'failed';
-      }
-      this.ratingsPosition = batch.at(-1)?.rowid ?? this.ratingsPosition;
-      this.writeMeta.run(RATINGS_KEY, String(this.ratingsPosition));
-    }
-    return 'failed';
+  private sendRatings(): Promise<Step> {
+    return this.sendSince(RATINGS_KEY, 'ratings', this.options.ratingsSince, (entry) => ({
+      position: entry.rowid,
+      item: entry.rating,
+    }));
   }
 
   /** Appeals changed since the last ones the hub took, as they stand now, in batches. */
-  private async sendAppeals(): Promise<void> {
-    const source = this.options.appealsSince;
-    if (!source) return;
+  private sendAppeals(): Promise<Step> {
+    return this.sendSince(APPEALS_KEY, 'appeals', this.options.appealsSince, (entry) => ({
+      position: entry.seq,
+      item: entry.appeal,
+    }));
+  }
+
+  /**
+   * Everything a source holds after the position kept under `key`, posted to
+   * `/api/hub/<field>` as `{<field>: [...]}` in batches; the position moves (and is saved)
+   * after each batch the hub took.
+   */
+  private async sendSince<T>(
+    key: string,
+    field: 'ratings' | 'appeals',
+    source: ((after: number, limit: number) => readonly T[]) | undefined,
+    split: (entry: T) => { position: number; item: unknown },
+  ): Promise<Step> {
+    if (!source) return 'done';
     while (!this.stopped) {
-      const batch = source(this.appealsPosition, this.batchSize);
-      if (batch.length === 0) return;
-      const result = await this.postJson('/api/hub/appeals', { appeals: batch.map((entry) => entry.appeal) });
-      if (!result || this.stopped) return;
+      const batch = source(this.positions.get(key) ?? 0, this.batchSize).map(split);
+      if (batch.length === 0) return 'done';
+      const result = await this.postJson(`/api/hub/${field}`, { [field]: batch.map((entry) => entry.item) });
+      if (!result || this.stopped) return 'failed';
       if (result.status !== 200 || !result.answer.ok) {
-        this.fail(`The hub refused the appeals: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
-        return;
+        this.fail(`The hub refused the ${field}: ${result.status} ${result.answer.error?.code ?? ''}`.trim());
+        return 'failed';
       }
-      this.appealsPosition = batch.at(-1)?.seq ?? this.appealsPosition;
-      this.writeMeta.run(APPEALS_KEY, String(this.appealsPosition));
+      const position = batch.at(-1)?.position ?? 0;
+      this.positions.set(key, position);
+      this.writeMeta.run(key, String(position));
     }
+    return 'failed';
   }
 
   /** The hub holds (or wants) seqs this centre never had: reported, never skipped. */
