@@ -49,7 +49,7 @@ export interface CityCentreLive {
   readonly pastStandard: boolean;
   readonly alerts: readonly CityDeviceAlert[];
   /** The last call made there today. */
-  readonly lastCall?: { readonly number: string; readonly deskName: string; readonly at: number };
+  readonly lastCall?: { readonly number: string; readonly deskName: LocalizedText; readonly at: number };
   readonly sync: {
     /** Events the centre has that the hub has not yet received (as the centre last reported). */
     readonly behind: number;

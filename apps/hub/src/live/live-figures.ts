@@ -84,7 +84,8 @@ export const centreLive = (snapshot: CentreSnapshot, now: number): CityCentreLiv
       }).total
     : undefined;
   const desks = Object.values(snapshot.state.desks);
-  const deskName = (id: string): string => centre?.desks.find((desk) => desk.id === id)?.name.uk ?? id;
+  const deskName = (id: string): LocalizedText =>
+    centre?.desks.find((desk) => desk.id === id)?.name ?? plain(id);
   const called = snapshot.lastCall
     ? tickets.find((ticket) => ticket.id === snapshot.lastCall?.ticketId)
     : undefined;

@@ -116,7 +116,10 @@ export const CentreRow = ({ centre, now }: { readonly centre: CityCentreLive; re
         {centre.lastCall ? (
           <>
             <span className="row__line">
-              {t('live.lastCallValue', { number: centre.lastCall.number, desk: centre.lastCall.deskName })}
+              {t('live.lastCallValue', {
+                number: centre.lastCall.number,
+                desk: centre.lastCall.deskName[language],
+              })}
             </span>
             <span className="row__small">{ago(centre.lastCall.at)}</span>
           </>
