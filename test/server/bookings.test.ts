@@ -76,15 +76,16 @@ describe('bookings', () => {
     expect(options.body.data.days[0]).toBe('2026-11-24');
 
     const today = await call<OfferedSlotView[]>('GET', `/api/book/slots?service=${SERVICE}&day=2026-11-24`);
-    // 10:00 now, 30 minutes' lead; one desk at half: a booking every other 15-minute slot.
-    expect(today.body.data.slice(0, 3).map((entry) => entry.time)).toEqual(['10:45', '11:15', '11:45']);
+    // 10:00 now, 30 minutes' lead; one desk at half, shared by two bookable services: a
+    // booking of each every fourth 15-minute slot, interleaved.
+    expect(today.body.data.slice(0, 3).map((entry) => entry.time)).toEqual(['10:45', '11:45', '12:45']);
 
-    const made = await book(slot(`${DAY}T09:15`));
+    const made = await book(slot(`${DAY}T10:45`));
     expect(made.status).toBe(201);
     expect(made.body.data.booking).toMatchObject({
       serviceCode: SERVICE,
       day: DAY,
-      time: '09:15',
+      time: '10:45',
       status: 'booked',
     });
     expect(made.body.data.booking.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
@@ -95,7 +96,7 @@ describe('bookings', () => {
     expect(JSON.stringify(seen.body)).not.toContain('Петренко');
     expect(JSON.stringify(seen.body)).not.toContain('0671234567');
     const after = await call<OfferedSlotView[]>('GET', `/api/book/slots?service=${SERVICE}&day=${DAY}`);
-    expect(after.body.data.map((entry) => entry.start)).not.toContain(slot(`${DAY}T09:15`));
+    expect(after.body.data.map((entry) => entry.start)).not.toContain(slot(`${DAY}T10:45`));
 
     const page = await fetch(`${server.url}/book?lang=ru`);
     expect(page.status).toBe(200);
@@ -109,22 +110,22 @@ describe('bookings', () => {
 
   it('lets only one of many racing visitors take the last place of a slot', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, index) => book(slot(`${DAY}T09:45`), `+38067000000${index}`)),
+      Array.from({ length: 6 }, (_, index) => book(slot(`${DAY}T11:45`), `+38067000000${index}`)),
     );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.body.error?.code === 'SLOT_FULL')).toHaveLength(5);
   });
 
   it('holds the per-person limit, refuses times that are not slots, and validates bodies', async () => {
-    expect((await book(slot(`${DAY}T09:15`))).status).toBe(201);
+    expect((await book(slot(`${DAY}T10:45`))).status).toBe(201);
     // Every spelling of one number is one person, the old trunk prefix `8` included.
     for (const spelling of ['8 (067) 123-45-67', '0038 067 123 4567', '67.123.45.67']) {
-      expect((await book(slot(`${DAY}T10:15`), spelling)).body.error.code, spelling).toBe('PERSON_LIMIT');
+      expect((await book(slot(`${DAY}T12:45`), spelling)).body.error.code, spelling).toBe('PERSON_LIMIT');
     }
     expect((await book(slot(`${DAY}T10:20`), '+380501112233')).body.error.code).toBe('SLOT_UNAVAILABLE');
     expect((await book(slot('2027-01-20T10:15'), '+380501112233')).body.error.code).toBe('SLOT_UNAVAILABLE');
-    expect((await book(slot(`${DAY}T10:15`), 'not a phone')).status).toBe(400);
-    expect((await book(slot(`${DAY}T10:15`), '+380501112233', 'X')).status).toBe(400);
+    expect((await book(slot(`${DAY}T12:45`), 'not a phone')).status).toBe(400);
+    expect((await book(slot(`${DAY}T12:45`), '+380501112233', 'X')).status).toBe(400);
     const extra = await call('POST', '/api/book', {
       serviceCode: SERVICE,
       slotAt: 1,
@@ -135,7 +136,7 @@ describe('bookings', () => {
     expect(extra.status).toBe(400);
     const other = await call('POST', '/api/book', {
       serviceCode: 'bill-payment',
-      slotAt: slot(`${DAY}T10:15`),
+      slotAt: slot(`${DAY}T12:45`),
       name: 'Олена',
       phone: '0671234567',
     });
@@ -145,7 +146,7 @@ describe('bookings', () => {
   it('stops one address booking a day’s slots with invented names and phones; staff still book', async () => {
     // The outside tester's burst: the day's slots one after another, a new name and phone each
     // (eight here, leaving room in the page's write limit for the move below).
-    const times = ['09:15', '09:45', '10:15', '10:45', '11:15', '11:45', '12:15', '12:45'];
+    const times = ['10:45', '11:45', '12:45', '13:45', '14:45', '15:45', '16:45', '17:45'];
     const answers = [];
     for (const [index, time] of times.entries()) {
       answers.push(
@@ -156,7 +157,7 @@ describe('bookings', () => {
     expect(answers.at(-1)?.body.error.code).toBe('ADDRESS_LIMIT');
     // Moving one's own booking is not a new one.
     const first = answers[0]?.body.data.booking.code ?? '';
-    expect((await call('POST', `/api/book/${first}/move`, { slotAt: slot(`${DAY}T14:15`) })).status).toBe(
+    expect((await call('POST', `/api/book/${first}/move`, { slotAt: slot(`${DAY}T20:45`) })).status).toBe(
       200,
     );
 
@@ -166,7 +167,7 @@ describe('bookings', () => {
       reception.emitWithAck('booking:create', {
         requestId: rid(),
         serviceCode: SERVICE,
-        slotAt: slot(`${DAY}T13:15`),
+        slotAt: slot(`${DAY}T18:45`),
         name: 'Іван Коваль',
         phone: '050 111 22 33',
       }),
@@ -175,7 +176,7 @@ describe('bookings', () => {
 
   it('shows a supervisor a burst from one address and cancels it in one audited action', async () => {
     const made = [];
-    for (const [index, time] of ['09:15', '09:45', '10:15'].entries()) {
+    for (const [index, time] of ['10:45', '11:45', '12:45'].entries()) {
       made.push(
         await book(slot(`${DAY}T${time}`), `+38050${String(index).padStart(7, '0')}`, `Особа ${index}`),
       );
@@ -186,7 +187,7 @@ describe('bookings', () => {
       reception.emitWithAck('booking:create', {
         requestId: rid(),
         serviceCode: SERVICE,
-        slotAt: slot(`${DAY}T10:45`),
+        slotAt: slot(`${DAY}T13:45`),
         name: 'Іван Коваль',
         phone: '050 111 22 33',
       }),
@@ -223,7 +224,7 @@ describe('bookings', () => {
     expect(await okData(supervisor.emitWithAck('booking:cancel-burst', cancel))).toEqual(answer);
     expect(bookings().get(byPhone.code)?.status).toBe('booked');
     const slots = await call<OfferedSlotView[]>('GET', `/api/book/slots?service=${SERVICE}&day=${DAY}`);
-    expect(slots.body.data.map((entry) => entry.time)).toContain('09:15');
+    expect(slots.body.data.map((entry) => entry.time)).toContain('10:45');
 
     const db = new Database(server.databaseFile, { readonly: true });
     const audit = db
@@ -271,15 +272,15 @@ describe('bookings', () => {
   });
 
   it('cancels and moves a booking by its code, freeing the old slot', async () => {
-    const made = await book(slot(`${DAY}T09:15`));
+    const made = await book(slot(`${DAY}T10:45`));
     const code = made.body.data.booking.code;
-    const moved = await call<BookAnswer>('POST', `/api/book/${code}/move`, { slotAt: slot(`${DAY}T11:15`) });
-    expect(moved.body.data.booking.time).toBe('11:15');
-    expect((await book(slot(`${DAY}T09:15`), '+380501112233')).status).toBe(201);
+    const moved = await call<BookAnswer>('POST', `/api/book/${code}/move`, { slotAt: slot(`${DAY}T14:45`) });
+    expect(moved.body.data.booking.time).toBe('14:45');
+    expect((await book(slot(`${DAY}T10:45`), '+380501112233')).status).toBe(201);
     const cancelled = await call<BookAnswer>('POST', `/api/book/${code}/cancel`);
     expect(cancelled.body.data.booking.status).toBe('cancelled');
     expect((await call('POST', `/api/book/${code}/cancel`)).body.error.code).toBe('ILLEGAL_TRANSITION');
-    expect((await book(slot(`${DAY}T11:15`), '+380631112233')).status).toBe(201);
+    expect((await book(slot(`${DAY}T14:45`), '+380631112233')).status).toBe(201);
     expect((await call('GET', '/api/book/ZZZZZZZZ')).status).toBe(404);
   });
 
@@ -290,7 +291,7 @@ describe('bookings', () => {
       reception.emitWithAck('booking:create', {
         requestId: rid(),
         serviceCode: SERVICE,
-        slotAt: slot(`${DAY}T09:15`),
+        slotAt: slot(`${DAY}T10:45`),
         name: 'Іван Коваль',
         phone: '050 111 22 33',
       }),
@@ -300,7 +301,7 @@ describe('bookings', () => {
       name: 'Іван Коваль',
     });
     const slots = await okData(reception.emitWithAck('booking:slots', { serviceCode: SERVICE, day: DAY }));
-    expect(slots.map((entry) => entry.time)).not.toContain('09:15');
+    expect(slots.map((entry) => entry.time)).not.toContain('10:45');
     await okData(reception.emitWithAck('booking:cancel', { requestId: rid(), code: created.code }));
 
     const kiosk = await server.connect(KIOSK_TOKEN);
@@ -314,7 +315,7 @@ describe('bookings', () => {
         await device.emitWithAck('booking:create', {
           requestId: rid(),
           serviceCode: SERVICE,
-          slotAt: slot(`${DAY}T09:45`),
+          slotAt: slot(`${DAY}T11:45`),
           name: 'Іван Коваль',
           phone: '050 111 22 33',
         }),
@@ -380,7 +381,7 @@ describe('bookings', () => {
     const kiosk = await server.connect(KIOSK_TOKEN);
     const slotAt = slot('2026-11-24T10:45');
     const code = (await book(slotAt)).body.data.booking.code;
-    const tomorrow = (await book(slot(`${DAY}T09:15`), '+380501112233')).body.data.booking.code;
+    const tomorrow = (await book(slot(`${DAY}T10:45`), '+380501112233')).body.data.booking.code;
 
     expect(await kiosk.emitWithAck('booking:check-in', { requestId: rid(), code: tomorrow })).toMatchObject({
       ok: false,

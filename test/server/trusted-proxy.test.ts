@@ -8,7 +8,7 @@ import { type TestServer, startServer } from './harness';
 
 const SERVICE = 'doc-residence';
 const DAY = '2026-11-25';
-const TIMES = ['09:15', '09:45', '10:15', '10:45', '11:15'];
+const TIMES = ['09:45', '10:45', '11:45', '12:45', '13:45'];
 const slot = (time: string): number => Date.parse(`${DAY}T${time}:00+02:00`);
 
 describe('the client behind a reverse proxy', () => {
@@ -39,7 +39,7 @@ describe('the client behind a reverse proxy', () => {
     for (const [index, time] of TIMES.slice(0, 4).entries())
       first.push(await book(time, index, '198.51.100.1'));
     expect(first).toEqual([201, 201, 201, 429]);
-    expect(await book(TIMES[4] ?? '', 9, '198.51.100.2')).toBe(201);
+    expect(await book(TIMES[4] ?? '', 9, '203.0.113.2')).toBe(201);
   });
 
   it('ignores the header from a client that is not a trusted proxy', async () => {

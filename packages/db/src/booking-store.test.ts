@@ -44,7 +44,9 @@ describe('BookingStore', () => {
       seen.push(held);
       return undefined;
     });
-    expect(seen).toEqual([{ inSlot: 0, personOnDay: 1, serviceOnDay: 1 }]);
+    expect(seen).toEqual([
+      { inSlot: 0, personOnDay: 1, serviceOnDay: 1, onDay: [{ serviceCode: 'passport', slotAt: SLOT }] },
+    ]);
     expect(store.heldBetween('passport', SLOT, SLOT + 3_600_000)).toEqual(
       new Map([
         [SLOT, 1],

@@ -5,6 +5,7 @@
  * job clears them once the slot is older than the retention period.
  */
 import type Database from 'better-sqlite3';
+import { type HeldBooking, instant } from '@queue/core';
 
 export const BOOKING_STATUSES = ['booked', 'checked-in', 'cancelled', 'missed'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -37,6 +38,8 @@ export interface HeldCounts {
   readonly inSlot: number;
   readonly personOnDay: number;
   readonly serviceOnDay: number;
+  /** Every service's active bookings that day, for the desks they need. */
+  readonly onDay: readonly HeldBooking[];
 }
 
 /** Bookings of service days `from`..`to` by what became of them, for reports. */
@@ -91,6 +94,11 @@ export type Refusal<E> = { readonly refused: E };
 
 const ACTIVE = `status IN ('booked', 'checked-in')`;
 
+const heldBookingOf = (row: { service_code: string; slot_at: number }): HeldBooking => ({
+  serviceCode: row.service_code,
+  slotAt: instant(row.slot_at),
+});
+
 export class BookingStore {
   constructor(private readonly db: Database.Database) {}
 
@@ -124,6 +132,12 @@ export class BookingStore {
         serviceDay,
         except,
       ),
+      onDay: this.db
+        .prepare<[string, string], { service_code: string; slot_at: number }>(
+          `SELECT service_code, slot_at FROM bookings WHERE service_day = ? AND ${ACTIVE} AND code <> ?`,
+        )
+        .all(serviceDay, except)
+        .map(heldBookingOf),
     };
   }
 
@@ -242,6 +256,16 @@ export class BookingStore {
   }
 
   /** Slots `from`..`to` (epoch ms, inclusive) of a service and how many bookings each holds. */
+  /** Every service's active bookings on the days `from` to `to`, for the desks they need. */
+  activeOnDays(from: string, to: string): HeldBooking[] {
+    return this.db
+      .prepare<[string, string], { service_code: string; slot_at: number }>(
+        `SELECT service_code, slot_at FROM bookings WHERE service_day BETWEEN ? AND ? AND ${ACTIVE}`,
+      )
+      .all(from, to)
+      .map(heldBookingOf);
+  }
+
   heldBetween(serviceCode: string, from: number, to: number): Map<number, number> {
     const rows = this.db
       .prepare<[string, number, number], { slot_at: number; n: number }>(

@@ -155,6 +155,7 @@ export class BookingService {
     if (starts > MAX_SLOT_STARTS) return fail('BAD_REQUEST', tooManySlots);
     const from = Date.parse(`${day}T00:00:00Z`) - DAY_MS;
     const held = this.store.heldBetween(service.code, from, from + (days + 2) * DAY_MS);
+    const booked = this.store.activeOnDays(range[0] ?? day, range.at(-1) ?? day);
     const answer: OfferedSlotView[] = [];
     for (const entry of range) {
       const slots = offeredSlots(
@@ -163,6 +164,8 @@ export class BookingService {
         entry,
         this.queue.now(),
         (start) => held.get(start) ?? 0,
+        this.policy,
+        booked,
       );
       if (answer.length + slots.length > MAX_SLOTS_PER_ANSWER) return fail('BAD_REQUEST', tooManySlots);
       for (const slot of slots) {

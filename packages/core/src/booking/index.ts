@@ -1,5 +1,6 @@
 export * from './policy';
 export * from './slots';
+export * from './desk-room';
 export * from './rules';
 export * from './phone';
 export * from './origin';

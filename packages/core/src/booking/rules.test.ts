@@ -11,6 +11,7 @@ import {
   checkBooking,
   checkInVerdict,
 } from './rules';
+import type { HeldBooking } from './desk-room';
 import { daySlots } from './slots';
 
 const passport = service('passport', { expectedMinutes: 15 });
@@ -24,7 +25,7 @@ const site: Centre = {
 };
 const NOW = kyiv('2026-11-24T10:00');
 const SLOT = kyiv('2026-11-25T09:00');
-const none = { inSlot: 0, personOnDay: 0, serviceOnDay: 0 };
+const none = { inSlot: 0, personOnDay: 0, serviceOnDay: 0, onDay: [] };
 
 describe('checkBooking', () => {
   it('books a free slot and refuses a full one, a second booking of one person, and the day limit', () => {
@@ -56,6 +57,7 @@ describe('checkBooking', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: slots.length - 1 }), { maxLength: 60 }), (picks) => {
         const held = new Map<number, number>();
+        const onDay: HeldBooking[] = [];
         for (const pick of picks) {
           const slot = slots[pick];
           if (!slot) continue;
@@ -64,8 +66,11 @@ describe('checkBooking', () => {
             inSlot: held.get(slot.start) ?? 0,
             personOnDay: 0,
             serviceOnDay: total,
+            onDay,
           });
-          if (check.ok) held.set(slot.start, (held.get(slot.start) ?? 0) + 1);
+          if (!check.ok) continue;
+          held.set(slot.start, (held.get(slot.start) ?? 0) + 1);
+          onDay.push({ serviceCode: passport.code, slotAt: slot.start });
         }
         for (const slot of slots) expect(held.get(slot.start) ?? 0).toBeLessThanOrEqual(slot.capacity);
         expect([...held.values()].reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(5);

@@ -7,6 +7,7 @@ import { serviceDayOf } from '../calendar';
 import { type Instant, MS_PER_MINUTE, type ServiceDay } from '../ids';
 import { type BookingPolicy, bookingPolicyOf, isBookable } from './policy';
 import type { PublicLimitCode } from './public-limits';
+import { type HeldBooking, hasDeskRoom } from './desk-room';
 import { type Slot, offeredSlots } from './slots';
 
 export type BookingRefusalCode =
@@ -25,6 +26,8 @@ export interface BookingCounts {
   readonly personOnDay: number;
   /** Active bookings of this service that day. */
   readonly serviceOnDay: number;
+  /** Active bookings of every service that day, for the desks they need. */
+  readonly onDay: readonly HeldBooking[];
 }
 
 export type BookingCheck =
@@ -48,6 +51,9 @@ export const checkBooking = (
   );
   if (!slot) return refuse('SLOT_UNAVAILABLE', 'There is no bookable slot at this time.');
   if (counts.inSlot >= slot.capacity) return refuse('SLOT_FULL', 'This slot is already taken.');
+  if (!hasDeskRoom(centre, { serviceCode: service.code, slotAt: start }, counts.onDay, policy)) {
+    return refuse('SLOT_FULL', 'This slot is already taken.');
+  }
   if (counts.personOnDay >= policy.perPersonPerDay) {
     return refuse('PERSON_LIMIT', 'You already have the most bookings allowed for this day.');
   }
