@@ -17,6 +17,8 @@ export interface DaysOptions {
   readonly centre?: Centre;
   readonly demand?: DemandOptions;
   readonly estimator?: DayOptions['estimator'];
+  /** Between a visit's end and the desk's next call (notes, the next button); none by default. */
+  readonly wrapUpMinutes?: number;
 }
 
 /** The visits of each day, in day order. */
@@ -34,6 +36,7 @@ export const simulateDays = (options: DaysOptions): VisitRecord[][] => {
       policy: options.policy,
       opensAt: DAY_OPENS,
       walkMinutes: 0.5,
+      ...(options.wrapUpMinutes ? { wrapUpMinutes: options.wrapUpMinutes } : {}),
       stats,
       estimates: options.estimates,
       ...(options.estimator ? { estimator: options.estimator } : {}),

@@ -44,6 +44,8 @@ export interface DayOptions {
   readonly opensAt: Instant;
   /** From the call to the visitor standing at the desk. */
   readonly walkMinutes: number;
+  /** From a visit's end to the desk being ready to call again (notes, the next button). */
+  readonly wrapUpMinutes?: number;
   /** Learned visit lengths carried over from the day before. */
   readonly stats?: Readonly<Record<string, ServiceStats>>;
   /** Record the estimate shown at issue (costs time; off for long checks). */
@@ -79,7 +81,8 @@ type Happening =
   | { readonly kind: 'arrive'; readonly visitor: Visitor }
   | { readonly kind: 'at-desk'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'complete'; readonly deskId: DeskId; readonly ticketId: TicketId }
-  | { readonly kind: 'no-show'; readonly deskId: DeskId; readonly ticketId: TicketId };
+  | { readonly kind: 'no-show'; readonly deskId: DeskId; readonly ticketId: TicketId }
+  | { readonly kind: 'ready'; readonly deskId: DeskId };
 
 export const simulateDay = (options: DayOptions): DayResult => {
   const { centre, policy } = options;
@@ -207,6 +210,9 @@ export const simulateDay = (options: DayOptions): DayResult => {
         deskId: happening.deskId,
         ticketId: happening.ticketId,
       });
+    } else if (happening.kind === 'ready') {
+      idleSince.set(happening.deskId, at);
+      dispatch(at, (deskId) => deskId === happening.deskId);
     } else {
       deskAction(
         happening.kind === 'complete' ? 'complete' : 'mark-no-show',
@@ -215,6 +221,11 @@ export const simulateDay = (options: DayOptions): DayResult => {
         happening.ticketId,
       );
       compact();
+      const wrapUp = options.wrapUpMinutes ?? 0;
+      if (wrapUp > 0) {
+        agenda.push(at + wrapUp * MS_PER_MINUTE, { kind: 'ready', deskId: happening.deskId });
+        continue;
+      }
       idleSince.set(happening.deskId, at);
       dispatch(at, (deskId) => deskId === happening.deskId);
     }

@@ -250,3 +250,66 @@ describe('a wait that may outlast the opening hours', () => {
     );
   });
 });
+
+describe('what the estimate learns beyond the visit itself', () => {
+  it('learns a desk’s time between visits when someone was waiting, and not across a break or an empty hall', () => {
+    const s = withQueue(3);
+    const first = s.callNext('d1');
+    s.start('d1', first).advance(10).complete('d1', first).advance(2);
+    s.callNext('d1');
+    expect(s.state.deskStats?.[deskId('d1')]).toEqual({ meanGapMinutes: 2, samples: 1 });
+
+    // Nobody waited when the desk let its visitor go: the gap was the hall being empty.
+    const quiet = withQueue(1);
+    const only = quiet.callNext('d1');
+    quiet.start('d1', only).advance(10).complete('d1', only).advance(7);
+    quiet.issue('late', 'a');
+    quiet.callNext('d1');
+    expect(quiet.state.deskStats?.[deskId('d1')]).toBeUndefined();
+
+    // A break between the two is not time between visits.
+    const rest = withQueue(3);
+    const one = rest.callNext('d1');
+    rest.start('d1', one).advance(10).complete('d1', one);
+    rest.do({ type: 'pause-desk', deskId: deskId('d1'), reason: 'break' });
+    rest.advance(15).do({ type: 'resume-desk', deskId: deskId('d1') });
+    rest.callNext('d1');
+    expect(rest.state.deskStats?.[deskId('d1')]).toBeUndefined();
+  });
+
+  it('adds the desk’s learned time between visits to every visit ahead', () => {
+    const s = withQueue(4);
+    const id = s.callNext('d1');
+    s.start('d1', id).advance(10).complete('d1', id).advance(3);
+    const next = s.callNext('d1');
+    expect(s.state.deskStats?.[deskId('d1')]?.meanGapMinutes).toBe(3);
+    s.start('d1', next);
+    // Two ahead and one at the desk: each of the three visits is followed by 3 minutes.
+    const after = estimateNew(s);
+    expect(after.ahead).toBe(2);
+    const withoutGap = estimateWait(hall, { ...s.state, deskStats: {} }, A, s.now);
+    expect(after.expectedMinutes - withoutGap.expectedMinutes).toBeCloseTo(3 * 3);
+  });
+
+  it('expects priority visitors still to come ahead of a waiting walk-in, but not ahead of one of them', () => {
+    const s = withQueue(2);
+    for (let i = 0; i < 3; i += 1) {
+      s.issue(`v${i}`, 'a', { priority: VETERAN });
+      s.serveNext('d1', 10);
+    }
+    const walkIn = estimateWait(hall, s.state, A, s.now);
+    const calm = estimateWait(hall, { ...s.state, privilegedArrivals: [] }, A, s.now);
+    // Three of 10 minutes in the last hour, one desk: half of it… capped at half.
+    expect(calm.expectedMinutes).toBeGreaterThan(0);
+    expect(walkIn.expectedMinutes).toBeCloseTo(calm.expectedMinutes / (1 - 0.5));
+    const veteran = s.issue('v9', 'a', { priority: VETERAN });
+    const forVeteran = estimateWait(hall, s.state, A, s.now, veteran);
+    const veteranCalm = estimateWait(hall, { ...s.state, privilegedArrivals: [] }, A, s.now, veteran);
+    expect(forVeteran.expectedMinutes).toBeCloseTo(veteranCalm.expectedMinutes);
+    // An hour later they no longer count.
+    s.advance(61);
+    expect(estimateWait(hall, s.state, A, s.now).expectedMinutes).toBeCloseTo(
+      estimateWait(hall, { ...s.state, privilegedArrivals: [] }, A, s.now).expectedMinutes,
+    );
+  });
+});

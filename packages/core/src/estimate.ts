@@ -11,8 +11,7 @@ import type { Centre, Desk } from './centre';
 import { deskWeightFor, findService } from './centre';
 import { closingAfter } from './calendar';
 import { type Instant, MS_PER_MINUTE, type ServiceCode } from './ids';
-import type { QueueState } from './state';
-import { deskStateOf, ticketOf } from './state';
+import { PRIVILEGED_ARRIVALS_WINDOW_MS, type QueueState, deskStateOf, ticketOf } from './state';
 import { forecastNew, forecastTicket } from './forecast';
 import { waitingOf } from './queue-index';
 import { isPriority } from './routing';
@@ -106,6 +105,28 @@ export const peopleAhead = (state: QueueState, code: ServiceCode, at: Instant, t
 
 const roundRange = (value: number): number => Math.max(0, Math.round(value));
 
+const isPrivileged = (ticket: Ticket): boolean => isPriority(ticket) || ticket.appointmentAt !== undefined;
+
+/** Never let arrivals ahead stretch a wait more than twofold: the last hour is a rough guide. */
+const MAX_PRIVILEGED_LOAD = 0.5;
+
+/**
+ * The share of the open desks' time (in the asked service's part of the hall) that priority
+ * and booked visitors will take if they keep arriving as in the last hour. Each one called
+ * ahead of a waiting walk-in delays them by a visit, so a wait W becomes W / (1 − share).
+ */
+export const privilegedLoad = (centre: Centre, state: QueueState, code: ServiceCode, at: Instant): number => {
+  const recent = (state.privilegedArrivals ?? []).filter(
+    (arrival) =>
+      arrival.at <= at && arrival.at > at - PRIVILEGED_ARRIVALS_WINDOW_MS && arrival.serviceCode === code,
+  );
+  if (recent.length === 0) return 0;
+  const capacity = capacityFor(centre, state, code, at);
+  const minutes = recent.length * meanServiceMinutes(centre, state, code);
+  const load = minutes / (PRIVILEGED_ARRIVALS_WINDOW_MS / MS_PER_MINUTE) / Math.max(1, capacity);
+  return Math.min(MAX_PRIVILEGED_LOAD, load);
+};
+
 export const estimateWait = (
   centre: Centre,
   state: QueueState,
@@ -134,6 +155,8 @@ export const estimateWait = (
     expected = ((ahead + 0.5) * mean) / Math.max(assumed, 0.01);
     spread = 1 / Math.sqrt(ahead + 1);
   }
+  // Priority and booked visitors still to come will be called ahead of a walk-in.
+  if (!current || !isPrivileged(current)) expected /= 1 - privilegedLoad(centre, state, code, at);
   const highMinutes = roundRange(Math.ceil(expected * (1 + spread)));
   const closing = closingAfter(centre.site, findService(centre, code)?.hours, at);
   const pastClosing = closing !== undefined && at + highMinutes * MS_PER_MINUTE > closing;

@@ -7,6 +7,8 @@ import type { Instant, ServiceCode, TicketId } from './ids';
 import { MS_PER_MINUTE } from './ids';
 import {
   type DeskState,
+  PRIVILEGED_ARRIVALS_WINDOW_MS,
+  type PrivilegedArrival,
   type QueueState,
   type ServiceStats,
   closedDesk,
@@ -29,11 +31,15 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         issuedToday: {},
         desks: Object.fromEntries(Object.values(state.desks).map((desk) => [desk.id, closedDesk(desk.id)])),
         stats: state.stats,
+        ...(state.deskStats ? { deskStats: state.deskStats } : {}),
       };
     case 'ticket:issued': {
       const { ticket } = event;
       return {
         ...state,
+        ...(isPriority(ticket) || ticket.appointmentAt !== undefined
+          ? { privilegedArrivals: withArrival(state.privilegedArrivals, ticket) }
+          : {}),
         ticketTable: withTicket(state.ticketTable, ticket),
         counters: {
           ...state.counters,
@@ -57,11 +63,13 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         lastCalledAt: event.at,
         callCount: 1,
       }));
-      return updateDesk(next, event.deskId, (desk) => ({
+      const learned = called ? learnDeskGap(next, event.deskId, called, event.at) : next;
+      return updateDesk(learned, event.deskId, (desk) => ({
         ...desk,
         currentTicketId: event.ticketId,
         privilegedStreak: event.privileged ? desk.privilegedStreak + 1 : 0,
         priorityStreak: priority ? (desk.priorityStreak ?? 0) + 1 : 0,
+        freedAt: undefined,
       }));
     }
     case 'ticket:recalled':
@@ -98,7 +106,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
           event.next.targetOperatorId,
         );
       });
-      return releaseDesk(next, event.deskId, event.ticketId);
+      return releaseDesk(next, event.deskId, event.ticketId, event.at);
     }
     case 'ticket:no-show': {
       const next = updateTicket(state, event.ticketId, (ticket) => ({
@@ -106,7 +114,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         status: 'no-show',
         finishedAt: event.at,
       }));
-      return releaseDesk(next, event.deskId, event.ticketId);
+      return releaseDesk(next, event.deskId, event.ticketId, event.at);
     }
     case 'ticket:transferred': {
       const next = updateTicket(state, event.ticketId, (ticket) => {
@@ -127,7 +135,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
           returnTo: event.returnTo ?? (returned ? undefined : ticket.returnTo),
         };
       });
-      return releaseDesk(next, event.deskId, event.ticketId);
+      return releaseDesk(next, event.deskId, event.ticketId, event.at);
     }
     case 'ticket:postponed': {
       const next = updateTicket(state, event.ticketId, (ticket) => ({
@@ -138,7 +146,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         targetDeskId: event.deskId,
         deskId: undefined,
       }));
-      return releaseDesk(next, event.deskId, event.ticketId);
+      return releaseDesk(next, event.deskId, event.ticketId, event.at);
     }
     case 'ticket:resumed':
       return updateTicket(state, event.ticketId, (ticket) => ({
@@ -151,7 +159,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         status: 'cancelled',
         finishedAt: event.at,
       }));
-      return event.deskId ? releaseDesk(next, event.deskId, event.ticketId) : next;
+      return event.deskId ? releaseDesk(next, event.deskId, event.ticketId, event.at) : next;
     }
     case 'ticket:service-changed':
       // The visitor keeps their place: only the service changes, and any desk-specific
@@ -184,11 +192,13 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         since: event.at,
       }));
     case 'desk:paused':
+      // A break is not time between visits.
       return updateDesk(state, event.deskId, (desk) => ({
         ...desk,
         status: 'paused',
         pauseReason: event.reason,
         since: event.at,
+        freedAt: undefined,
       }));
     case 'desk:resumed':
       return updateDesk(state, event.deskId, (desk) => ({
@@ -225,10 +235,39 @@ const updateDesk = (
   desks: { ...state.desks, [id]: stripUndefined(change(state.desks[id] ?? closedDesk(id))) },
 });
 
-const releaseDesk = (state: QueueState, id: DeskState['id'], ticketId: TicketId): QueueState =>
+const releaseDesk = (state: QueueState, id: DeskState['id'], ticketId: TicketId, at: Instant): QueueState =>
   updateDesk(state, id, (desk) =>
-    desk.currentTicketId === ticketId ? { ...desk, currentTicketId: undefined } : desk,
+    desk.currentTicketId === ticketId ? { ...desk, currentTicketId: undefined, freedAt: at } : desk,
   );
+
+/** The last hour's priority and booked arrivals, with this one. */
+const withArrival = (arrivals: QueueState['privilegedArrivals'], ticket: Ticket): PrivilegedArrival[] => [
+  ...(arrivals ?? []).filter((entry) => entry.at > ticket.issuedAt - PRIVILEGED_ARRIVALS_WINDOW_MS),
+  { at: ticket.issuedAt, serviceCode: ticket.serviceCode },
+];
+
+/** A gap longer than this is somebody stepping away, not time between visits. */
+const LONGEST_GAP_MINUTES = 10;
+
+/**
+ * Learn the desk's time between visits from a call, when the visitor called was already
+ * waiting as the desk let its last one go: only then was the desk not idle for want of anyone.
+ */
+const learnDeskGap = (
+  state: QueueState,
+  deskId: DeskState['id'],
+  called: Ticket,
+  at: Instant,
+): QueueState => {
+  const freedAt = state.desks[deskId]?.freedAt;
+  if (freedAt === undefined || called.queuedAt > freedAt) return state;
+  if (called.postponedUntil !== undefined && called.postponedUntil > freedAt) return state;
+  const sample = Math.min(Math.max(0, at - freedAt) / MS_PER_MINUTE, LONGEST_GAP_MINUTES);
+  const previous = state.deskStats?.[deskId];
+  const samples = Math.min((previous?.samples ?? 0) + 1, STATS_WINDOW);
+  const mean = previous ? previous.meanGapMinutes + (sample - previous.meanGapMinutes) / samples : sample;
+  return { ...state, deskStats: { ...state.deskStats, [deskId]: { meanGapMinutes: mean, samples } } };
+};
 
 /** Put a ticket back in a queue (another service, or the same one for a named desk). */
 const requeue = (

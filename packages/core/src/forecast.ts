@@ -1,8 +1,9 @@
 /**
  * The queue played forward, for wait estimates. From now, each open desk finishes its visit
  * (a paused one first comes back from its break) and then calls whom the real rule
- * (`pickNext`) says, every visit taking its service's mean
- * length learned today, until everyone waiting has been called. Only the desks and services
+ * (`pickNext`) says, every visit taking its service's mean length learned today, the walk to
+ * the desk and the desk's own learned time between visits, until everyone waiting has been
+ * called. Only the desks and services
  * linked to the asked service take part (its "part" of the hall), and one play per state,
  * instant and part is kept: a newcomer changes nothing until a desk would rather call them
  * (`wouldPrefer`), so the same play answers for every service and every waiting ticket.
@@ -39,6 +40,10 @@ const LEFT_OF_LONG_BREAK_MINUTES = 5;
  * not played (the simple formula answers, and with so many ahead it is close anyway).
  */
 const MAX_WAITING = 60;
+
+/** A desk's learned time between visits, in milliseconds (none until it is learned). */
+const gapOf = (state: QueueState, deskId: DeskId): number =>
+  (state.deskStats?.[deskId]?.meanGapMinutes ?? 0) * MS_PER_MINUTE;
 
 /** One moment of the play: a desk came free and called `pick` (or had nobody to call). */
 interface Step {
@@ -93,6 +98,7 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
   const seats = playing.map((desk) => {
     const deskState = deskStateOf(state, desk.id);
     const current = deskState.currentTicketId ? ticketOf(state, deskState.currentTicketId) : undefined;
+    const gap = gapOf(state, desk.id);
     let freeAt: number = at;
     if (deskState.status === 'paused') {
       const back = (deskState.since ?? at) + TYPICAL_BREAK_MINUTES * MS_PER_MINUTE;
@@ -104,7 +110,10 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
         current.status === 'serving' && current.servingStartedAt !== undefined
           ? current.servingStartedAt + mean
           : (current.lastCalledAt ?? current.calledAt ?? at) + walk + mean;
-      freeAt = Math.max(freeAt, at + Math.max(end - at, OVERRUN_SHARE * mean));
+      freeAt = Math.max(freeAt, at + Math.max(end - at, OVERRUN_SHARE * mean) + gap);
+    } else if (deskState.freedAt !== undefined && deskState.status === 'open') {
+      // Just let a visitor go: the next call comes after the desk's usual time between visits.
+      freeAt = Math.max(freeAt, deskState.freedAt + gap);
     }
     const seatState: DeskState = { ...deskState, status: 'open', currentTicketId: undefined };
     return { desk, state: seatState, freeAt };
@@ -134,7 +143,7 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     // A new table each step: states are never changed in place (routing caches by them).
     ticketTable = withoutTicket(ticketTable, pick.ticket.id);
     ahead = { ...state, ticketTable };
-    seat.freeAt = now + walk + visit(pick.ticket.serviceCode);
+    seat.freeAt = now + walk + visit(pick.ticket.serviceCode) + gapOf(state, seat.desk.id);
     seat.state = {
       ...seat.state,
       privilegedStreak: pick.privileged ? seat.state.privilegedStreak + 1 : 0,

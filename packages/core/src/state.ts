@@ -19,11 +19,26 @@ export interface DeskState {
   /** Priority visitors called in a row; bounds how long a due booking can be passed over. */
   readonly priorityStreak?: number;
   readonly since?: Instant;
+  /**
+   * When the desk last let a visitor go (completed, no-show, sent on), until its next call:
+   * the time from here to that call is the operator's time between visits.
+   */
+  readonly freedAt?: Instant;
 }
 
 /** What the centre has learned of a service's real visit length. */
 export interface ServiceStats {
   readonly meanServiceMinutes: number;
+  readonly samples: number;
+}
+
+/**
+ * What the centre has learned of a desk's time between visits: from letting one visitor go
+ * to calling the next while someone was waiting (notes, the next button, a word with a
+ * colleague). The visit itself and the walk to the desk are learned apart.
+ */
+export interface DeskStats {
+  readonly meanGapMinutes: number;
   readonly samples: number;
 }
 
@@ -46,7 +61,22 @@ export interface QueueState {
   readonly issuedToday: Readonly<Record<ServiceCode, number>>;
   readonly desks: Readonly<Record<DeskId, DeskState>>;
   readonly stats: Readonly<Record<ServiceCode, ServiceStats>>;
+  /** Learned time between visits, by desk; kept from day to day like `stats`. */
+  readonly deskStats?: Readonly<Record<DeskId, DeskStats>>;
+  /**
+   * Priority and booked visitors who took a ticket in the last hour, by when and for what:
+   * the rate at which visitors arrive who will be called ahead of a walk-in already waiting.
+   */
+  readonly privilegedArrivals?: readonly PrivilegedArrival[];
 }
+
+export interface PrivilegedArrival {
+  readonly at: Instant;
+  readonly serviceCode: ServiceCode;
+}
+
+/** How far back `privilegedArrivals` reaches. */
+export const PRIVILEGED_ARRIVALS_WINDOW_MS = 60 * 60_000;
 
 export const emptyState = (): QueueState => ({
   ticketTable: {},
