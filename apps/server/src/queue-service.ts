@@ -3,7 +3,15 @@
  * transaction, then tell the clients. All commands pass through `execute` one at a time
  * (better-sqlite3 is synchronous), so two desks can never take the same visitor.
  */
-import type { Centre, Instant, QueueCommand, QueueEvent, QueueState, ServiceCode } from '@queue/core';
+import type {
+  Centre,
+  Instant,
+  QueueCommand,
+  QueueEvent,
+  QueueState,
+  ServiceCode,
+  WaitEstimate,
+} from '@queue/core';
 import { decide, estimateWait, evolveAll, pendingTickets } from '@queue/core';
 import type { QueueStore, StoredEvent } from '@queue/db';
 import type { Ack, PublicSummary, ServiceLoad, WireError } from '@queue/protocol';
@@ -90,10 +98,17 @@ export class QueueService {
     for (const service of this.centreConfig.services) {
       const waiting = pending.filter((ticket) => ticket.serviceCode === service.code);
       const longest = waiting.reduce((max, ticket) => Math.max(max, at - ticket.queuedAt), 0);
+      const code = service.code as ServiceCode;
+      const estimate = estimateWait(this.centreConfig, this.current, code, at);
+      // Only kiosk services are taken with a claim at the kiosk; the range is sent only if it differs.
+      const forPriority = service.onKiosk
+        ? estimateWait(this.centreConfig, this.current, code, at, undefined, 'priority')
+        : estimate;
       services[service.code] = {
         waiting: waiting.length,
         longestWaitMinutes: Math.floor(longest / 60_000),
-        estimate: estimateWait(this.centreConfig, this.current, service.code as ServiceCode, at),
+        estimate,
+        ...(sameRange(forPriority, estimate) ? {} : { priorityEstimate: forPriority }),
       };
     }
     return {
@@ -108,6 +123,9 @@ export class QueueService {
     this.centreConfig = centre;
   }
 }
+
+const sameRange = (a: WaitEstimate, b: WaitEstimate): boolean =>
+  a.lowMinutes === b.lowMinutes && a.highMinutes === b.highMinutes && a.closesBefore === b.closesBefore;
 
 export const internalError: WireError = {
   code: 'INTERNAL',

@@ -313,3 +313,22 @@ describe('what the estimate learns beyond the visit itself', () => {
     );
   });
 });
+
+describe('the estimate for the path the visitor is on', () => {
+  it('shows a priority visitor their own wait, ahead of the walk-ins', () => {
+    const s = withQueue(4);
+    const walkIn = estimateWait(hall, s.state, A, s.now);
+    const priority = estimateWait(hall, s.state, A, s.now, undefined, 'priority');
+    expect(walkIn.ahead).toBe(4);
+    expect(priority.ahead).toBe(0);
+    expect(priority.expectedMinutes).toBeLessThan(walkIn.expectedMinutes);
+    // Behind another priority visitor, one visit ahead.
+    s.issue('v1', 'a', { priority: VETERAN });
+    const second = estimateWait(hall, s.state, A, s.now, undefined, 'priority');
+    expect(second.ahead).toBe(1);
+    expect(second.expectedMinutes).toBeGreaterThan(priority.expectedMinutes);
+    // Once issued, the ticket's own estimate agrees with what its tile showed.
+    const issued = s.issue('v2', 'a', { priority: VETERAN });
+    expect(estimateWait(hall, s.state, A, s.now, issued).ahead).toBe(second.ahead);
+  });
+});

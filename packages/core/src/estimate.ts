@@ -12,7 +12,7 @@ import { deskWeightFor, findService } from './centre';
 import { closingAfter } from './calendar';
 import { type Instant, MS_PER_MINUTE, type ServiceCode } from './ids';
 import { PRIVILEGED_ARRIVALS_WINDOW_MS, type QueueState, deskStateOf, ticketOf } from './state';
-import { forecastNew, forecastTicket } from './forecast';
+import { forecastNew, forecastTicket, newcomerTicket } from './forecast';
 import { waitingOf } from './queue-index';
 import { isPriority } from './routing';
 import { type Ticket, isCallable } from './ticket';
@@ -127,19 +127,28 @@ export const privilegedLoad = (centre: Centre, state: QueueState, code: ServiceC
   return Math.min(MAX_PRIVILEGED_LOAD, load);
 };
 
+/** Who is about to take a ticket: an ordinary walk-in, or a visitor with a priority claim. */
+export type NewcomerPath = 'walk-in' | 'priority';
+
+/**
+ * The wait of `ticket`, or of a visitor taking a ticket now on `path` when none is given (a
+ * priority visitor is called ahead of the walk-ins, so their kiosk tile shows their own wait).
+ */
 export const estimateWait = (
   centre: Centre,
   state: QueueState,
   code: ServiceCode,
   at: Instant,
   ticket?: Ticket,
+  path: NewcomerPath = 'walk-in',
 ): WaitEstimate => {
-  const ahead = peopleAhead(state, code, at, ticket);
-  const capacity = capacityFor(centre, state, code, at);
   const current = ticket ? (ticketOf(state, ticket.id) ?? ticket) : undefined;
+  const newcomer = current ? undefined : newcomerTicket(state, code, at, path === 'priority');
+  const ahead = peopleAhead(state, code, at, ticket ?? (path === 'priority' ? newcomer : undefined));
+  const capacity = capacityFor(centre, state, code, at);
   const minutesOf = (service: ServiceCode): number => meanServiceMinutes(centre, state, service);
   const forecast = !current
-    ? forecastNew(centre, state, code, at, minutesOf)
+    ? forecastNew(centre, state, code, at, minutesOf, newcomer)
     : current.status === 'waiting' || current.status === 'postponed'
       ? forecastTicket(centre, state, current, at, minutesOf)
       : { minutes: 0, callsBefore: 0 };
@@ -156,7 +165,8 @@ export const estimateWait = (
     spread = 1 / Math.sqrt(ahead + 1);
   }
   // Priority and booked visitors still to come will be called ahead of a walk-in.
-  if (!current || !isPrivileged(current)) expected /= 1 - privilegedLoad(centre, state, code, at);
+  const privileged = current ? isPrivileged(current) : path === 'priority';
+  if (!privileged) expected /= 1 - privilegedLoad(centre, state, code, at);
   const highMinutes = roundRange(Math.ceil(expected * (1 + spread)));
   const closing = closingAfter(centre.site, findService(centre, code)?.hours, at);
   const pastClosing = closing !== undefined && at + highMinutes * MS_PER_MINUTE > closing;

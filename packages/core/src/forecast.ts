@@ -185,11 +185,11 @@ export const forecastNew = (
   code: ServiceCode,
   at: Instant,
   minutesOf: VisitMinutes,
+  newcomer: Ticket = newcomerTicket(state, code, at),
 ): Forecast | undefined => {
   const part = partOf(centre, code);
   if (!part) return undefined;
   const { steps } = play(centre, state, part, at, minutesOf);
-  const newcomer = newTicket(state, code, at);
   let callsBefore = 0;
   for (const step of steps) {
     const prefer = wouldPrefer(centre, step.desk, step.deskState, newcomer, step.pick, step.at);
@@ -200,7 +200,14 @@ export const forecastNew = (
 };
 
 /** A ticket that would be taken now, for estimating a wait before issuing. */
-const newTicket = (state: QueueState, code: ServiceCode, at: Instant): Ticket => ({
+export const newcomerTicket = (
+  state: QueueState,
+  code: ServiceCode,
+  at: Instant,
+  priority = false,
+): Ticket => ({
+  // The claim as reception or the kiosk records it: routing treats it as priority at once.
+  ...(priority ? { priority: { category: 'disability', confirmed: false } } : {}),
   id: '~estimate' as TicketId,
   number: '',
   prefix: '',

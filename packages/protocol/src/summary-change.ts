@@ -20,7 +20,8 @@ const sameLoad = (a: ServiceLoad | undefined, b: ServiceLoad): boolean =>
   a !== undefined &&
   a.waiting === b.waiting &&
   a.longestWaitMinutes === b.longestWaitMinutes &&
-  JSON.stringify(a.estimate) === JSON.stringify(b.estimate);
+  JSON.stringify(a.estimate) === JSON.stringify(b.estimate) &&
+  JSON.stringify(a.priorityEstimate) === JSON.stringify(b.priorityEstimate);
 
 const sameDesks = (a: PublicSummary['desks'], b: PublicSummary['desks']): boolean =>
   a.length === b.length &&

@@ -55,6 +55,11 @@ export interface ServiceLoad {
   /** Minutes the longest-waiting visitor has waited. */
   readonly longestWaitMinutes: number;
   readonly estimate: WaitEstimate;
+  /**
+   * The wait of a visitor taking a ticket with a priority claim, for the kiosk's priority path;
+   * absent when it is the same as `estimate` (nobody ahead to pass, say).
+   */
+  readonly priorityEstimate?: WaitEstimate;
 }
 
 /** What every client may see: waiting counts, wait ranges, desk states, recent calls. */
