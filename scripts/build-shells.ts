@@ -17,7 +17,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const shellOutputFolder = (app: ShellApp): string => join(ROOT, 'dist', 'shells', app);
 
 /** Loaded at run time from the app's own node_modules: native code and a font file. */
-const PRINTING_PACKAGES = ['usb', '@node-escpos/usb-adapter', 'dejavu-fonts-ttf'] as const;
+const PRINTING_PACKAGES = ['usb', 'dejavu-fonts-ttf'] as const;
 
 const PRODUCT_NAMES: Record<ShellApp, string> = {
   kiosk: 'Queue Kiosk',

@@ -72,11 +72,7 @@ describe('shell bundles', () => {
         dependencies: Record<string, string>;
       };
     expect(manifest('kiosk').main).toBe('main.cjs');
-    expect(Object.keys(manifest('kiosk').dependencies).sort()).toEqual([
-      '@node-escpos/usb-adapter',
-      'dejavu-fonts-ttf',
-      'usb',
-    ]);
+    expect(Object.keys(manifest('kiosk').dependencies).sort()).toEqual(['dejavu-fonts-ttf', 'usb']);
     expect(readdirSync(join(folder('kiosk'), 'printers'))).toContain('epson-80.json');
     expect(manifest('display').dependencies).toEqual({});
     expect(existsSync(join(folder('desk'), 'printers'))).toBe(false);

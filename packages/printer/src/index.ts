@@ -30,3 +30,4 @@ export * from './transport/device';
 export * from './transport/tcp';
 export * from './transport/types';
 export * from './transport/usb';
+export * from './transport/usb-device';

@@ -14,6 +14,7 @@ import { chooseDisplay } from './displays';
 import type { BrowserWindowLike, ElectronLike, NavigationEvent } from './electron-api';
 import { IPC, type LocalPrintResult, type LocalPrinterStatus, type ShellInfo } from './ipc';
 import type { ShellPrinter } from './kiosk-printer';
+import { type PollTimers, startKioskPrinterPoll } from './kiosk-printer-poll';
 import { isServerPage } from './navigation';
 import {
   type FindServer,
@@ -39,6 +40,9 @@ export interface ShellOptions {
   readonly reloadDelayMs?: number;
   /** The kiosk's own ticket printer (USB or device file), when it has one. */
   readonly printer?: ShellPrinter;
+  /** The idle status poll of that printer: its interval and, for tests, its timers. */
+  readonly printerPollMs?: number;
+  readonly printerPollTimers?: PollTimers;
   /** Finds the server when none is configured; mDNS on the LAN by default. */
   readonly findServer?: FindServer;
   /** Asks a server to sign a challenge; over HTTP (`GET /api/identity`) by default. */
@@ -206,7 +210,9 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     if (window.isMinimized()) window.restore();
     window.focus();
   });
+  let stopPrinterPoll = (): void => undefined;
   app.on('window-all-closed', () => {
+    stopPrinterPoll();
     void options.printer?.close();
     app.quit();
   });
@@ -243,6 +249,17 @@ export const startShell = async (options: ShellOptions): Promise<Shell | undefin
     (_event, view, template): Promise<LocalPrintResult> | LocalPrintResult =>
       config.kind === 'kiosk' && printer ? printer.print(view, template) : { ok: false, error: 'no printer' },
   );
+  if (config.kind === 'kiosk' && printer) {
+    // Changes go to the page, which tells the server (the shell has no connection of its own).
+    const poll = startKioskPrinterPoll({
+      printer,
+      report: (status) => window.webContents.send(IPC.printerStatusChanged, status),
+      log,
+      ...(options.printerPollMs !== undefined ? { intervalMs: options.printerPollMs } : {}),
+      ...(options.printerPollTimers ? { timers: options.printerPollTimers } : {}),
+    });
+    stopPrinterPoll = () => poll.stop();
+  }
 
   const connected = connection.connect();
   return { window, connected, ...(powerSaveBlockerId !== undefined ? { powerSaveBlockerId } : {}) };

@@ -38,6 +38,8 @@ export interface WebContentsLike {
   ): void;
   on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent, url: string) => void): void;
   reload(): void;
+  /** A message to the page's preload (`ipcRenderer.on`). */
+  send(channel: string, ...args: unknown[]): void;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
   /** Pinch zoom; the kiosk turns it off (its accessible mode enlarges text instead). */
   setVisualZoomLevelLimits?(minimum: number, maximum: number): Promise<void>;

@@ -11,6 +11,8 @@ export const IPC = {
   reload: 'shell:reload',
   printerStatus: 'printer:status',
   printTicket: 'printer:print-ticket',
+  /** Main to renderer: the idle poll saw the kiosk's own printer change status. */
+  printerStatusChanged: 'printer:status-changed',
 } as const;
 
 export interface ShellInfo {
@@ -50,6 +52,8 @@ export interface TicketPrintView {
   readonly ahead: number;
   readonly lowMinutes: number;
   readonly highMinutes: number;
+  /** No desk serving the service is open: the wait line says so instead of "called shortly". */
+  readonly noDeskOpen?: true;
   readonly priority?: { readonly category: PriorityCategory; readonly confirmed: boolean };
   readonly appointmentAt?: Instant;
   readonly statusUrl?: string;
@@ -66,4 +70,9 @@ export interface ShellBridge {
   printerStatus(): Promise<LocalPrinterStatus>;
   /** Print a ticket on the kiosk's own printer; `template` is the centre's ticket template. */
   printTicket(view: TicketPrintView, template?: unknown): Promise<LocalPrintResult>;
+  /**
+   * Calls `listener` with each change the shell's idle poll sees in the kiosk's own printer,
+   * so the page reports it to the server; the returned function stops the calls.
+   */
+  onPrinterStatus(listener: (status: LocalPrinterStatus) => void): () => void;
 }

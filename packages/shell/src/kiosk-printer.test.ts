@@ -1,90 +1,77 @@
 /**
  * The kiosk's own printer through the shell: the renderer's two calls (status, print) go
- * over the named IPC channels to the main process, which prints on a mocked USB device (or
- * a device file) with the printer package. A malformed ticket from the renderer prints
- * nothing; a failing device answers with an error the renderer can report.
+ * over the named IPC channels to the main process, which prints on a fake USB bus (or a
+ * fake device file) with the printer package. A malformed ticket from the renderer prints
+ * nothing; a failing device, or one that does not confirm the job, answers with an error the
+ * renderer can report. The idle poll reports status changes to the page without a ticket.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { UsbPrinterDevice } from '@queue/printer';
-import { SAMPLE_TICKET, readableLines } from '@queue/printer/testing';
+import { message } from '@queue/printer';
+import {
+  FakeDeviceFile,
+  FakeUsbBus,
+  type FakeUsbPrinterState,
+  SAMPLE_TICKET,
+  readableLines,
+} from '@queue/printer/testing';
 import { describe, expect, it } from 'vitest';
 import { hashPin } from './admin-pin';
 import { startShell } from './create-shell';
 import { IPC } from './ipc';
 import { createShellPrinter } from './kiosk-printer';
+import { type PollTimers, startKioskPrinterPoll } from './kiosk-printer-poll';
 import { createBridge } from './preload';
 import { readShellConfig } from './shell-config';
 import { fakeElectron, memoryStorage } from './testing/fake-electron';
 import { fakeLan } from './testing/fake-servers';
 
-type Callback = (error: Error | null | undefined) => void;
+/** Timers the test fires by hand: the idle poll runs only when told. */
+class HandTimers implements PollTimers {
+  private readonly pending = new Set<() => void>();
 
-/** A USB printer with the adapter's shape: answers DLE EOT n with the scripted byte. */
-class FakeUsbPrinter implements UsbPrinterDevice {
-  readonly written: Buffer[] = [];
-  failWrites = false;
-  private readonly outbox: number[] = [];
-  private reader: ((data: Buffer) => void) | undefined;
-
-  constructor(private readonly answers: Record<number, number> = { 1: 0x12, 2: 0x12, 4: 0x12 }) {}
-
-  open(callback?: Callback): this {
-    callback?.(null);
-    return this;
+  after(_ms: number, task: () => void): () => void {
+    this.pending.add(task);
+    return () => this.pending.delete(task);
   }
 
-  write(data: Buffer, callback?: Callback): this {
-    if (this.failWrites) {
-      callback?.(new Error('LIBUSB_ERROR_NO_DEVICE'));
-      return this;
-    }
-    this.written.push(Buffer.from(data));
-    if (data[0] === 0x10 && data[1] === 0x04) {
-      const answer = this.answers[data[2] ?? 0];
-      if (answer !== undefined) this.outbox.push(answer);
-    }
-    callback?.(null);
-    this.deliver();
-    return this;
+  get waiting(): number {
+    return this.pending.size;
   }
 
-  read(callback?: (data: Buffer) => void): void {
-    this.reader = callback;
-    this.deliver();
-  }
-
-  close(callback?: Callback): this {
-    callback?.(null);
-    return this;
-  }
-
-  /** Everything written after the status requests: the ticket. */
-  job(): Buffer {
-    return Buffer.concat(this.written.filter((chunk) => !(chunk[0] === 0x10 && chunk[1] === 0x04)));
-  }
-
-  private deliver(): void {
-    const reader = this.reader;
-    const byte = this.outbox.shift();
-    if (!reader || byte === undefined) {
-      if (byte !== undefined) this.outbox.unshift(byte);
-      return;
-    }
-    this.reader = undefined;
-    setImmediate(() => reader(Buffer.of(byte)));
+  fire(): void {
+    const due = [...this.pending];
+    this.pending.clear();
+    for (const task of due) task();
   }
 }
 
-const usbPrinter = (device: FakeUsbPrinter) =>
+/**
+ * Lets pending I/O (reading the profiles, the fake bus's callbacks) finish until `done`
+ * holds; fails if it never does. No timer of the code under test is waited for.
+ */
+const until = async (done: () => boolean): Promise<void> => {
+  const giveUpAt = Date.now() + 5000;
+  while (!done() && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 2));
+  expect(done()).toBe(true);
+};
+
+const usbPrinter = (bus: FakeUsbBus, settings: { serialNumber?: string } = {}) =>
   createShellPrinter(
-    { transport: 'usb', vendorId: 0x0416, productId: 0x5011, profileId: 'epson-80' },
-    { openUsbDevice: async () => device, statusTimeoutMs: 300 },
+    { transport: 'usb', vendorId: 0x0416, productId: 0x5011, profileId: 'epson-80', ...settings },
+    { listUsbDevices: bus.list, statusTimeoutMs: 300 },
   );
 
-const startKiosk = async (printer?: ReturnType<typeof usbPrinter>, kind: 'kiosk' | 'display' = 'kiosk') => {
-  const fake = fakeElectron();
+const busWith = (state?: FakeUsbPrinterState) => {
+  const bus = new FakeUsbBus();
+  const device = bus.plugIn({ vendorId: 0x0416, productId: 0x5011, ...(state ? { state } : {}) });
+  return { bus, device, printed: () => Uint8Array.from(device.printed) };
+};
+
+const startKiosk = async (
+  printer?: ReturnType<typeof usbPrinter>,
+  kind: 'kiosk' | 'display' = 'kiosk',
+  fake = fakeElectron(),
+  timers = new HandTimers(),
+) => {
   await startShell({
     electron: fake.electron,
     config: readShellConfig(kind, JSON.stringify({ exitPinHash: hashPin('4321') }), {}),
@@ -94,6 +81,7 @@ const startKiosk = async (printer?: ReturnType<typeof usbPrinter>, kind: 'kiosk'
     // No server on this (fake) LAN, and no mDNS query on the real one.
     findServer: () => new Promise(() => undefined),
     proveServer: fakeLan().proveServer,
+    printerPollTimers: timers,
     ...(printer ? { printer } : {}),
   });
   /** What the renderer's `window.queueShell` would get, wired to the fake main process. */
@@ -108,8 +96,8 @@ const startKiosk = async (printer?: ReturnType<typeof usbPrinter>, kind: 'kiosk'
 
 describe('kiosk printer through the shell', () => {
   it('answers status and prints the ticket on the USB printer', async () => {
-    const device = new FakeUsbPrinter();
-    const bridge = await startKiosk(usbPrinter(device));
+    const { bus, printed } = busWith();
+    const bridge = await startKiosk(usbPrinter(bus));
     expect(await bridge.printerStatus()).toEqual({
       online: true,
       coverOpen: false,
@@ -117,50 +105,92 @@ describe('kiosk printer through the shell', () => {
       paperNearEnd: false,
     });
     expect(await bridge.printTicket(SAMPLE_TICKET, { footerLines: ['Дякуємо!'] })).toEqual({ ok: true });
-    const lines = readableLines(device.job());
+    const lines = readableLines(printed());
     expect(lines).toContain(SAMPLE_TICKET.number);
     expect(lines).toContain(SAMPLE_TICKET.serviceName);
     expect(lines).toContain('Дякуємо!');
   });
 
   it('reads paper out from the USB printer', async () => {
-    const bridge = await startKiosk(usbPrinter(new FakeUsbPrinter({ 1: 0x1a, 2: 0x32, 4: 0x72 })));
+    const bridge = await startKiosk(usbPrinter(busWith('paper-out').bus));
     expect(await bridge.printerStatus()).toMatchObject({ online: false, paperOut: true });
   });
 
   it('prints nothing for a malformed ticket from the renderer', async () => {
-    const device = new FakeUsbPrinter();
-    const bridge = await startKiosk(usbPrinter(device));
+    const { bus, printed } = busWith();
+    const bridge = await startKiosk(usbPrinter(bus));
     const bad = { ...SAMPLE_TICKET, number: '', extra: 'field' };
     expect(await bridge.printTicket(bad)).toMatchObject({ ok: false });
     expect(await bridge.printTicket({ ...SAMPLE_TICKET, statusUrl: 'file:///etc/passwd' })).toMatchObject({
       ok: false,
     });
-    expect(device.job()).toHaveLength(0);
+    expect(printed()).toHaveLength(0);
   });
 
-  it('reports a failed USB write as an error for the renderer to pass on', async () => {
-    const device = new FakeUsbPrinter();
-    device.failWrites = true;
-    const bridge = await startKiosk(usbPrinter(device));
+  it('reports an unplugged USB printer as an error for the renderer to pass on', async () => {
+    const { bus, device } = busWith();
+    const bridge = await startKiosk(usbPrinter(bus));
+    expect(await bridge.printerStatus()).toMatchObject({ online: true });
+    device.unplug();
     const result = await bridge.printTicket(SAMPLE_TICKET);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error).toContain('LIBUSB_ERROR_NO_DEVICE');
   });
 
+  it('a ticket the paper ran out during is a failed print, though the status was fine before it', async () => {
+    const { bus, device } = busWith();
+    const bridge = await startKiosk(usbPrinter(bus));
+    expect(await bridge.printerStatus()).toMatchObject({ online: true, paperOut: false });
+    device.runOutOfPaperAfter(200);
+    const result = await bridge.printTicket(SAMPLE_TICKET);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toMatch(/paper out/);
+    expect(device.printed).toHaveLength(200);
+  });
+
+  it('prints on the USB printer with the configured serial number, of two', async () => {
+    const bus = new FakeUsbBus();
+    const first = bus.plugIn({ vendorId: 0x0416, productId: 0x5011, serialNumber: 'XP-1' });
+    const second = bus.plugIn({ vendorId: 0x0416, productId: 0x5011, serialNumber: 'XP-2' });
+    const bridge = await startKiosk(usbPrinter(bus, { serialNumber: 'XP-2' }));
+    expect(await bridge.printTicket(SAMPLE_TICKET)).toEqual({ ok: true });
+    expect(readableLines(Uint8Array.from(second.printed))).toContain(SAMPLE_TICKET.number);
+    expect(first.printed).toHaveLength(0);
+  });
+
+  it('says that no desk is open, as the server-printed ticket does, instead of "called shortly"', async () => {
+    const { bus, printed } = busWith();
+    const bridge = await startKiosk(usbPrinter(bus));
+    const noWait = { ...SAMPLE_TICKET, ahead: 0, lowMinutes: 0, highMinutes: 0 };
+    expect(await bridge.printTicket({ ...noWait, noDeskOpen: true })).toEqual({ ok: true });
+    const closed = readableLines(printed());
+    expect(closed).toContain(message('uk', 'noDeskOpen'));
+    expect(closed).not.toContain(message('uk', 'noWait'));
+    const before = printed().length;
+    expect(await bridge.printTicket(noWait)).toEqual({ ok: true });
+    expect(readableLines(printed().subarray(before))).toContain(message('uk', 'noWait'));
+  });
+
   it("says 'none' without a printer, and on screens that are not kiosks", async () => {
     expect(await (await startKiosk()).printerStatus()).toBe('none');
-    const display = await startKiosk(usbPrinter(new FakeUsbPrinter()), 'display');
+    const display = await startKiosk(usbPrinter(busWith().bus), 'display');
     expect(await display.printerStatus()).toBe('none');
     expect(await display.printTicket(SAMPLE_TICKET)).toMatchObject({ ok: false });
   });
 
-  it('prints through a device file', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'shell-lp-')), 'lp0');
-    await writeFile(path, '');
-    const printer = createShellPrinter({ transport: 'device', path, profileId: 'xprinter-80' });
+  it('prints through a device file, and fails a job the printer does not confirm', async () => {
+    const device = new FakeDeviceFile();
+    const printer = createShellPrinter(
+      { transport: 'device', path: '/dev/usb/lp0', profileId: 'xprinter-80' },
+      { openDevice: device.openDevice },
+    );
     expect(await printer.print(SAMPLE_TICKET)).toEqual({ ok: true });
-    expect(readableLines(await readFile(path))).toContain(SAMPLE_TICKET.number);
+    expect(readableLines(Uint8Array.from(device.printed))).toContain(SAMPLE_TICKET.number);
+    device.runOutOfPaperAfter(100);
+    expect(await printer.print(SAMPLE_TICKET)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/paper out/),
+    });
   });
 
   it('names the channels it uses, and nothing else', async () => {
@@ -169,6 +199,100 @@ describe('kiosk printer through the shell', () => {
     await bridge.printerStatus();
     await bridge.printTicket(SAMPLE_TICKET, { numberScale: 3 });
     expect(calls).toEqual([[IPC.printerStatus], [IPC.printTicket, SAMPLE_TICKET, { numberScale: 3 }]]);
+  });
+});
+
+describe("idle status poll of the kiosk's own printer", () => {
+  const READY = { online: true, coverOpen: false, paperOut: false, paperNearEnd: false };
+  const statusPushes = (fake: ReturnType<typeof fakeElectron>) =>
+    fake.sent.filter(([channel]) => channel === IPC.printerStatusChanged).map(([, status]) => status);
+
+  it('reports each change to the page, so alerts are raised and cleared without a ticket', async () => {
+    const { bus, device } = busWith();
+    const fake = fakeElectron();
+    const timers = new HandTimers();
+    await startKiosk(usbPrinter(bus), 'kiosk', fake, timers);
+    expect(timers.waiting).toBe(1);
+
+    timers.fire();
+    await until(() => statusPushes(fake).length === 1);
+    expect(statusPushes(fake)).toEqual([READY]);
+
+    // Nothing changed: nothing is reported, and the next round is due.
+    await until(() => timers.waiting === 1);
+    timers.fire();
+    await until(() => timers.waiting === 1);
+    expect(statusPushes(fake)).toHaveLength(1);
+
+    device.state = 'paper-out';
+    timers.fire();
+    await until(() => statusPushes(fake).length === 2);
+    expect(statusPushes(fake)[1]).toMatchObject({ online: false, paperOut: true });
+
+    device.state = 'ready';
+    timers.fire();
+    await until(() => statusPushes(fake).length === 3);
+    expect(statusPushes(fake)[2]).toEqual(READY);
+
+    bus.unplug(device);
+    await until(() => timers.waiting === 1);
+    timers.fire();
+    await until(() => statusPushes(fake).length === 4);
+    expect(statusPushes(fake)[3]).toBe('no-answer');
+    expect(device.printed).toHaveLength(0);
+  });
+
+  it('does not ask while a ticket prints, and stops with the window', async () => {
+    let idle = false;
+    let asked = 0;
+    const timers = new HandTimers();
+    const reported: unknown[] = [];
+    const poll = startKioskPrinterPoll({
+      printer: { isIdle: () => idle, status: async () => ((asked += 1), 'no-answer' as const) },
+      report: (status) => reported.push(status),
+      timers,
+    });
+    timers.fire();
+    await until(() => timers.waiting === 1);
+    expect(asked).toBe(0);
+    idle = true;
+    timers.fire();
+    await until(() => reported.length === 1);
+    expect(asked).toBe(1);
+    poll.stop();
+    expect(timers.waiting).toBe(0);
+  });
+
+  it('the shell printer is busy while it prints or checks status', async () => {
+    const { bus } = busWith();
+    const printer = usbPrinter(bus);
+    expect(printer.isIdle()).toBe(true);
+    const printing = printer.print(SAMPLE_TICKET);
+    expect(printer.isIdle()).toBe(false);
+    await printing;
+    expect(printer.isIdle()).toBe(true);
+  });
+
+  it('runs on kiosks with a printer only', async () => {
+    const timers = new HandTimers();
+    await startKiosk(undefined, 'kiosk', fakeElectron(), timers);
+    await startKiosk(usbPrinter(busWith().bus), 'display', fakeElectron(), timers);
+    expect(timers.waiting).toBe(0);
+  });
+
+  it('reaches the page through the preload, as the status alone', async () => {
+    const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+    const bridge = createBridge({
+      invoke: async () => undefined,
+      on: (channel, listener) => listeners.set(channel, listener),
+      removeListener: (channel) => listeners.delete(channel),
+    });
+    const seen: unknown[] = [];
+    const stop = bridge.onPrinterStatus((status) => seen.push(status));
+    listeners.get(IPC.printerStatusChanged)?.({ sender: 'electron internals' }, 'no-answer');
+    expect(seen).toEqual(['no-answer']);
+    stop();
+    expect(listeners.has(IPC.printerStatusChanged)).toBe(false);
   });
 });
 
@@ -186,5 +310,19 @@ describe('kiosk printer settings', () => {
       readShellConfig('kiosk', JSON.stringify({ printer: { transport: 'tcp' } }), {}).printer,
     ).toBeUndefined();
     expect(readShellConfig('kiosk', undefined, { QUEUE_PRINTER: '{not json' }).printer).toBeUndefined();
+  });
+
+  it('take a USB serial number to pick one of several printers, checked by the schema', () => {
+    const usb = { transport: 'usb', serialNumber: 'J7YF012345', profileId: 'epson-80' };
+    expect(readShellConfig('kiosk', JSON.stringify({ printer: usb }), {}).printer).toEqual(usb);
+    const problems: string[] = [];
+    const bad = { ...usb, serialNumber: '' };
+    expect(
+      readShellConfig('kiosk', JSON.stringify({ printer: bad }), {}, (problem) => problems.push(problem))
+        .printer,
+    ).toBeUndefined();
+    expect(problems).toEqual(['printer is not valid and is ignored']);
+    const onDevice = { transport: 'device', path: '/dev/usb/lp0', serialNumber: 'X', profileId: 'epson-80' };
+    expect(readShellConfig('kiosk', JSON.stringify({ printer: onDevice }), {}).printer).toBeUndefined();
   });
 });

@@ -9,9 +9,9 @@ import {
   DEFAULT_STATUS_TIMEOUT_MS,
   type OpenDevice,
   type PrinterProfile,
+  type ListUsbDevices,
   type PrinterTransport,
   type TicketView,
-  type UsbPrinterDevice,
   createDeviceTransport,
   createUsbTransport,
   loadPrinterProfiles,
@@ -24,8 +24,11 @@ import type { LocalPrintResult, LocalPrinterStatus } from './ipc';
 export const shellPrinterSchema = z.discriminatedUnion('transport', [
   z.strictObject({
     transport: z.literal('usb'),
+    /** From `lsusb` (ID vvvv:pppp), as in the udev rules; without them: a printer-class device or a udev-listed vendor. */
     vendorId: z.number().int().min(0).max(0xffff).optional(),
     productId: z.number().int().min(0).max(0xffff).optional(),
+    /** The printer's USB serial number (`lsusb -v`: iSerial), to pick one of several printers. */
+    serialNumber: z.string().trim().min(1).max(126).optional(),
     profileId: z.string().regex(/^[a-z0-9-]+$/),
   }),
   z.strictObject({
@@ -51,6 +54,7 @@ export const ticketPrintViewSchema = z.strictObject({
   ahead: z.number().int().min(0).max(100_000),
   lowMinutes: z.number().int().min(0).max(100_000),
   highMinutes: z.number().int().min(0).max(100_000),
+  noDeskOpen: z.literal(true).optional(),
   priority: z
     .strictObject({
       category: z.enum([
@@ -78,6 +82,8 @@ export interface ShellPrinter {
   status(): Promise<LocalPrinterStatus>;
   /** `view` and `template` come from the renderer and are checked here. */
   print(view: unknown, template?: unknown): Promise<LocalPrintResult>;
+  /** No job and no status check is running now (the idle poll asks only then). */
+  isIdle(): boolean;
   close(): Promise<void>;
 }
 
@@ -85,8 +91,8 @@ export interface ShellPrinterOptions {
   /** Folder of printer profiles; the repository's `hardware/printers` by default. */
   readonly profilesDir?: string;
   readonly statusTimeoutMs?: number;
-  /** For tests: a fake USB device or device file. */
-  readonly openUsbDevice?: () => Promise<UsbPrinterDevice>;
+  /** For tests: a fake USB bus or device file. */
+  readonly listUsbDevices?: ListUsbDevices;
   readonly openDevice?: OpenDevice;
 }
 
@@ -99,7 +105,8 @@ const transportFor = (settings: ShellPrinterSettings, options: ShellPrinterOptio
     ? createUsbTransport({
         ...(settings.vendorId !== undefined ? { vendorId: settings.vendorId } : {}),
         ...(settings.productId !== undefined ? { productId: settings.productId } : {}),
-        ...(options.openUsbDevice ? { openDevice: options.openUsbDevice } : {}),
+        ...(settings.serialNumber !== undefined ? { serialNumber: settings.serialNumber } : {}),
+        ...(options.listUsbDevices ? { listDevices: options.listUsbDevices } : {}),
       })
     : createDeviceTransport({
         path: settings.path,
@@ -120,31 +127,48 @@ export const createShellPrinter = (
     return profile;
   };
 
+  /** Jobs and status checks running now. */
+  let busy = 0;
+  const whileBusy = async <T>(run: () => Promise<T>): Promise<T> => {
+    busy += 1;
+    try {
+      return await run();
+    } finally {
+      busy -= 1;
+    }
+  };
+
   return {
-    status: async () => {
-      const found = await loadProfile();
-      if (found?.status === 'none')
-        return { online: true, coverOpen: false, paperOut: false, paperNearEnd: false };
-      return transport.status(options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS);
-    },
-    print: async (view, template) => {
-      const parsedView = ticketPrintViewSchema.safeParse(view);
-      if (!parsedView.success) return { ok: false, error: 'the ticket sent for printing is not valid' };
-      const parsedTemplate = template === undefined ? undefined : ticketTemplateSchema.safeParse(template);
-      const found = await loadProfile();
-      if (!found) return { ok: false, error: `unknown printer profile ${settings.profileId}` };
-      try {
-        const bytes = ticketToEscPos(
-          parsedView.data as unknown as TicketView,
-          found,
-          parsedTemplate?.success ? parsedTemplate.data : undefined,
+    isIdle: () => busy === 0,
+    status: () =>
+      whileBusy(async () => {
+        const found = await loadProfile();
+        if (found?.status === 'none')
+          return { online: true, coverOpen: false, paperOut: false, paperNearEnd: false };
+        return transport.status(
+          options.statusTimeoutMs ?? found?.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS,
         );
-        await transport.print(bytes);
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error: describe(error) };
-      }
-    },
+      }),
+    print: (view, template) =>
+      whileBusy(async () => {
+        const parsedView = ticketPrintViewSchema.safeParse(view);
+        if (!parsedView.success) return { ok: false, error: 'the ticket sent for printing is not valid' };
+        const parsedTemplate = template === undefined ? undefined : ticketTemplateSchema.safeParse(template);
+        const found = await loadProfile();
+        if (!found) return { ok: false, error: `unknown printer profile ${settings.profileId}` };
+        try {
+          const bytes = ticketToEscPos(
+            parsedView.data as unknown as TicketView,
+            found,
+            parsedTemplate?.success ? parsedTemplate.data : undefined,
+          );
+          // The printer confirms after the job that it is still ready, unless it cannot answer.
+          await transport.print(bytes, { confirm: found.status !== 'none' });
+          return { ok: true };
+        } catch (error) {
+          return { ok: false, error: describe(error) };
+        }
+      }),
     close: () => transport.close(),
   };
 };

@@ -4,15 +4,20 @@
  * kind of screen gets only the functions it uses: the kiosk its printer and PIN exit, the
  * board and the desk just their info and a reload.
  */
-import { IPC, type ShellBridge, type ShellInfo } from './ipc';
+import { IPC, type LocalPrinterStatus, type ShellBridge, type ShellInfo } from './ipc';
 
 export interface PreloadElectron {
   contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
-  ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> };
+  ipcRenderer: {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    /** Electron's always has these; a stand-in that only invokes gets no pushed events. */
+    on?(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+    removeListener?(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  };
 }
 
 export const BRIDGE_FUNCTIONS = {
-  kiosk: ['info', 'exitKiosk', 'reload', 'printerStatus', 'printTicket'],
+  kiosk: ['info', 'exitKiosk', 'reload', 'printerStatus', 'printTicket', 'onPrinterStatus'],
   display: ['info', 'reload'],
   desk: ['info', 'reload'],
 } as const satisfies Record<ShellInfo['kind'], readonly (keyof ShellBridge)[]>;
@@ -31,6 +36,12 @@ export const createBridge = (ipcRenderer: PreloadElectron['ipcRenderer']): Shell
   printerStatus: () => ipcRenderer.invoke(IPC.printerStatus) as ReturnType<ShellBridge['printerStatus']>,
   printTicket: (view, template) =>
     ipcRenderer.invoke(IPC.printTicket, view, template) as ReturnType<ShellBridge['printTicket']>,
+  onPrinterStatus: (listener) => {
+    // The page gets the status only, never Electron's event object.
+    const relay = (_event: unknown, status: unknown): void => listener(status as LocalPrinterStatus);
+    ipcRenderer.on?.(IPC.printerStatusChanged, relay);
+    return () => void ipcRenderer.removeListener?.(IPC.printerStatusChanged, relay);
+  },
 });
 
 /** The functions of one kind of screen, as a plain frozen object (what contextBridge copies). */

@@ -118,6 +118,7 @@ describe('preload bridge', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'exitKiosk',
       'info',
+      'onPrinterStatus',
       'printTicket',
       'printerStatus',
       'reload',
@@ -137,6 +138,7 @@ describe('preload surface per screen', () => {
       'reload',
       'printerStatus',
       'printTicket',
+      'onPrinterStatus',
     ]);
     expect(Object.keys(bridgeFor('display', { invoke }))).toEqual(['info', 'reload']);
     expect(Object.keys(bridgeFor('desk', { invoke }))).toEqual(['info', 'reload']);

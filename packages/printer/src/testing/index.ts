@@ -3,5 +3,7 @@
  * files, sample tickets. Exported as `@queue/printer/testing`; not for production code.
  */
 export * from './decode';
+export * from './fake-device-file';
+export * from './fake-usb';
 export * from './fixtures';
 export * from './golden';

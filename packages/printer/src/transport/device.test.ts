@@ -1,11 +1,14 @@
 /**
  * The device-file transport: a job written to a file arrives whole; status is read from a
- * fake device that answers, and a file that never answers gives 'no-answer' in time.
+ * fake device that answers, and a file that never answers gives 'no-answer' in time; a job
+ * counts as printed only when the printer answers after it that it is still ready. Deadlines
+ * pass on vitest's fake clock where a test depends on one.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeDeviceFile } from '../testing/fake-device-file';
 import { type DeviceHandle, createDeviceTransport } from './device';
 import { PrinterTransportError } from './types';
 
@@ -35,12 +38,17 @@ const answeringDevice = (answers: Record<number, number>): DeviceHandle => {
   };
 };
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('device-file transport', () => {
   it('writes the job to the device file', async () => {
     const path = await tempFile();
     const transport = createDeviceTransport({ path });
     const job = Uint8Array.from({ length: 5000 }, (_, index) => index % 256);
-    await transport.print(job);
+    // A plain file cannot answer a status query.
+    await transport.print(job, { confirm: false });
     expect(Buffer.from(await readFile(path)).equals(Buffer.from(job))).toBe(true);
   });
 
@@ -72,6 +80,7 @@ describe('device-file transport', () => {
   });
 
   it('times out a write the device never accepts', async () => {
+    vi.useFakeTimers();
     const stuck: DeviceHandle = {
       write: () => new Promise(() => {}),
       read: async () => 0,
@@ -82,7 +91,9 @@ describe('device-file transport', () => {
       writeTimeoutMs: 100,
       openDevice: async () => stuck,
     });
-    await expect(transport.print(Uint8Array.of(1))).rejects.toMatchObject({ code: 'timeout' });
+    const job = transport.print(Uint8Array.of(1)).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await job).toMatchObject({ code: 'timeout' });
   });
 
   it('refuses work after close', async () => {
@@ -145,5 +156,89 @@ describe('device-file transport on a device that allows one open at a time', () 
     expect(status).toMatchObject({ online: true });
     expect(device.jobs).toHaveLength(1);
     expect(device.openHandles()).toBe(0);
+  });
+});
+
+describe('device-file transport: a job is printed only when the printer confirms it', () => {
+  const JOB = Uint8Array.from({ length: 700 }, (_, index) => 0x20 + (index % 90));
+
+  const failure = (promise: Promise<unknown>): Promise<unknown> =>
+    promise.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+
+  it('a good job: the bytes, then DLE EOT 1, 2, 4 answered ready, with the device closed after', async () => {
+    const device = new FakeDeviceFile();
+    const transport = createDeviceTransport({ path: '/dev/usb/lp0', openDevice: device.openDevice });
+    await transport.print(JOB);
+    expect(device.printed).toEqual([...JOB]);
+    expect(device.requests).toEqual([1, 2, 4]);
+    expect(device.handlesOpen).toBe(0);
+  });
+
+  it('paper that runs out after K bytes fails the job, though the status was fine before it', async () => {
+    const device = new FakeDeviceFile();
+    const transport = createDeviceTransport({ path: '/dev/usb/lp0', openDevice: device.openDevice });
+    expect(await transport.status(300)).toMatchObject({ online: true, paperOut: false });
+    device.runOutOfPaperAfter(400);
+    const error = await failure(transport.print(JOB));
+    expect(error).toBeInstanceOf(PrinterTransportError);
+    expect(error).toMatchObject({ code: 'not-confirmed', message: expect.stringMatching(/paper out/) });
+    expect(device.printed).toHaveLength(400);
+  });
+
+  it('a printer that stops taking the job after K bytes fails it at the write deadline; the next job prints', async () => {
+    vi.useFakeTimers();
+    const device = new FakeDeviceFile();
+    const transport = createDeviceTransport({
+      path: '/dev/usb/lp0',
+      writeTimeoutMs: 3000,
+      openDevice: device.openDevice,
+    });
+    device.stopReadingAfter(400);
+    const job = failure(transport.print(JOB));
+    let settled = false;
+    void job.then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await job).toMatchObject({ code: 'timeout' });
+    expect(device.printed).toHaveLength(400);
+    const next = transport.print(Uint8Array.of(0x41, 0x0a));
+    await vi.advanceTimersByTimeAsync(100);
+    await next;
+    expect(device.printed.slice(400)).toEqual([0x41, 0x0a]);
+  });
+
+  it('no answer to the status query after the job fails it once the confirmation deadline passes', async () => {
+    vi.useFakeTimers();
+    const device = new FakeDeviceFile();
+    const transport = createDeviceTransport({
+      path: '/dev/usb/lp0',
+      confirmTimeoutMs: 2000,
+      openDevice: device.openDevice,
+    });
+    device.goSilentAfter(JOB.length);
+    const job = failure(transport.print(JOB));
+    let settled = false;
+    void job.then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(1900);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await job).toMatchObject({
+      code: 'not-confirmed',
+      message: expect.stringMatching(/no status answer/),
+    });
+    expect(device.printed).toEqual([...JOB]);
+    expect(device.handlesOpen).toBe(0);
+  });
+
+  it('prints without asking when told the printer cannot answer', async () => {
+    const device = new FakeDeviceFile('silent');
+    const transport = createDeviceTransport({ path: '/dev/usb/lp0', openDevice: device.openDevice });
+    await transport.print(JOB, { confirm: false });
+    expect(device.printed).toEqual([...JOB]);
+    expect(device.requests).toEqual([]);
   });
 });

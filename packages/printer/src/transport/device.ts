@@ -3,13 +3,20 @@
  * port, or a parallel port. Printing is a plain write. Status is read back with the file
  * opened non-blocking (usblp supports it), polling until the deadline, so a printer that
  * never answers cannot hold a libuv thread. usblp allows one open at a time, so status checks
- * and jobs take turns, and each closes its handle before the next opens.
+ * and jobs take turns, and each closes its handle before the next opens. A finished write
+ * only says the driver took the bytes, so a job is done when the printer then answers a
+ * status query, in the same turn, saying it is still ready.
  */
 import { constants } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
-import type { PrinterStatus } from '../status';
+import { type PrinterStatus, printerProblem } from '../status';
 import { ByteInbox, beforeDeadline, isTimedOut, queryStatus } from './status-query';
-import { DEFAULT_STATUS_TIMEOUT_MS, type PrinterTransport, PrinterTransportError } from './types';
+import {
+  DEFAULT_STATUS_TIMEOUT_MS,
+  type PrintOptions,
+  type PrinterTransport,
+  PrinterTransportError,
+} from './types';
 
 /** The few file operations the transport needs; tests pass a fake device. */
 export interface DeviceHandle {
@@ -35,6 +42,8 @@ export interface DeviceTransportOptions {
   readonly path: string;
   /** How long a job may take to be accepted before print() rejects with 'timeout'. */
   readonly writeTimeoutMs?: number;
+  /** How long the printer has, after the job was written, to answer that it is still ready. */
+  readonly confirmTimeoutMs?: number;
   readonly pollIntervalMs?: number;
   readonly openDevice?: OpenDevice;
 }
@@ -64,7 +73,13 @@ const pause = (ms: number, cut: Promise<void>): Promise<void> =>
   });
 
 export const createDeviceTransport = (options: DeviceTransportOptions): PrinterTransport => {
-  const { path, writeTimeoutMs = 10_000, pollIntervalMs = 15, openDevice = openDeviceFile } = options;
+  const {
+    path,
+    writeTimeoutMs = 10_000,
+    confirmTimeoutMs = 2000,
+    pollIntervalMs = 15,
+    openDevice = openDeviceFile,
+  } = options;
   let closed = false;
   let previous: Promise<unknown> = Promise.resolve();
 
@@ -138,7 +153,24 @@ export const createDeviceTransport = (options: DeviceTransportOptions): PrinterT
     }
   };
 
-  const print = (bytes: Uint8Array): Promise<void> => inTurn(() => printNow(bytes));
+  /** Asks after the job, on a handle of its own, whether the printer is still ready. */
+  const confirmNow = async (): Promise<void> => {
+    const answer = await statusNow(confirmTimeoutMs);
+    if (answer === 'no-answer') {
+      throw new PrinterTransportError(
+        'not-confirmed',
+        `${path} did not confirm it was ready after the job (no status answer in time)`,
+      );
+    }
+    const problem = printerProblem(answer);
+    if (problem) throw new PrinterTransportError('not-confirmed', `${path} reports ${problem} after the job`);
+  };
+
+  const print = (bytes: Uint8Array, printOptions: PrintOptions = {}): Promise<void> =>
+    inTurn(async () => {
+      await printNow(bytes);
+      if (printOptions.confirm ?? true) await confirmNow();
+    });
   const status = (timeoutMs = DEFAULT_STATUS_TIMEOUT_MS): Promise<PrinterStatus | 'no-answer'> =>
     inTurn(() => statusNow(timeoutMs));
 

@@ -8,8 +8,8 @@ export interface PrinterTransport {
   /** Asks DLE EOT 1, 2, 4; 'no-answer' when the printer is silent, unreachable or babbling. */
   status(timeoutMs?: number): Promise<PrinterStatus | 'no-answer'>;
   /**
-   * Resolves once every byte has been handed to the printer (and, where the transport can,
-   * the printer confirmed it is still ready after the last byte); rejects with
+   * Resolves once every byte has been handed to the printer within a deadline and the
+   * printer then confirmed it is still ready (unless `confirm: false`); rejects with
    * `PrinterTransportError`.
    */
   print(bytes: Uint8Array, options?: PrintOptions): Promise<void>;

@@ -25,11 +25,14 @@ export const fakeElectron = (
   const created: BrowserWindowOptions[] = [];
   const calls: string[] = [];
   const loaded: string[] = [];
+  /** What the main process sent to the page: channel and arguments. */
+  const sent: unknown[][] = [];
   let kiosk = false;
   const window: BrowserWindowLike = {
     webContents: {
       on: (event: string, listener: (...args: unknown[]) => void) => contentEvents.set(event, listener),
       reload: () => calls.push('reload'),
+      send: (channel: string, ...args: unknown[]) => sent.push([channel, ...args]),
       setWindowOpenHandler: () => calls.push('deny-popups'),
     } as BrowserWindowLike['webContents'],
     loadURL: async (url) => {
@@ -86,6 +89,7 @@ export const fakeElectron = (
     created,
     calls,
     loaded,
+    sent,
     handlers,
     appEvents,
     windowEvents,
