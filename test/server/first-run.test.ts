@@ -1,13 +1,15 @@
 /**
  * A real centre from an empty database, without the demo: the server started as the systemd
- * unit starts it says it needs setting up (and exits so that the unit does not restart it),
- * `npm run setup` writes the centre and its first administrator, refuses weak passwords and a
+ * unit starts it waits in setup mode (the page is tested in setup-mode.test.ts), while
+ * `npm run setup` is refused; stopped, `npm run setup` writes the centre and its first administrator, refuses weak passwords and a
  * second setup, and the server then starts with that administrator and no demo accounts.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@queue/db';
+import { setupStateOf } from '../../apps/server/src/first-run';
 import { REPO_ROOT, type TestServer, okData, rid, startServer, tempDir } from './harness';
 
 interface Run {
@@ -68,17 +70,49 @@ describe('first run without the demo', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('does not start on an empty database, and says how to set it up', { timeout: 60_000 }, async () => {
-    const run = await runScript(MAIN, databaseFile);
-    expect(run.code).toBe(78);
-    expect(run.stderr).toContain('npm run setup');
-  });
+  it(
+    'waits in setup mode on an empty database, where `npm run setup` is refused meanwhile',
+    { timeout: 60_000 },
+    async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          QUEUE_DB: databaseFile,
+          QUEUE_DEMO: '0',
+          QUEUE_PORT: '0',
+          QUEUE_HOST: '127.0.0.1',
+          QUEUE_MDNS: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<number | null>((resolveExit) => child.on('exit', resolveExit));
+      let stdout = '';
+      const port = await new Promise<string>((resolvePort, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString('utf8');
+          const match = /localhost:(\d+)\/setup/.exec(stdout);
+          if (match?.[1]) resolvePort(match[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${stdout}`)));
+      });
+      expect(stdout).toContain('npm run setup');
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(503);
+      const busy = await runScript(SETUP, databaseFile, setupArgs('olena'), 'кіт-на-даху-2026\n');
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain('in use');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
 
   it('refuses a weak password and writes nothing', { timeout: 60_000 }, async () => {
     const weak = await runScript(SETUP, databaseFile, setupArgs('olena'), 'admin\n');
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('at least 10 characters');
-    expect((await runScript(MAIN, databaseFile)).code).toBe(78);
+    const db = openDatabase(databaseFile);
+    expect(setupStateOf(db)).toBe('empty');
+    db.close();
   });
 
   it('sets the centre up once, with its first administrator', { timeout: 60_000 }, async () => {

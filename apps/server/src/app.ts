@@ -31,7 +31,7 @@ import { type Timers, realTimers } from './timers';
 import { Auditor } from './audit';
 import { Authenticator, hasRole, isLoopback } from './auth';
 import { type BackupOptions, scheduleBackups } from './backup';
-import { holdDatabaseLock } from './database-lock';
+import { type DatabaseLock, holdDatabaseLock } from './database-lock';
 import { CentreConfig } from './centre-config';
 import { bookingRoutes } from './bookings/book-http';
 import { open311Routes } from './open311/routes';
@@ -69,6 +69,8 @@ import { startSummaryJob } from './reports/summary-job';
 import { HubSender } from './city/hub-sender';
 import { appealsForCity, cityProfileOf, ratingsForCity } from './city/city-profile';
 import { CatalogueOffer } from './city/catalogue-offer';
+import { setupDoneRoutes } from './setup-mode/setup-http';
+import { adoptServer } from './setup-mode/adopt-server';
 
 export interface AppOptions {
   /** SQLite file; `:memory:` for throwaway runs. */
@@ -115,6 +117,10 @@ export interface AppOptions {
   readonly serverId?: string;
   /** Ship the event log to this city hub with the centre's key (docs/city.md); none when absent. */
   readonly hub?: { readonly url: string; readonly key: string };
+  /** The database's lock, already taken (by setup mode); released on close like the app's own. */
+  readonly databaseLock?: DatabaseLock;
+  /** Setup mode's server, already listening: taken over, so the centre starts on it without a gap. */
+  readonly httpServer?: HttpServer;
 }
 
 export interface PairingOptions {
@@ -156,7 +162,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? { now: () => Date.now() as ReturnType<Clock['now']> };
   // Held until close: a restore, or a second server, on this file is refused meanwhile.
-  const databaseLock = holdDatabaseLock(options.databaseFile, 'server');
+  const databaseLock = options.databaseLock ?? holdDatabaseLock(options.databaseFile, 'server');
   const db = openDatabase(options.databaseFile);
   const store = new QueueStore(db);
   const people = new PeopleStore(db);
@@ -167,11 +173,12 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
   const demoTokens = options.seedDemo ? await seedDemo(db, config, people, clock.now()) : {};
   const configured = options.centre ?? config.load();
   if (!configured) {
-    databaseLock.release();
+    // A lock handed in stays with the caller, which goes on to set the centre up.
+    if (!options.databaseLock) databaseLock.release();
     db.close();
     throw new NoCentreError(
-      'The database holds no centre configuration: set the centre up first with `npm run setup` ' +
-        '(see docs/deployment.md), or start the demo with QUEUE_DEMO=1.',
+      'The database holds no centre configuration: set the centre up on the setup page ' +
+        '(/setup) or with `npm run setup` (see docs/deployment.md), or start the demo with QUEUE_DEMO=1.',
     );
   }
   const centre = options.kioskPrinters ? withKioskPrinters(configured, options.kioskPrinters) : configured;
@@ -302,6 +309,7 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     closeConnections: (hashes) => live.close(hashes),
     isRated: (ticketId) => ratings.get(ticketId) !== undefined,
     routes: [
+      ...setupDoneRoutes(),
       ...bookingRoutes(
         bookings,
         () => queue.centre.site.timeZone,
@@ -339,9 +347,11 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
       }),
     ],
   });
-  const httpServer: HttpServer = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
-    : createServer(handler);
+  const httpServer: HttpServer = options.httpServer
+    ? adoptServer(options.httpServer, handler)
+    : options.tls
+      ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+      : createServer(handler);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
@@ -510,6 +520,8 @@ export const createApplication = async (options: AppOptions): Promise<Applicatio
     reportsReady: preparing.done,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolveListen, reject) => {
+        const taken = httpServer.address();
+        if (options.httpServer && typeof taken === 'object' && taken) return resolveListen(taken.port);
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address();

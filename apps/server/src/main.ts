@@ -16,10 +16,12 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Instant } from '@queue/core';
 import { type Advertisement, advertiseServer } from '@queue/discovery';
-import { NoCentreError, createApplication } from './app';
+import { NoCentreError } from './app';
 import { backupFolderFor } from './backup';
 import { type Environment, readEnvironment } from './environment';
 import { createLogger } from './logger';
+import { CannotSetUpError } from './setup-mode/setup-server';
+import { startCentre } from './setup-mode/start-centre';
 
 /** The settings, or a clear message on stderr and exit code 1 when any is bad. */
 const readSettings = (): Environment => {
@@ -59,34 +61,77 @@ const lanAddresses = (): string[] =>
     .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
     .map((entry) => entry?.address ?? '');
 
+/** What stops the server now: setup mode until the centre runs, then the centre. */
+let stopNow: (() => Promise<unknown>) | undefined;
+let stopping = false;
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  logger.info('stopping', { signal });
+  (stopNow ?? (() => Promise.resolve()))()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      logger.error('stop failed', { error });
+      process.exit(1);
+    });
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+
+const printSetupMode = (scheme: string, setupPort: number, code: string): void => {
+  const remote = host === '0.0.0.0' ? lanAddresses() : /^(127\.|::1$|localhost$)/.test(host) ? [] : [host];
+  process.stdout.write(
+    [
+      '',
+      'Queue server is in setup mode: this database holds no centre yet.',
+      `  On this machine open ${scheme}://localhost:${setupPort}/setup (no code needed).`,
+      ...remote.map((address) => `  From another computer: ${scheme}://${address}:${setupPort}/setup`),
+      `  Away from this machine (or through a proxy) the page asks for the one-time setup code ${code}`,
+      '  Or stop the server and run `npm run setup` (docs/deployment.md).',
+      '  The centre starts here as soon as it is set up.',
+      '',
+    ].join('\n') + '\n',
+  );
+};
+
 const main = async (): Promise<void> => {
   const tls = tlsFrom(settings.tls);
   const demo = settings.demo;
   const autoApproveLoopback = demo && settings.demoAutoPair;
-  const app = await createApplication({
-    databaseFile,
-    clock: clockFrom(settings.timeStart),
-    logger,
-    seedDemo: demo,
-    pairing: { autoApproveLoopback },
-    ...(settings.serverId ? { serverId: settings.serverId } : {}),
-    backup: {
-      // Beside the database unless set: a server on another file never writes into data/backups.
-      folder: backupFolderFor(settings.backup.folder, databaseFile),
-      keep: settings.backup.keep,
-      intervalMs: settings.backup.hours * 3_600_000,
-    },
-    ...(settings.kioskPrinters ? { kioskPrinters: settings.kioskPrinters } : {}),
-    retentionDays: settings.retentionDays,
-    printerPollMs: settings.printerPollSeconds * 1000,
-    allowedOrigins: settings.allowedOrigins,
-    allowedHosts: settings.allowedHosts,
-    trustedProxies: settings.trustedProxies,
-    ...(tls ? { tls } : {}),
-    ...(settings.hub ? { hub: settings.hub } : {}),
-  });
   const scheme = tls ? 'https' : 'http';
-  const actualPort = await app.listen(port, host);
+  const { app, port: actualPort } = await startCentre(
+    {
+      databaseFile,
+      clock: clockFrom(settings.timeStart),
+      logger,
+      seedDemo: demo,
+      pairing: { autoApproveLoopback },
+      ...(settings.serverId ? { serverId: settings.serverId } : {}),
+      backup: {
+        // Beside the database unless set: a server on another file never writes into data/backups.
+        folder: backupFolderFor(settings.backup.folder, databaseFile),
+        keep: settings.backup.keep,
+        intervalMs: settings.backup.hours * 3_600_000,
+      },
+      ...(settings.kioskPrinters ? { kioskPrinters: settings.kioskPrinters } : {}),
+      retentionDays: settings.retentionDays,
+      printerPollMs: settings.printerPollSeconds * 1000,
+      allowedOrigins: settings.allowedOrigins,
+      allowedHosts: settings.allowedHosts,
+      trustedProxies: settings.trustedProxies,
+      ...(tls ? { tls } : {}),
+      ...(settings.hub ? { hub: settings.hub } : {}),
+    },
+    port,
+    host,
+    {
+      onSetupMode: (mode, setupPort) => {
+        stopNow = () => mode.close();
+        printSetupMode(scheme, setupPort, mode.code);
+      },
+    },
+  );
+  stopNow = () => app.close();
   logger.info('listening', { port: actualPort, host, databaseFile, scheme });
   // Kiosks, boards and desks find the server by this announcement unless given its URL; a
   // server listening on loopback only cannot be reached from them, so it keeps quiet.
@@ -112,7 +157,9 @@ const main = async (): Promise<void> => {
       'Queue server is running.',
       kioskToken ? `  Kiosk:   ${base}/kiosk/?device=${kioskToken}` : `  Kiosk:   ${base}/kiosk/`,
       displayToken ? `  Display: ${base}/display/?device=${displayToken}` : `  Display: ${base}/display/`,
-      `  Desk:    ${base}/desk/   (demo logins in README: operator1 / 1111, reception / 0000, admin / admin)`,
+      demo
+        ? `  Desk:    ${base}/desk/   (demo logins in README: operator1 / 1111, reception / 0000, admin / admin)`
+        : `  Desk:    ${base}/desk/`,
       `  Health:  ${base}/health`,
       autoApproveLoopback
         ? '  Demo mode: devices opened on this machine are paired automatically; others show a code to approve.'
@@ -122,27 +169,17 @@ const main = async (): Promise<void> => {
     ].join('\n') + '\n',
   );
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping', { signal });
-    Promise.all([advertisement?.stop(), app.close()])
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error('stop failed', { error });
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopNow = () => Promise.all([advertisement?.stop(), app.close()]);
 };
 
-/** sysexits' EX_CONFIG: the unit does not restart on it (RestartPreventExitStatus), since only setup helps. */
+/**
+ * sysexits' EX_CONFIG: the unit does not restart on it (RestartPreventExitStatus). Only for
+ * a database no setup can help (staff but no centre): an empty one gets the setup page.
+ */
 const EXIT_NOT_SET_UP = 78;
 
 main().catch((error: unknown) => {
-  if (error instanceof NoCentreError) {
+  if (error instanceof NoCentreError || error instanceof CannotSetUpError) {
     logger.error('not set up', { error: error.message });
     process.stderr.write(`${error.message}\n`);
     process.exit(EXIT_NOT_SET_UP);
