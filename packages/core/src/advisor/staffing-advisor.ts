@@ -1,0 +1,319 @@
+/**
+ * The staffing advisor: from the live state, the learned visit lengths and the last hour's
+ * arrivals, a forecast of each service's wait over the next hour, and the smallest changes
+ * that keep every service within its waiting standard: end a break early, give an open desk
+ * a service of its own organisation, or open a closed desk. No order of calling fixes a
+ * single-desk service that is overloaded while other desks idle; only moving desks does.
+ * It proposes; a person decides (the Monitor applies a proposal through the audited commands).
+ *
+ * The forecast is a fluid model with a steady-state correction:
+ * - each desk's time over the hour (a paused desk from when its break will end) is shared
+ *   between its services by weight times the work each has (waiting now plus arriving);
+ * - a service's wait is the longer of clearing the queue (ahead of its last visitor) now or
+ *   at the hour's end at that rate, and, while the desks keep up, the M/M/c wait in Sakasegawa's approximation (which
+ *   takes the fractional desks a shared desk gives).
+ */
+import type { Centre, Desk, DeskService, Service } from '../centre';
+import { deskWeightFor } from '../centre';
+import { meanServiceMinutes } from '../estimate';
+import { TYPICAL_BREAK_MINUTES } from '../forecast';
+import { type DeskId, type Instant, MS_PER_MINUTE, type ServiceCode } from '../ids';
+import { walkUpMinutes } from '../queue-index';
+import { type QueueState, deskStateOf, ticketsOf } from '../state';
+import { type StaffMembership, mayWorkAtDesk } from '../staff-access';
+
+export const ADVISOR_HORIZON_MINUTES = 60;
+
+export interface ServiceOutlook {
+  readonly code: ServiceCode;
+  readonly waiting: number;
+  /** Tickets taken for it in the last hour. */
+  readonly arrivalsPerHour: number;
+  /** Full-time desks the next hour gives it. */
+  readonly desks: number;
+  /** The wait forecast for the coming hour; Infinity when no desk will serve it. */
+  readonly forecastMinutes: number;
+  readonly standardMinutes: number;
+  readonly overStandard: boolean;
+}
+
+export type StaffingProposal =
+  | { readonly kind: 'end-break'; readonly deskId: DeskId }
+  | { readonly kind: 'open-desk'; readonly deskId: DeskId }
+  | {
+      readonly kind: 'add-service';
+      readonly deskId: DeskId;
+      readonly serviceCode: ServiceCode;
+      /** The desk's services with the new one, as `desk:assign-services` takes them. */
+      readonly services: readonly Pick<DeskService, 'code' | 'weight'>[];
+    };
+
+export interface RankedProposal {
+  readonly proposal: StaffingProposal;
+  /** The services over their standard now that it brings within it. */
+  readonly relieves: readonly ServiceCode[];
+  /** Every service over its standard, or whose forecast it changes, before and after. */
+  readonly before: Readonly<Record<ServiceCode, number>>;
+  readonly after: Readonly<Record<ServiceCode, number>>;
+  /** With it, every service keeps within its standard. */
+  readonly enough: boolean;
+}
+
+export interface StaffingAdvice {
+  readonly at: Instant;
+  /** Services with work in the coming hour, the worst forecast against its standard first. */
+  readonly outlook: readonly ServiceOutlook[];
+  /** The best proposals first; empty when every service keeps within its standard. */
+  readonly proposals: readonly RankedProposal[];
+}
+
+export interface AdvisorOptions {
+  readonly horizonMinutes?: number;
+  /**
+   * Staff free to open a desk. When given, a closed desk is proposed only if one of them may
+   * work at it (organisation limits); when absent, the supervisor chooses who.
+   */
+  readonly freeStaff?: readonly StaffMembership[];
+  readonly maxProposals?: number;
+}
+
+/** How much of the hour each desk will work: open 1, paused from its break's end, closed 0. */
+type Availability = ReadonlyMap<DeskId, number>;
+
+interface Demand {
+  readonly waiting: number;
+  readonly perMinute: number;
+  readonly visitMinutes: number;
+}
+
+/** A cost per kind of change, so the smallest change that helps comes first. */
+const COST: Record<StaffingProposal['kind'], number> = { 'end-break': 1, 'add-service': 2, 'open-desk': 3 };
+
+const demandOf = (centre: Centre, state: QueueState, at: Instant): Map<ServiceCode, Demand> => {
+  const since = at - ADVISOR_HORIZON_MINUTES * MS_PER_MINUTE;
+  const waiting = new Map<ServiceCode, number>();
+  const arrived = new Map<ServiceCode, number>();
+  for (const ticket of ticketsOf(state)) {
+    if (ticket.status === 'waiting' || ticket.status === 'postponed') {
+      waiting.set(ticket.serviceCode, (waiting.get(ticket.serviceCode) ?? 0) + 1);
+    }
+    if (ticket.issuedAt > since && ticket.issuedAt <= at) {
+      arrived.set(ticket.serviceCode, (arrived.get(ticket.serviceCode) ?? 0) + 1);
+    }
+  }
+  const walk = walkUpMinutes(state);
+  const demand = new Map<ServiceCode, Demand>();
+  for (const service of centre.services) {
+    const count = waiting.get(service.code) ?? 0;
+    const arrivals = arrived.get(service.code) ?? 0;
+    if (count === 0 && arrivals === 0) continue;
+    demand.set(service.code, {
+      waiting: count,
+      perMinute: arrivals / ADVISOR_HORIZON_MINUTES,
+      visitMinutes: meanServiceMinutes(centre, state, service.code) + walk,
+    });
+  }
+  return demand;
+};
+
+const availabilityOf = (
+  centre: Centre,
+  state: QueueState,
+  at: Instant,
+  horizon: number,
+): Map<DeskId, number> =>
+  new Map(
+    centre.desks.map((desk) => {
+      const deskState = deskStateOf(state, desk.id);
+      if (deskState.status === 'open') return [desk.id, 1];
+      if (deskState.status === 'closed') return [desk.id, 0];
+      const back = (deskState.since ?? at) + TYPICAL_BREAK_MINUTES * MS_PER_MINUTE;
+      const away = Math.max(back - at, 5 * MS_PER_MINUTE) / MS_PER_MINUTE;
+      return [desk.id, Math.max(0, horizon - away) / horizon];
+    }),
+  );
+
+/** M/M/c waiting time in Sakasegawa's approximation, for fractional c. */
+const steadyWaitMinutes = (perMinute: number, visitMinutes: number, desks: number): number => {
+  const load = (perMinute * visitMinutes) / desks;
+  if (load >= 1) return Infinity;
+  if (load <= 0) return 0;
+  return (visitMinutes * load ** (Math.sqrt(2 * (desks + 1)) - 1)) / (desks * (1 - load));
+};
+
+const outlookOf = (
+  centre: Centre,
+  desks: readonly Desk[],
+  demand: ReadonlyMap<ServiceCode, Demand>,
+  availability: Availability,
+  horizon: number,
+): ServiceOutlook[] => {
+  // The work each service has over the hour, in desk-hours.
+  const work = new Map<ServiceCode, number>();
+  for (const [code, entry] of demand) {
+    work.set(code, ((entry.waiting + entry.perMinute * horizon) * entry.visitMinutes) / horizon);
+  }
+  const share = new Map<ServiceCode, number>();
+  for (const desk of desks) {
+    const available = availability.get(desk.id) ?? 0;
+    if (available <= 0) continue;
+    const claims = desk.services
+      .map((entry) => ({ code: entry.code, claim: entry.weight * (work.get(entry.code) ?? 0) }))
+      .filter((entry) => entry.claim > 0);
+    const total = claims.reduce((sum, entry) => sum + entry.claim, 0);
+    for (const entry of claims) {
+      share.set(entry.code, (share.get(entry.code) ?? 0) + (available * entry.claim) / total);
+    }
+  }
+  return [...demand].map(([code, entry]): ServiceOutlook => {
+    const service = centre.services.find((candidate) => candidate.code === code);
+    const standard = service?.waitingStandardMinutes ?? 15;
+    const capacity = share.get(code) ?? 0;
+    let minutes = Infinity;
+    if (capacity > 0) {
+      const perMinute = capacity / entry.visitMinutes;
+      const backlog = Math.max(entry.waiting, entry.waiting + (entry.perMinute - perMinute) * horizon);
+      // The first in line are called as soon as a desk's share frees; the last wait for the rest.
+      const clearing = Math.max(0, backlog - capacity) / perMinute;
+      minutes = Math.max(clearing, steadyWaitMinutes(entry.perMinute, entry.visitMinutes, capacity));
+      if (!Number.isFinite(minutes)) minutes = clearing;
+    }
+    return {
+      code,
+      waiting: entry.waiting,
+      arrivalsPerHour: Math.round(entry.perMinute * ADVISOR_HORIZON_MINUTES),
+      desks: capacity,
+      forecastMinutes: minutes,
+      standardMinutes: standard,
+      overStandard: minutes > standard,
+    };
+  });
+};
+
+/** Minutes over the standard, summed; a service with no desk counts as a long way over. */
+const excessOf = (outlook: readonly ServiceOutlook[]): number =>
+  outlook.reduce(
+    (sum, row) =>
+      sum +
+      (Number.isFinite(row.forecastMinutes)
+        ? Math.max(0, row.forecastMinutes - row.standardMinutes)
+        : 10_000),
+    0,
+  );
+
+const withService = (desk: Desk, service: Service): Pick<DeskService, 'code' | 'weight'>[] => {
+  const weight = Math.max(1, ...desk.services.map((entry) => entry.weight));
+  return [
+    ...desk.services.map(({ code, weight: own }) => ({ code, weight: own })),
+    { code: service.code, weight },
+  ];
+};
+
+const candidatesFor = (
+  centre: Centre,
+  state: QueueState,
+  over: ReadonlySet<ServiceCode>,
+  options: AdvisorOptions,
+): StaffingProposal[] => {
+  const serving = (desk: Desk): boolean => [...over].some((code) => deskWeightFor(desk, code) > 0);
+  const proposals: StaffingProposal[] = [];
+  for (const desk of centre.desks) {
+    const status = deskStateOf(state, desk.id).status;
+    if (status === 'paused' && serving(desk)) proposals.push({ kind: 'end-break', deskId: desk.id });
+    if (status === 'closed' && serving(desk)) {
+      const someone = options.freeStaff?.some((member) => mayWorkAtDesk(member, desk)) ?? true;
+      if (someone) proposals.push({ kind: 'open-desk', deskId: desk.id });
+    }
+    if (status !== 'open') continue;
+    for (const code of over) {
+      const service = centre.services.find((entry) => entry.code === code);
+      // A desk takes only its own organisation's services: another's staff may not serve them.
+      if (!service || service.organisationId !== desk.organisationId || deskWeightFor(desk, code) > 0)
+        continue;
+      proposals.push({
+        kind: 'add-service',
+        deskId: desk.id,
+        serviceCode: code,
+        services: withService(desk, service),
+      });
+    }
+  }
+  return proposals;
+};
+
+const applied = (
+  centre: Centre,
+  availability: Availability,
+  proposal: StaffingProposal,
+): { desks: Desk[]; availability: Map<DeskId, number> } => {
+  const next = new Map(availability);
+  if (proposal.kind !== 'add-service') next.set(proposal.deskId, 1);
+  const desks = centre.desks.map((desk) =>
+    proposal.kind === 'add-service' && desk.id === proposal.deskId
+      ? { ...desk, services: [...proposal.services] }
+      : desk,
+  );
+  return { desks, availability: next };
+};
+
+const worstFirst = (a: ServiceOutlook, b: ServiceOutlook): number =>
+  b.forecastMinutes / b.standardMinutes - a.forecastMinutes / a.standardMinutes ||
+  a.code.localeCompare(b.code);
+
+export const adviseStaffing = (
+  centre: Centre,
+  state: QueueState,
+  at: Instant,
+  options: AdvisorOptions = {},
+): StaffingAdvice => {
+  const horizon = options.horizonMinutes ?? ADVISOR_HORIZON_MINUTES;
+  const demand = demandOf(centre, state, at);
+  const availability = availabilityOf(centre, state, at, horizon);
+  const outlook = outlookOf(centre, centre.desks, demand, availability, horizon).sort(worstFirst);
+  const over = new Set(outlook.filter((row) => row.overStandard).map((row) => row.code));
+  if (over.size === 0) return { at, outlook, proposals: [] };
+  const baseExcess = excessOf(outlook);
+  const ranked = candidatesFor(centre, state, over, options).flatMap((proposal) => {
+    const change = applied(centre, availability, proposal);
+    const after = outlookOf(centre, change.desks, demand, change.availability, horizon);
+    const afterByCode = new Map(after.map((row) => [row.code, row]));
+    const excess = excessOf(after);
+    // It must help, and must not push another service over its standard.
+    if (excess >= baseExcess) return [];
+    if (after.some((row) => row.overStandard && !over.has(row.code))) return [];
+    const touched = outlook.filter((row) => {
+      const next = afterByCode.get(row.code);
+      return (
+        row.overStandard || (next !== undefined && Math.abs(next.forecastMinutes - row.forecastMinutes) >= 1)
+      );
+    });
+    return [
+      {
+        proposal,
+        relieves: [...over].filter((code) => afterByCode.get(code)?.overStandard === false),
+        before: Object.fromEntries(touched.map((row) => [row.code, row.forecastMinutes])),
+        after: Object.fromEntries(
+          touched.map((row) => [row.code, afterByCode.get(row.code)?.forecastMinutes ?? 0]),
+        ),
+        enough: after.every((row) => !row.overStandard),
+        cost: COST[proposal.kind],
+        excess,
+      },
+    ];
+  });
+  ranked.sort(
+    (a, b) =>
+      Number(b.enough) - Number(a.enough) ||
+      b.relieves.length - a.relieves.length ||
+      a.cost - b.cost ||
+      a.excess - b.excess ||
+      a.proposal.deskId.localeCompare(b.proposal.deskId),
+  );
+  return {
+    at,
+    outlook,
+    proposals: ranked
+      .slice(0, options.maxProposals ?? 5)
+      .map(({ cost: _cost, excess: _excess, ...proposal }) => proposal),
+  };
+};
