@@ -2,7 +2,8 @@
  * Does every control fit the screen? On a phone, a control that is cut off by the viewport's
  * edge, by an ancestor that hides overflow, or whose own text overflows it, is a control the
  * visitor cannot read or reach. `unfitControls` lists them (empty when all fit), and says so
- * when the page itself scrolls sideways.
+ * when the page itself scrolls sideways. A control below the fold of a panel that scrolls up
+ * and down is reachable and fits; one cut off sideways is not.
  */
 import type { Page } from 'playwright-core';
 
@@ -28,12 +29,22 @@ const CHECK = `(() => {
     if (node.tagName !== 'INPUT' && node.tagName !== 'TEXTAREA' && node.tagName !== 'SELECT' && node.scrollWidth > node.clientWidth + 1 && style.display !== 'inline') {
       problems.push(describe(node) + ' clips its own content: ' + node.scrollWidth + ' > ' + node.clientWidth);
     }
+    // A list that scrolls up and down is fine (the next rows are a scroll away); what is cut
+    // off sideways, or hidden by an ancestor that does not scroll, is not.
+    let top = box.top;
+    let bottom = box.bottom;
     for (let parent = node.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
       const overflow = getComputedStyle(parent);
       if (overflow.overflowX === 'visible' && overflow.overflowY === 'visible') continue;
       const outer = parent.getBoundingClientRect();
-      if (box.left < outer.left - 0.5 || box.right > outer.right + 0.5 || box.top < outer.top - 0.5 || box.bottom > outer.bottom + 0.5) {
-        problems.push(describe(node) + ' is clipped by ' + describe(parent));
+      const scrollsDown = overflow.overflowY === 'auto' || overflow.overflowY === 'scroll';
+      const sideways = box.left < outer.left - 0.5 || box.right > outer.right + 0.5;
+      const upright = !scrollsDown && (top < outer.top - 0.5 || bottom > outer.bottom + 0.5);
+      if (sideways || upright) problems.push(describe(node) + ' is clipped by ' + describe(parent));
+      if (scrollsDown) {
+        // Scrolled into view, it shows within this box: check that against the ancestors above.
+        top = Math.min(Math.max(top, outer.top), outer.bottom);
+        bottom = Math.max(Math.min(bottom, outer.bottom), top);
       }
     }
   }

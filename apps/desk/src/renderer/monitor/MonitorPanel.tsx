@@ -3,7 +3,9 @@
  * device alerts, every desk (open, on a break and why, serving whom for how long, closed) and
  * every queue. From here a supervisor opens a closed desk under their own name (to serve at it
  * they log in there), closes a desk with nobody at it (freeing it for another operator), or
- * moves a desk to other services. A block lists the appeals overdue and due soon.
+ * moves a desk to other services. The staffing advisor proposes the smallest change of desks
+ * that keeps every queue within its standard for the next hour. A block lists the appeals
+ * overdue and due soon.
  */
 import type { QueueConnection, SyncState } from '@queue/client';
 import type { Desk } from '@queue/core';
@@ -14,7 +16,9 @@ import { AppealsDueBlock } from '../appeals/AppealsDueBlock';
 import { RefusalLine } from '../common/RefusalLine';
 import { useCommands } from '../common/use-commands';
 import { AssignServicesDialog } from './AssignServicesDialog';
+import { StaffingAdviceBlock } from './StaffingAdviceBlock';
 import { monitorViewOf, servicesToShow } from './monitor-view';
+import './monitor.css';
 
 interface Props {
   readonly sync: SyncState;
@@ -63,6 +67,7 @@ export const MonitorPanel = ({ sync, connection, online, now, active = true }: P
             ))}
           </ul>
         )}
+        <StaffingAdviceBlock centre={centre} queue={sync.queue} now={now} commands={commands} />
         <h2 className="panel-heading">{t('monitor.alerts')}</h2>
         {view.alerts.length === 0 ? (
           <p className="monitor__quiet">{t('monitor.noAlerts')}</p>
@@ -80,8 +85,11 @@ export const MonitorPanel = ({ sync, connection, online, now, active = true }: P
       </section>
 
       <section className="monitor__main">
-        <h2 className="panel-heading">{t('monitor.desks')}</h2>
-        <div className="monitor__scroll">
+        <h2 className="panel-heading" id="monitor-desks-heading">
+          {t('monitor.desks')}
+        </h2>
+        {/* Focusable, so that a keyboard can scroll the list too. */}
+        <div className="monitor__scroll" tabIndex={0} role="region" aria-labelledby="monitor-desks-heading">
           <table className="grid" data-testid="monitor-desks">
             <thead>
               <tr>
@@ -163,13 +171,20 @@ export const MonitorPanel = ({ sync, connection, online, now, active = true }: P
 
       <section className="monitor__main">
         <div className="monitor__heading">
-          <h2 className="panel-heading">{t('monitor.services')}</h2>
+          <h2 className="panel-heading" id="monitor-services-heading">
+            {t('monitor.services')}
+          </h2>
           <label className="monitor__toggle">
             <input type="checkbox" checked={showAll} onChange={(event) => setShowAll(event.target.checked)} />
             {t('monitor.showAll')}
           </label>
         </div>
-        <div className="monitor__scroll">
+        <div
+          className="monitor__scroll"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="monitor-services-heading"
+        >
           <table className="grid" data-testid="monitor-services">
             <thead>
               <tr>
