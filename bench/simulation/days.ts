@@ -19,6 +19,8 @@ export interface DaysOptions {
   readonly estimator?: DayOptions['estimator'];
   /** Between a visit's end and the desk's next call (notes, the next button); none by default. */
   readonly wrapUpMinutes?: number;
+  readonly closedAtStart?: DayOptions['closedAtStart'];
+  readonly advisor?: DayOptions['advisor'];
 }
 
 /** The visits of each day, in day order. */
@@ -37,6 +39,8 @@ export const simulateDays = (options: DaysOptions): VisitRecord[][] => {
       opensAt: DAY_OPENS,
       walkMinutes: 0.5,
       ...(options.wrapUpMinutes ? { wrapUpMinutes: options.wrapUpMinutes } : {}),
+      ...(options.closedAtStart ? { closedAtStart: options.closedAtStart } : {}),
+      ...(options.advisor ? { advisor: options.advisor } : {}),
       stats,
       estimates: options.estimates,
       ...(options.estimator ? { estimator: options.estimator } : {}),

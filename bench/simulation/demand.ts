@@ -67,6 +67,8 @@ export interface DemandOptions {
   readonly noShowShare: number;
   /** Spread of visit lengths around the service's minutes (sd / mean). */
   readonly serviceCv: number;
+  /** Multiplies some services' daily visits on top of `load`. */
+  readonly serviceLoad?: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_DEMAND: DemandOptions = {
@@ -109,7 +111,7 @@ export const generateDay = (
 ): Visitor[] => {
   const drafts: Omit<Visitor, 'index'>[] = [];
   for (const [code, perDay] of Object.entries(DAILY_VISITS)) {
-    const count = poisson(random, perDay * options.load);
+    const count = poisson(random, perDay * options.load * (options.serviceLoad?.[code] ?? 1));
     const minutesMean = expectedMinutes(serviceCode(code));
     for (let i = 0; i < count; i += 1) {
       const booked = random.chance(options.bookedShare);

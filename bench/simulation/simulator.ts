@@ -12,6 +12,7 @@ import {
   type QueueCommand,
   type QueueState,
   type ServiceStats,
+  type StaffingProposal,
   type TicketId,
   type WaitEstimate,
   deskStateOf,
@@ -35,6 +36,7 @@ import type { CallPolicy } from './policies';
 
 const MS_PER_MINUTE = 60_000;
 const COMPACT_EVERY = 25;
+const DAY_MS = 24 * 60 * MS_PER_MINUTE;
 
 export interface DayOptions {
   readonly centre: Centre;
@@ -59,6 +61,13 @@ export interface DayOptions {
   readonly endsAt?: Instant;
   /** The estimator to record at issue; the system's `estimateWait` unless another is compared. */
   readonly estimator?: typeof estimateWait;
+  /** Desks nobody opens at the start of the day (a reserve the advisor may call on). */
+  readonly closedAtStart?: readonly DeskId[];
+  /** A supervisor who asks the staffing advisor now and then and applies its first proposal. */
+  readonly advisor?: {
+    readonly everyMinutes: number;
+    readonly propose: (centre: Centre, state: QueueState, at: Instant) => StaffingProposal | undefined;
+  };
 }
 
 export interface VisitRecord {
@@ -82,10 +91,13 @@ type Happening =
   | { readonly kind: 'at-desk'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'complete'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'no-show'; readonly deskId: DeskId; readonly ticketId: TicketId }
-  | { readonly kind: 'ready'; readonly deskId: DeskId };
+  | { readonly kind: 'ready'; readonly deskId: DeskId }
+  | { readonly kind: 'advise' };
 
 export const simulateDay = (options: DayOptions): DayResult => {
-  const { centre, policy } = options;
+  const { policy } = options;
+  // The advisor may give a desk another service during the day.
+  let centre = options.centre;
   let state: QueueState = { ...emptyState(), stats: options.stats ?? {} };
   const agenda = new Agenda<Happening>();
   const records = new Map<TicketId, VisitRecord>();
@@ -105,7 +117,20 @@ export const simulateDay = (options: DayOptions): DayResult => {
   };
   const staff = (deskId: DeskId) => ({ kind: 'staff' as const, staffId: staffId(`op-${deskId}`) });
 
+  const closedAtStart = new Set(options.closedAtStart ?? []);
+  const openDesk = (deskId: DeskId, at: Instant): void => {
+    const opened = apply({
+      type: 'open-desk',
+      at,
+      actor: staff(deskId),
+      deskId,
+      operatorId: staffId(`op-${deskId}`),
+    });
+    if (!opened.ok) throw new Error(`cannot open ${deskId}: ${opened.error.message}`);
+    idleSince.set(deskId, at);
+  };
   for (const desk of centre.desks) {
+    if (closedAtStart.has(desk.id)) continue;
     const opened = apply({
       type: 'open-desk',
       at: options.opensAt,
@@ -117,6 +142,10 @@ export const simulateDay = (options: DayOptions): DayResult => {
     idleSince.set(desk.id, options.opensAt);
   }
   for (const visitor of options.visitors) agenda.push(visitor.arrival, { kind: 'arrive', visitor });
+  if (options.advisor) {
+    agenda.push(options.opensAt + options.advisor.everyMinutes * MS_PER_MINUTE, { kind: 'advise' });
+  }
+  const lastArrival = Math.max(options.opensAt, ...options.visitors.map((visitor) => visitor.arrival));
 
   /** Free desks (longest idle first) that may serve `code` try to call someone. */
   const dispatch = (at: Instant, only?: (deskId: DeskId) => boolean): void => {
@@ -210,6 +239,27 @@ export const simulateDay = (options: DayOptions): DayResult => {
         deskId: happening.deskId,
         ticketId: happening.ticketId,
       });
+    } else if (happening.kind === 'advise') {
+      const advisor = options.advisor;
+      if (!advisor) continue;
+      const proposal = advisor.propose(centre, state, at);
+      if (proposal?.kind === 'open-desk') openDesk(proposal.deskId, at);
+      else if (proposal?.kind === 'end-break')
+        apply({ type: 'resume-desk', at, actor: staff(proposal.deskId), deskId: proposal.deskId });
+      else if (proposal?.kind === 'add-service') {
+        centre = {
+          ...centre,
+          desks: centre.desks.map((desk) =>
+            desk.id === proposal.deskId ? { ...desk, services: [...proposal.services] } : desk,
+          ),
+        };
+      }
+      if (proposal) dispatch(at);
+      // Keep asking while visitors may still come or wait.
+      const waiting = ticketsOf(state).some((ticket) => !isFinal(ticket));
+      if ((at < lastArrival || waiting) && at < options.opensAt + DAY_MS) {
+        agenda.push(at + advisor.everyMinutes * MS_PER_MINUTE, { kind: 'advise' });
+      }
     } else if (happening.kind === 'ready') {
       idleSince.set(happening.deskId, at);
       dispatch(at, (deskId) => deskId === happening.deskId);

@@ -151,9 +151,10 @@ describe('adviseStaffing', () => {
             const status = statuses[site.desks.indexOf(desk as Desk)];
             if (entry.proposal.kind === 'end-break') expect(status).toBe('paused');
             if (entry.proposal.kind === 'open-desk') expect(status).toBe('closed');
-            if (entry.proposal.kind === 'add-service') {
+            const { proposal } = entry;
+            if (proposal.kind === 'add-service') {
               expect(status).toBe('open');
-              const added = site.services.find((candidate) => candidate.code === entry.proposal.serviceCode);
+              const added = site.services.find((candidate) => candidate.code === proposal.serviceCode);
               expect(added?.organisationId).toBe(desk?.organisationId);
             }
             expect(keepsTheOthers(advice)).toBe(true);

@@ -133,12 +133,70 @@ const availabilityOf = (
     }),
   );
 
-/** M/M/c waiting time in Sakasegawa's approximation, for fractional c. */
-const steadyWaitMinutes = (perMinute: number, visitMinutes: number, desks: number): number => {
-  const load = (perMinute * visitMinutes) / desks;
+/** M/M/c waiting time in Sakasegawa's approximation, for `desks` (maybe fractional) at `load`. */
+const steadyWaitMinutes = (load: number, visitMinutes: number, desks: number): number => {
   if (load >= 1) return Infinity;
-  if (load <= 0) return 0;
+  if (load <= 0 || desks <= 0) return 0;
   return (visitMinutes * load ** (Math.sqrt(2 * (desks + 1)) - 1)) / (desks * (1 - load));
+};
+
+/** Rounds of handing a desk's spare time to the services at it that still need more. */
+const FILL_ROUNDS = 4;
+
+/**
+ * How the desks' hour is shared between services: first by weight times each service's work,
+ * then, round by round, the time a service does not need goes back to its desks and on to
+ * the services there that still need more (the router calls whoever waits, so a desk's time
+ * is not lost to a quiet service). Returns each desk's time per service, in desk-hours.
+ */
+const allocate = (
+  desks: readonly Desk[],
+  availability: Availability,
+  work: ReadonlyMap<ServiceCode, number>,
+): Map<DeskId, Map<ServiceCode, number>> => {
+  const given = new Map<DeskId, Map<ServiceCode, number>>();
+  const spare = new Map<DeskId, number>();
+  const serves = new Map<DeskId, { code: ServiceCode; weight: number }[]>();
+  for (const desk of desks) {
+    const available = availability.get(desk.id) ?? 0;
+    const busy = desk.services.filter((entry) => (work.get(entry.code) ?? 0) > 0);
+    serves.set(desk.id, busy);
+    given.set(desk.id, new Map());
+    spare.set(desk.id, available > 0 && busy.length > 0 ? available : 0);
+  }
+  const totalOf = (code: ServiceCode): number =>
+    [...given.values()].reduce((sum, byService) => sum + (byService.get(code) ?? 0), 0);
+  for (let round = 0; round < FILL_ROUNDS; round += 1) {
+    // Hand out each desk's spare time to its services that still need more, by weight × work.
+    for (const [id, services] of serves) {
+      const free = spare.get(id) ?? 0;
+      if (free <= 1e-9) continue;
+      const hungry = services.filter((entry) => totalOf(entry.code) < (work.get(entry.code) ?? 0) - 1e-9);
+      const takers = hungry.length > 0 ? hungry : round === FILL_ROUNDS - 1 ? services : [];
+      const claims = takers.map((entry) => entry.weight * (work.get(entry.code) ?? 0));
+      const total = claims.reduce((sum, claim) => sum + claim, 0);
+      if (total <= 0) continue;
+      const byService = given.get(id) ?? new Map<ServiceCode, number>();
+      takers.forEach((entry, index) => {
+        byService.set(entry.code, (byService.get(entry.code) ?? 0) + (free * (claims[index] ?? 0)) / total);
+      });
+      spare.set(id, 0);
+    }
+    if (round === FILL_ROUNDS - 1) break;
+    // Take back what a service was given beyond its work, from each of its desks in proportion.
+    for (const [code, need] of work) {
+      const total = totalOf(code);
+      if (total <= need + 1e-9) continue;
+      const keep = need / total;
+      for (const [id, byService] of given) {
+        const own = byService.get(code) ?? 0;
+        if (own <= 0) continue;
+        byService.set(code, own * keep);
+        spare.set(id, (spare.get(id) ?? 0) + own * (1 - keep));
+      }
+    }
+  }
+  return given;
 };
 
 const outlookOf = (
@@ -153,18 +211,28 @@ const outlookOf = (
   for (const [code, entry] of demand) {
     work.set(code, ((entry.waiting + entry.perMinute * horizon) * entry.visitMinutes) / horizon);
   }
+  const given = allocate(desks, availability, work);
   const share = new Map<ServiceCode, number>();
-  for (const desk of desks) {
-    const available = availability.get(desk.id) ?? 0;
-    if (available <= 0) continue;
-    const claims = desk.services
-      .map((entry) => ({ code: entry.code, claim: entry.weight * (work.get(entry.code) ?? 0) }))
-      .filter((entry) => entry.claim > 0);
-    const total = claims.reduce((sum, entry) => sum + entry.claim, 0);
-    for (const entry of claims) {
-      share.set(entry.code, (share.get(entry.code) ?? 0) + (available * entry.claim) / total);
-    }
+  for (const byService of given.values()) {
+    for (const [code, time] of byService) share.set(code, (share.get(code) ?? 0) + time);
   }
+  /**
+   * How busy a desk will be with new arrivals, once the queue of now is cleared (that part is
+   * the clearing term's): its services' arriving work over its time, at most full.
+   */
+  const busyness = (id: DeskId): number => {
+    const byService = given.get(id);
+    const available = availability.get(id) ?? 0;
+    if (!byService || available <= 0) return 0;
+    let used = 0;
+    for (const [code, time] of byService) {
+      const total = share.get(code) ?? 0;
+      const entry = demand.get(code);
+      const arriving = entry ? entry.perMinute * entry.visitMinutes : 0;
+      used += total > 0 ? time * Math.min(1, arriving / total) : 0;
+    }
+    return Math.min(1, used / available);
+  };
   return [...demand].map(([code, entry]): ServiceOutlook => {
     const service = centre.services.find((candidate) => candidate.code === code);
     const standard = service?.waitingStandardMinutes ?? 15;
@@ -175,7 +243,14 @@ const outlookOf = (
       const backlog = Math.max(entry.waiting, entry.waiting + (entry.perMinute - perMinute) * horizon);
       // The first in line are called as soon as a desk's share frees; the last wait for the rest.
       const clearing = Math.max(0, backlog - capacity) / perMinute;
-      minutes = Math.max(clearing, steadyWaitMinutes(entry.perMinute, entry.visitMinutes, capacity));
+      // While the desks keep up, a visitor waits for one of the desks serving it to come free.
+      const pool = desks.filter(
+        (desk) => (availability.get(desk.id) ?? 0) > 0 && deskWeightFor(desk, code) > 0,
+      );
+      const poolDesks = pool.reduce((sum, desk) => sum + (availability.get(desk.id) ?? 0), 0);
+      const poolLoad =
+        pool.reduce((sum, desk) => sum + busyness(desk.id) * (availability.get(desk.id) ?? 0), 0) / poolDesks;
+      minutes = Math.max(clearing, steadyWaitMinutes(poolLoad, entry.visitMinutes, poolDesks));
       if (!Number.isFinite(minutes)) minutes = clearing;
     }
     return {
