@@ -23,9 +23,18 @@ export interface Clock {
 
 export type Listener = (events: readonly StoredEvent[]) => void;
 
+interface Pending {
+  readonly command: QueueCommand;
+  readonly answerOf: (state: QueueState, events: readonly QueueEvent[]) => unknown;
+  readonly idempotency?: { principal: string; requestId: string };
+  readonly resolve: (answer: Ack<unknown>) => void;
+}
+
 export class QueueService {
   private current: QueueState;
   private readonly listeners = new Set<Listener>();
+  /** Commands waiting for the next group commit (see `executeGrouped`). */
+  private group: Pending[] = [];
 
   constructor(
     private readonly store: QueueStore,
@@ -88,6 +97,85 @@ export class QueueService {
       for (const listener of this.listeners) listener(stored);
     }
     return answer;
+  }
+
+  /**
+   * Carry out a command together with the others that arrive before the event loop's next
+   * turn, in one transaction: the kiosks at a busy hour then share one durable write instead
+   * of each waiting for its own. Each is decided on the state its predecessors in the group
+   * left; every answer goes out only after the group's commit, and if it fails none of them
+   * has happened.
+   */
+  executeGrouped<T>(
+    command: QueueCommand,
+    answerOf: (state: QueueState, events: readonly QueueEvent[]) => T,
+    idempotency?: { principal: string; requestId: string },
+  ): Promise<Ack<T>> {
+    return new Promise((resolve) => {
+      this.group.push({
+        command,
+        answerOf,
+        ...(idempotency ? { idempotency } : {}),
+        resolve: resolve as (answer: Ack<unknown>) => void,
+      });
+      if (this.group.length === 1) setImmediate(() => this.commitGroup());
+    });
+  }
+
+  private commitGroup(): void {
+    const group = this.group;
+    this.group = [];
+    let state = this.current;
+    const accepted: { pending: Pending; events: readonly QueueEvent[]; answer: Ack<unknown> }[] = [];
+    const answered = new Map<string, Ack<unknown>>();
+    for (const pending of group) {
+      const key = pending.idempotency && `${pending.idempotency.principal} ${pending.idempotency.requestId}`;
+      const previous =
+        (key !== undefined ? answered.get(key) : undefined) ??
+        (pending.idempotency
+          ? (this.store.answerFor(pending.idempotency.principal, pending.idempotency.requestId) as
+              Ack<unknown> | undefined)
+          : undefined);
+      if (previous !== undefined) {
+        pending.resolve(previous);
+        continue;
+      }
+      const decision = decide(this.centreConfig, state, pending.command);
+      if (!decision.ok) {
+        pending.resolve({ ok: false, error: decision.error });
+        continue;
+      }
+      state = evolveAll(state, decision.value);
+      const answer: Ack<unknown> = { ok: true, data: pending.answerOf(state, decision.value) };
+      if (key !== undefined) answered.set(key, answer);
+      accepted.push({ pending, events: decision.value, answer });
+    }
+    if (accepted.length === 0) return;
+    let stored: StoredEvent[][];
+    try {
+      stored = this.store.commitBatch(
+        accepted.map(({ pending, events, answer }) => ({
+          events,
+          ...(pending.idempotency ? { answer: { ...pending.idempotency, answer } } : {}),
+        })),
+        state,
+      );
+    } catch (error) {
+      this.logger.error('commit failed', { commands: accepted.length, error });
+      for (const { pending } of accepted) pending.resolve({ ok: false, error: internalError });
+      return;
+    }
+    this.current = state;
+    const all = stored.flat();
+    if (all.length > 0) {
+      this.logger.info('events', {
+        types: all.map((entry) => entry.event.type),
+        seq: all.at(-1)?.seq,
+        commands: accepted.length,
+      });
+      for (const listener of this.listeners) listener(all);
+    }
+    for (const { pending, answer } of accepted) pending.resolve(answer);
   }
 
   /** Waiting counts, longest waits and estimates for every service, as the hall sees them. */

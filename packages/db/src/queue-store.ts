@@ -151,27 +151,42 @@ export class QueueStore {
    * with their sequence numbers.
    */
   commit(events: readonly QueueEvent[], after: QueueState, answer?: IdempotentAnswer): StoredEvent[] {
-    return this.db.transaction((): StoredEvent[] => {
-      const stored: StoredEvent[] = [];
+    return this.commitBatch([{ events, ...(answer ? { answer } : {}) }], after)[0] ?? [];
+  }
+
+  /**
+   * Several commands' events in one transaction (group commit: one durable write for the
+   * commands that arrived together), with `after` the state once all of them are applied.
+   * All or nothing: a failure stores none of them. Returns each command's stored events.
+   */
+  commitBatch(
+    batch: readonly { readonly events: readonly QueueEvent[]; readonly answer?: IdempotentAnswer }[],
+    after: QueueState,
+  ): StoredEvent[][] {
+    return this.db.transaction((): StoredEvent[][] => {
       const tickets = new Set<TicketId>();
       const desks = new Set<DeskId>();
-      for (const event of events) {
-        const ticketId = ticketIdOf(event);
-        const deskId = deskIdOf(event);
-        const info = this.statements.insertEvent.run(
-          event.type,
-          event.at,
-          ticketId ?? null,
-          deskId ?? null,
-          JSON.stringify(event),
-        );
-        stored.push({ seq: Number(info.lastInsertRowid), event });
-        this.segments.apply(event);
-        if (ticketId) tickets.add(ticketId);
-        if (deskId) desks.add(deskId);
-        if (event.type === 'day:started') this.startDay(event, after);
-        if (event.type === 'ticket:completed') this.saveStats(after);
-      }
+      const storedByCommand = batch.map(({ events }) => {
+        const stored: StoredEvent[] = [];
+        for (const event of events) {
+          const ticketId = ticketIdOf(event);
+          const deskId = deskIdOf(event);
+          const info = this.statements.insertEvent.run(
+            event.type,
+            event.at,
+            ticketId ?? null,
+            deskId ?? null,
+            JSON.stringify(event),
+          );
+          stored.push({ seq: Number(info.lastInsertRowid), event });
+          this.segments.apply(event);
+          if (ticketId) tickets.add(ticketId);
+          if (deskId) desks.add(deskId);
+          if (event.type === 'day:started') this.startDay(event, after);
+          if (event.type === 'ticket:completed') this.saveStats(after);
+        }
+        return stored;
+      });
       for (const id of tickets) {
         const ticket = ticketOf(after, id);
         if (ticket) this.saveTicket(ticket);
@@ -180,8 +195,14 @@ export class QueueStore {
         const desk = after.desks[id];
         if (desk) this.statements.upsertDesk.run(id, JSON.stringify(desk));
       }
-      if (after.serviceDay) this.saveCounters(after, events);
-      if (answer) {
+      if (after.serviceDay) {
+        this.saveCounters(
+          after,
+          batch.flatMap(({ events }) => events),
+        );
+      }
+      for (const { answer } of batch) {
+        if (!answer) continue;
         this.statements.insertAnswer.run(
           answer.principal,
           answer.requestId,
@@ -189,7 +210,7 @@ export class QueueStore {
           Date.now(),
         );
       }
-      return stored;
+      return storedByCommand;
     })();
   }
 

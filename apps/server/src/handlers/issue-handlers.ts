@@ -85,9 +85,10 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
     isReception: boolean,
     booked: BookedVisit | undefined,
     key: { readonly principal: string; readonly requestId: string },
-  ): Ack<IssuedTicket> => {
+  ): Promise<Ack<IssuedTicket>> => {
     const ticketId = newTicketId() as TicketId;
-    return queue.execute(
+    // Grouped: kiosks issuing at the same moment share one durable commit.
+    return queue.executeGrouped(
       issueCommand(context, payload, principal, ticketId, isReception, booked),
       (state) => {
         const ticket = ticketOf(state, ticketId);
@@ -120,7 +121,7 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
     const hasPrinter = kioskId ? findKiosk(queue.centre, kioskId)?.printer !== undefined : false;
     const paper = (payload.delivery ?? (hasPrinter ? 'paper' : 'screen')) === 'paper';
     if (!kioskId || !printerKiosk || !paper) {
-      const answer = execute(payload, principal, isReception, booked, key);
+      const answer = await execute(payload, principal, isReception, booked, key);
       if (answer.ok && kioskId) printing.rememberIssuer(answer.data.ticket.id, kioskId);
       return answer;
     }
@@ -143,7 +144,7 @@ export const issuerFor = (socket: QueueSocket, context: HandlerContext): Issuer 
         },
       };
     }
-    const answer = execute(payload, principal, false, booked, key);
+    const answer = await execute(payload, principal, false, booked, key);
     if (!answer.ok) return answer;
     const { ticket, estimate } = answer.data;
     printing.rememberIssuer(ticket.id, kioskId);
