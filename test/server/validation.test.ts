@@ -277,6 +277,11 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     required: ['from', 'to', 'groupBy'],
     fields: { from: 'string', to: 'string', groupBy: 'enum', organisationId: 'free' },
   },
+  'report:staffing': {
+    valid: { day: '2026-12-03', organisationId: 'centre' },
+    required: ['day'],
+    fields: { day: 'string', organisationId: 'free' },
+  },
   'backup:now': { valid: {}, required: [], fields: {} },
   'hub:status': { valid: {}, required: [], fields: {} },
   'city-catalogue:offer': { valid: { refresh: true }, required: [], fields: { refresh: 'boolean' } },

@@ -23,3 +23,4 @@ export * from './unserved-services';
 export * from './kiosk-availability';
 export * from './appeals';
 export * from './city-catalogue';
+export * from './staffing';

@@ -3,7 +3,7 @@
  * the stored summaries of closed days. A month is one range scan of an index.
  */
 import type Database from 'better-sqlite3';
-import type { DaySummary, RatedVisit, SummaryDimension, VisitSegment } from '@queue/core';
+import type { DaySummary, DeskEventRow, RatedVisit, SummaryDimension, VisitSegment } from '@queue/core';
 
 interface SummaryRow {
   service_day: string;
@@ -91,6 +91,11 @@ export class ReportStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       firstDay: db.prepare<[], { day: string | null }>('SELECT MIN(service_day) AS day FROM visit_segments'),
       markDay: db.prepare('INSERT OR REPLACE INTO report_summarised_days (service_day, at) VALUES (?, ?)'),
+      // The events_at index; the staffing plan's desks open on a past day.
+      deskEvents: db.prepare<[number, number], DeskEventRow>(`
+        SELECT type, at, desk_id AS deskId FROM events WHERE at >= ? AND at < ?
+          AND type IN ('day:started', 'desk:opened', 'desk:paused', 'desk:resumed', 'desk:closed')
+        ORDER BY seq`),
     };
   }
 
@@ -120,6 +125,11 @@ export class ReportStore {
 
   summarisedDays(from: string, to: string): Set<string> {
     return new Set(this.statements.summarisedDays.all(from, to).map((row) => row.service_day));
+  }
+
+  /** The desks' opening, breaks and closing (and the day's start, which closes them) in [from, to), epoch ms. */
+  deskEventsBetween(from: number, to: number): DeskEventRow[] {
+    return this.statements.deskEvents.all(from, to);
   }
 
   /** Store a closed day's summary rows and mark the day done, in one transaction. */

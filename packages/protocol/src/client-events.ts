@@ -37,7 +37,7 @@ import {
   ReprintTicketPayload,
 } from './printing';
 import { CityCatalogueApplyPayload, CityCatalogueOfferPayload } from './hub';
-import { ReportRunPayload } from './reports';
+import { ReportRunPayload, StaffingPlanPayload } from './reports';
 import {
   AppealAnswerPayload,
   AppealAssigneesPayload,
@@ -148,6 +148,7 @@ export const CLIENT_EVENTS = {
   'staff:reset-password': rule(StaffResetPasswordPayload, ADMINS),
   'desk:assign-services': rule(DeskAssignServicesPayload, OVERSEERS),
   'report:run': rule(ReportRunPayload, OVERSEERS),
+  'report:staffing': rule(StaffingPlanPayload, OVERSEERS),
   'backup:now': rule(EmptyPayload, ADMINS),
   'hub:status': rule(EmptyPayload, ADMINS),
   'city-catalogue:offer': rule(CityCatalogueOfferPayload, ADMINS),

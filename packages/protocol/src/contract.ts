@@ -68,7 +68,7 @@ import type {
   OfferedSlotView,
   StaffBooking,
 } from './booking';
-import type { ReportRunPayload, ReportView } from './reports';
+import type { ReportRunPayload, ReportView, StaffingPlanAnswer, StaffingPlanPayload } from './reports';
 import type {
   AppealAnswerPayload,
   AppealAssignee,
@@ -219,6 +219,8 @@ export interface ClientToServerEvents {
   'desk:assign-services': (payload: DeskAssignServicesPayload, ack: AckCallback<CentreReplaceAnswer>) => void;
   /** Supervisors and administrators run a report over a period. */
   'report:run': (payload: ReportRunPayload, ack: AckCallback<ReportView>) => void;
+  /** Supervisors and administrators: the desks a day needs per hour, beside those that were open. */
+  'report:staffing': (payload: StaffingPlanPayload, ack: AckCallback<StaffingPlanAnswer>) => void;
   /** Administrators take a backup of the database now (the queue keeps running). */
   'backup:now': (payload: EmptyPayload, ack: AckCallback<BackupAnswer>) => void;
   /** Administrators read the centre's sync with its city hub (last sent, behind by N). */

@@ -2,7 +2,7 @@
  * Reports: supervisors and administrators ask for figures over a range of service days,
  * grouped one way, on screen (`report:run`) or as a file (`GET /api/reports/export`).
  */
-import { REPORT_GROUPINGS, type Report } from '@queue/core';
+import { REPORT_GROUPINGS, type Report, type StaffingPlan } from '@queue/core';
 import { z } from 'zod';
 
 /** The longest period one report may cover (a year and a little). */
@@ -55,3 +55,11 @@ export type ReportExportQuery = z.infer<typeof ReportExportQuery>;
 export interface ReportView extends Report {
   readonly operatorNames: Readonly<Record<string, string>>;
 }
+
+/** Tomorrow's plan: the desks a day needs per hour and organisation (`report:staffing`). */
+export const StaffingPlanPayload = z.strictObject({
+  day: ServiceDayText,
+  organisationId: z.string().min(1).max(64).optional(),
+});
+export type StaffingPlanPayload = z.infer<typeof StaffingPlanPayload>;
+export type StaffingPlanAnswer = StaffingPlan;

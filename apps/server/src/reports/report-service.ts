@@ -13,6 +13,8 @@ import {
 } from '@queue/core';
 import type { PeopleStore, ReportStore } from '@queue/db';
 import type { ReportView } from '@queue/protocol';
+import type { StaffingPlan } from '@queue/core';
+import { type StaffingQuery, planStaffing } from './staffing-plan';
 
 const DAY_MS = 86_400_000;
 
@@ -77,6 +79,20 @@ export class ReportService {
       }
     }
     return { ...report, operatorNames };
+  }
+
+  /** The desks a day needs per hour and organisation, beside those open (see `staffing-plan.ts`). */
+  staffing(query: StaffingQuery): StaffingPlan {
+    const centre = this.centre();
+    return planStaffing(
+      {
+        store: this.store,
+        centre,
+        openDay: this.openDay(),
+        summarise: (day) => this.summariseClosedDays(day, day, centre.site.timeZone),
+      },
+      query,
+    );
   }
 
   /** Summarise and store the closed days of the range that have no summary yet, at most `limit`. */

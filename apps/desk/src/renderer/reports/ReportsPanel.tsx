@@ -13,6 +13,7 @@ import { type PeriodChoice, periodFor } from './period';
 import { ReportCharts } from './ReportCharts';
 import { ReportTable } from './ReportTable';
 import { AppealsReport } from './AppealsReport';
+import { StaffingPlanView } from './StaffingPlanView';
 
 interface Props {
   readonly centre: Centre | undefined;
@@ -37,6 +38,7 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
   const [organisationId, setOrganisationId] = useState('');
   const [report, setReport] = useState<ReportView>();
   const [status, setStatus] = useState<Status>('idle');
+  const [view, setView] = useState<'figures' | 'staffing'>('figures');
 
   const period = choice === 'custom' ? custom : periodFor(choice, today);
   const query: ReportRunPayload = {
@@ -61,8 +63,33 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
   };
 
   if (!centre) return <p className="desk__loading">{t('desk.loading')}</p>;
+  const views = (
+    <div className="reports__views" role="group" aria-label={t('staffing.views')}>
+      {(['figures', 'staffing'] as const).map((entry) => (
+        <button
+          key={entry}
+          type="button"
+          className={entry === view ? 'button button--primary' : 'button'}
+          aria-pressed={entry === view}
+          data-view={entry}
+          onClick={() => setView(entry)}
+        >
+          {t(`staffing.view.${entry}`)}
+        </button>
+      ))}
+    </div>
+  );
+  if (view === 'staffing') {
+    return (
+      <div className="reports" data-testid="reports">
+        {views}
+        <StaffingPlanView centre={centre} connection={connection} online={online} today={today} />
+      </div>
+    );
+  }
   return (
     <div className="reports" data-testid="reports">
+      {views}
       <form
         className="reports__form panel"
         onSubmit={(event) => {

@@ -14,6 +14,7 @@ import { cityCatalogueArea } from './city-catalogue';
 import { appealsArea } from './appeals';
 import { partnersArea } from './partners';
 import { appealReportsArea } from './appeal-reports';
+import { staffingArea } from './staffing';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -45,6 +46,7 @@ const AREAS = [
   appealsArea,
   partnersArea,
   appealReportsArea,
+  staffingArea,
 ] as const;
 
 export const areaMessages = {
