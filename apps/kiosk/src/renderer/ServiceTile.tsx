@@ -1,13 +1,15 @@
 /**
  * One service: its name, whether it is open now (and when it opens if not), the people
  * waiting and the wait range; a tap takes a ticket. A service no desk serves shows as closed,
- * never with a wait range.
+ * never with a wait range. A visitor who has claimed priority sees the wait of a priority
+ * visitor, who is called ahead of the walk-ins.
  */
 import { type Centre, type Instant, type Service, serviceAvailability } from '@queue/core';
 import type { ServiceLoad } from '@queue/protocol';
 import { useLocalize, useT } from '@queue/ui';
 import { nextOpeningOf, useFormatOpening } from './availability';
 import { issueTicket } from './issue-flow';
+import { useKiosk } from './kiosk-store';
 
 interface Props {
   readonly centre: Centre;
@@ -21,7 +23,8 @@ export const ServiceTile = ({ centre, service, load, now, disabled }: Props) => 
   const t = useT();
   const localize = useLocalize();
   const formatOpening = useFormatOpening(centre);
-  const estimate = load?.estimate;
+  const claimed = useKiosk((state) => state.priority !== undefined);
+  const estimate = (claimed ? load?.priorityEstimate : undefined) ?? load?.estimate;
   const availability = serviceAvailability(centre, service, now);
   const open = availability === 'open';
   // A service no desk serves opens at no hour, so no opening time is promised.
