@@ -73,6 +73,9 @@ describe('the staffing advisor on the monitor', () => {
     await proposal.locator('[data-action="apply-advice"]').click();
     await expect.poll(() => deskByIdOf(app, 'desk-6')?.status).toBe('open');
     await proposal.waitFor({ state: 'detached' });
+    // The desk's next call takes the overloaded service.
+    const called = await okData(operator.emitWithAck('visit:call-next', { requestId: rid() }));
+    expect(JSON.stringify(called)).toMatch(/ben-(subsidy|privilege)/);
     expect(screens.pageErrors).toEqual([]);
   });
 });
