@@ -138,6 +138,24 @@ describe('estimateWait', () => {
     expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBe(0);
   });
 
+  it('never shows a range that ends before a paused sole desk is expected back (property)', () => {
+    const only = centre({ services: [service('a', { expectedMinutes: 10 })], desks: [desk('d1', ['a'])] });
+    fc.assert(
+      fc.property(fc.nat(40), fc.nat(8), fc.boolean(), (pausedFor, waiting, newcomer) => {
+        const s = new Scenario(only, START);
+        s.open('d1');
+        for (let i = 0; i < waiting; i += 1) s.issue(`w${i}`, 'a');
+        s.do({ type: 'pause-desk', deskId: deskId('d1'), reason: 'break' });
+        s.advance(pausedFor);
+        const back = Math.max(15 - pausedFor, 5);
+        const ticket = !newcomer && waiting > 0 ? s.ticket('w0') : undefined;
+        const estimate = estimateWait(only, s.state, A, s.now, ticket);
+        expect(estimate.highMinutes).toBeGreaterThanOrEqual(back);
+        expect(estimate.expectedMinutes).toBeGreaterThanOrEqual(back - 1e-9);
+      }),
+    );
+  });
+
   it('learns the mean visit length from completions instead of the catalogue', () => {
     const s = withQueue(5);
     expect(meanServiceMinutes(hall, s.state, A)).toBe(10);
