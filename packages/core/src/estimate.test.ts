@@ -56,9 +56,9 @@ describe('estimateWait', () => {
     expect(estimate.expectedMinutes).toBeCloseTo(6);
     expect(estimate.lowMinutes).toBe(0);
     expect(estimate.highMinutes).toBeGreaterThanOrEqual(6);
-    // A visit running long is still given a quarter of its mean.
+    // A visit running long is still given half of its mean.
     s.advance(20);
-    expect(estimateNew(s).expectedMinutes).toBeCloseTo(2.5);
+    expect(estimateNew(s).expectedMinutes).toBeCloseTo(5);
   });
 
   it('gives a waiting ticket the moment the play reaches it', () => {

@@ -105,6 +105,12 @@ export const peopleAhead = (state: QueueState, code: ServiceCode, at: Instant, t
 
 const roundRange = (value: number): number => Math.max(0, Math.round(value));
 
+/**
+ * Waits are skewed to the long side (a long visit ahead delays everyone behind it; a short
+ * one saves less), so the range reaches further above the best guess than below it.
+ */
+const HIGH_SIDE = 1.3;
+
 const isPrivileged = (ticket: Ticket): boolean => isPriority(ticket) || ticket.appointmentAt !== undefined;
 
 /** Never let arrivals ahead stretch a wait more than twofold: the last hour is a rough guide. */
@@ -167,7 +173,7 @@ export const estimateWait = (
   // Priority and booked visitors still to come will be called ahead of a walk-in.
   const privileged = current ? isPrivileged(current) : path === 'priority';
   if (!privileged) expected /= 1 - privilegedLoad(centre, state, code, at);
-  const highMinutes = roundRange(Math.ceil(expected * (1 + spread)));
+  const highMinutes = roundRange(Math.ceil(expected * (1 + HIGH_SIDE * spread)));
   const closing = closingAfter(centre.site, findService(centre, code)?.hours, at);
   const pastClosing = closing !== undefined && at + highMinutes * MS_PER_MINUTE > closing;
   return {
