@@ -20,6 +20,8 @@ export interface DaysOptions {
   /** Between a visit's end and the desk's next call (notes, the next button); none by default. */
   readonly wrapUpMinutes?: number;
   readonly closedAtStart?: DayOptions['closedAtStart'];
+  /** Whatever has not happened by midnight does not happen (a day that overruns it). */
+  readonly endsAt?: DayOptions['endsAt'];
   readonly advisor?: DayOptions['advisor'];
 }
 
@@ -40,6 +42,7 @@ export const simulateDays = (options: DaysOptions): VisitRecord[][] => {
       walkMinutes: 0.5,
       ...(options.wrapUpMinutes ? { wrapUpMinutes: options.wrapUpMinutes } : {}),
       ...(options.closedAtStart ? { closedAtStart: options.closedAtStart } : {}),
+      ...(options.endsAt !== undefined ? { endsAt: options.endsAt } : {}),
       ...(options.advisor ? { advisor: options.advisor } : {}),
       stats,
       estimates: options.estimates,

@@ -69,6 +69,8 @@ export interface DemandOptions {
   readonly serviceCv: number;
   /** Multiplies some services' daily visits on top of `load`. */
   readonly serviceLoad?: Readonly<Record<string, number>>;
+  /** Booked visitors at these slots, besides the share of `bookedShare` (a fully booked day). */
+  readonly bookedSlots?: readonly { readonly serviceCode: ServiceCode; readonly start: Instant }[];
 }
 
 export const DEFAULT_DEMAND: DemandOptions = {
@@ -130,6 +132,16 @@ export const generateDay = (
         noShow: random.chance(options.noShowShare),
       });
     }
+  }
+  for (const slot of options.bookedSlots ?? []) {
+    drafts.push({
+      serviceCode: slot.serviceCode,
+      arrival: Math.max(DAY_OPENS, slot.start - random.uniform(0, 10) * MS_PER_MINUTE) as Instant,
+      serviceMinutes: random.logNormal(expectedMinutes(slot.serviceCode), options.serviceCv),
+      priority: false,
+      appointmentAt: slot.start,
+      noShow: random.chance(options.noShowShare),
+    });
   }
   drafts.sort((a, b) => a.arrival - b.arrival);
   return drafts.map((draft, index) => ({ ...draft, index }));
