@@ -3,9 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { localClockFor } from './local-clock';
 import { localTime } from '../calendar';
 import { instant } from '../ids';
-import { median, nearestRank, shareOf, summarise } from './statistics';
+import { median, nearestRank, shareOf, summarise, summariseWholeSeconds } from './statistics';
 
 describe('summarise', () => {
+  it('counts whole seconds to exactly the figures sorting gives, for any samples (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(4 * 3_600), { minLength: 1, maxLength: 300 }), (samples) => {
+        // Below the counting threshold `summarise` sorts: the two paths must agree exactly.
+        expect(summariseWholeSeconds(samples)).toEqual(summarise(samples));
+      }),
+    );
+    // A large sample takes the counting path and still matches a plain sort.
+    const large = Array.from({ length: 50_000 }, (_, index) => (index * 7_919) % 20_011);
+    const sorted = [...large].sort((a, b) => a - b);
+    expect(summarise(large)).toEqual({
+      count: large.length,
+      mean: large.reduce((sum, value) => sum + value, 0) / large.length,
+      median: (sorted[24_999]! + sorted[25_000]!) / 2,
+      p90: sorted[45_000 - 1],
+      max: sorted.at(-1),
+    });
+    // Fractions or negatives are not whole seconds: the sorting path answers.
+    expect(summariseWholeSeconds([1.5, 2])).toBeUndefined();
+    expect(summariseWholeSeconds([-1, 2])).toBeUndefined();
+  });
+
   it('gives mean, median, nearest-rank 90th percentile and maximum', () => {
     // Sorted: 1..10. Mean 5.5; median (5+6)/2; p90 rank ceil(9) = 9th value.
     expect(summarise([10, 3, 1, 2, 9, 8, 4, 5, 7, 6])).toEqual({
