@@ -55,12 +55,11 @@ const busyCache = new WeakMap<QueueState['ticketTable'], { at: Instant; services
 const busyServices = (state: QueueState, at: Instant): Set<ServiceCode> => {
   const known = busyCache.get(state.ticketTable);
   if (known?.at === at) return known.services;
+  const waiting = waitingOf(state);
   const services = new Set(
-    [...waitingOf(state).byService]
-      .filter(([, tickets]) =>
-        tickets.some((ticket) => isCallable(ticket, at) && ticket.targetDeskId === undefined),
-      )
-      .map(([code]) => code),
+    [...waiting.services()].filter((code) =>
+      waiting.some(code, (ticket) => isCallable(ticket, at) && ticket.targetDeskId === undefined),
+    ),
   );
   busyCache.set(state.ticketTable, { at, services });
   return services;
@@ -94,14 +93,16 @@ const isAhead = (a: Ticket, b: Ticket): boolean => {
 
 /** People ahead of a ticket in its service (or of a new ticket, when none is given). */
 export const peopleAhead = (state: QueueState, code: ServiceCode, at: Instant, ticket?: Ticket): number =>
-  (waitingOf(state).byService.get(code) ?? []).filter(
-    (other) =>
-      other.serviceCode === code &&
-      other.targetDeskId === undefined &&
-      (isCallable(other, at) || other.status === 'postponed') &&
-      other.id !== ticket?.id &&
-      (ticket === undefined || isAhead(other, ticket)),
-  ).length;
+  waitingOf(state)
+    .of(code)
+    .filter(
+      (other) =>
+        other.serviceCode === code &&
+        other.targetDeskId === undefined &&
+        (isCallable(other, at) || other.status === 'postponed') &&
+        other.id !== ticket?.id &&
+        (ticket === undefined || isAhead(other, ticket)),
+    ).length;
 
 const roundRange = (value: number): number => Math.max(0, Math.round(value));
 

@@ -82,13 +82,20 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
   const open = part.desks.filter((desk) => deskStateOf(state, desk.id).status !== 'closed');
   const playing = open.length > 0 ? open : part.desks;
   const deskIds = new Set<DeskId>(playing.map((desk) => desk.id));
-  const { byService, addressed } = waitingOf(state);
-  const linked = [...part.services].flatMap((code) => byService.get(code) ?? []);
-  for (const ticket of addressed) {
+  const waiting = waitingOf(state);
+  const empty: Play = { calls: new Map(), steps: [] };
+  // Counted before the lists are put together: a crowded part is not played at all.
+  let crowd = 0;
+  for (const code of part.services) crowd += waiting.count(code);
+  if (crowd > MAX_WAITING) {
+    byKey.set(key, empty);
+    return empty;
+  }
+  const linked = [...part.services].flatMap((code) => waiting.of(code));
+  for (const ticket of waiting.addressed) {
     if (!part.services.has(ticket.serviceCode) && deskIds.has(ticket.targetDeskId as DeskId))
       linked.push(ticket);
   }
-  const empty: Play = { calls: new Map(), steps: [] };
   if (linked.length > MAX_WAITING) {
     byKey.set(key, empty);
     return empty;

@@ -6,7 +6,6 @@
  */
 import type { Centre, Desk } from './centre';
 import { MS_PER_MINUTE, type ServiceCode } from './ids';
-import { pendingTickets } from './routing';
 import type { QueueState } from './state';
 import type { Ticket } from './ticket';
 
@@ -48,12 +47,99 @@ export const partOf = (centre: Centre, code: ServiceCode): Part | undefined => {
 
 type Tickets = QueueState['ticketTable'];
 
-/** The waiting tickets of a day, grouped once per tickets object (states never change one). */
+/**
+ * The waiting (or postponed) tickets of a day by service, and those sent to a named desk:
+ * the only tickets estimates and plays look at. Grouped once per bucket of the ticket table,
+ * and put together per service only when asked: a new ticket copies one bucket, so an
+ * estimate after it regroups that bucket and the asked service, not the whole day (10,000
+ * tickets waiting made every issue walk them all).
+ */
 export interface Waiting {
-  /** Waiting or postponed, by service: the only tickets estimates and plays look at. */
-  readonly byService: ReadonlyMap<ServiceCode, readonly Ticket[]>;
+  /** The service's waiting tickets, in the table's order. */
+  of(code: ServiceCode): readonly Ticket[];
+  /** Services with anyone waiting. */
+  services(): ReadonlySet<ServiceCode>;
+  /** How many wait for the service, without putting its list together. */
+  count(code: ServiceCode): number;
+  /** Whether any of the service's waiting tickets is so, without putting its list together. */
+  some(code: ServiceCode, test: (ticket: Ticket) => boolean): boolean;
   /** Those sent to a named desk. */
   readonly addressed: readonly Ticket[];
+}
+
+interface BucketWaiting {
+  readonly byService: ReadonlyMap<ServiceCode, readonly Ticket[]>;
+  readonly addressed: readonly Ticket[];
+}
+
+const bucketCache = new WeakMap<object, BucketWaiting>();
+
+const bucketWaitingOf = (bucket: Readonly<Record<string, Ticket>>): BucketWaiting => {
+  const known = bucketCache.get(bucket);
+  if (known) return known;
+  const byService = new Map<ServiceCode, Ticket[]>();
+  const addressed: Ticket[] = [];
+  for (const id in bucket) {
+    const ticket = bucket[id];
+    if (!ticket || (ticket.status !== 'waiting' && ticket.status !== 'postponed')) continue;
+    const list = byService.get(ticket.serviceCode);
+    if (list) list.push(ticket);
+    else byService.set(ticket.serviceCode, [ticket]);
+    if (ticket.targetDeskId !== undefined) addressed.push(ticket);
+  }
+  const waiting = { byService, addressed };
+  bucketCache.set(bucket, waiting);
+  return waiting;
+};
+
+class WaitingIndex implements Waiting {
+  private readonly lists = new Map<ServiceCode, readonly Ticket[]>();
+  private serviceSet?: Set<ServiceCode>;
+  private addressedList?: readonly Ticket[];
+
+  constructor(private readonly buckets: readonly BucketWaiting[]) {}
+
+  of(code: ServiceCode): readonly Ticket[] {
+    let list = this.lists.get(code);
+    if (!list) {
+      const found: Ticket[] = [];
+      for (const bucket of this.buckets) {
+        const own = bucket.byService.get(code);
+        if (own) for (const ticket of own) found.push(ticket);
+      }
+      list = found;
+      this.lists.set(code, list);
+    }
+    return list;
+  }
+
+  count(code: ServiceCode): number {
+    const known = this.lists.get(code);
+    if (known) return known.length;
+    let count = 0;
+    for (const bucket of this.buckets) count += bucket.byService.get(code)?.length ?? 0;
+    return count;
+  }
+
+  some(code: ServiceCode, test: (ticket: Ticket) => boolean): boolean {
+    const known = this.lists.get(code);
+    if (known) return known.some(test);
+    return this.buckets.some((bucket) => bucket.byService.get(code)?.some(test) ?? false);
+  }
+
+  services(): ReadonlySet<ServiceCode> {
+    if (!this.serviceSet) {
+      this.serviceSet = new Set();
+      for (const bucket of this.buckets)
+        for (const code of bucket.byService.keys()) this.serviceSet.add(code);
+    }
+    return this.serviceSet;
+  }
+
+  get addressed(): readonly Ticket[] {
+    this.addressedList ??= this.buckets.flatMap((bucket) => bucket.addressed);
+    return this.addressedList;
+  }
 }
 
 const waitingCache = new WeakMap<Tickets, Waiting>();
@@ -61,15 +147,11 @@ const waitingCache = new WeakMap<Tickets, Waiting>();
 export const waitingOf = (state: QueueState): Waiting => {
   const known = waitingCache.get(state.ticketTable);
   if (known) return known;
-  const byService = new Map<ServiceCode, Ticket[]>();
-  const addressed: Ticket[] = [];
-  for (const ticket of pendingTickets(state)) {
-    const list = byService.get(ticket.serviceCode);
-    if (list) list.push(ticket);
-    else byService.set(ticket.serviceCode, [ticket]);
-    if (ticket.targetDeskId !== undefined) addressed.push(ticket);
-  }
-  const waiting = { byService, addressed };
+  const waiting = new WaitingIndex(
+    Object.values(state.ticketTable).map((bucket) =>
+      bucketWaitingOf(bucket as Readonly<Record<string, Ticket>>),
+    ),
+  );
   waitingCache.set(state.ticketTable, waiting);
   return waiting;
 };
