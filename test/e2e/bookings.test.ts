@@ -100,7 +100,7 @@ describe('bookings in Chromium', () => {
     await desk.expectState('serving');
     await desk.complete();
     await status.getByText('How were you served?').waitFor();
-    await status.getByLabel('4').check();
+    await status.getByRole('radio', { name: '4 of 5', exact: true }).check();
     await status.getByLabel('Comment (optional)').fill('Швидко і ввічливо');
     await status.getByRole('button', { name: 'Send rating' }).click();
     await status.getByTestId('rated').waitFor();

@@ -96,82 +96,84 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
         onEndShift={() => void endShift()}
         onLogOut={() => endSession()}
       />
-      <ConnectionBanner state={status} />
-      {shift.refusal && (
-        <div className="toast" data-testid="shift-refusal">
-          <RefusalLine code={shift.refusal} />
-        </div>
-      )}
-      {tabs.length === 0 && (
-        <p className="desk__notice" role="alert">
-          {t('desk.noDesk')}
-        </p>
-      )}
-      {tabs.includes('operator') && (
-        <div className="desk__tab" hidden={tab !== 'operator'} data-panel="operator">
-          <OperatorPanel
-            sync={sync}
-            principal={principal}
-            connection={connection}
-            online={online}
-            now={now}
-            active={tab === 'operator'}
-          />
-        </div>
-      )}
-      {tabs.includes('reception') && (
-        <div className="desk__tab" hidden={tab !== 'reception'} data-panel="reception">
-          <ReceptionPanel sync={sync} connection={connection} online={online} now={now} />
-        </div>
-      )}
-      {tabs.includes('journal') && (
-        <div className="desk__tab" hidden={tab !== 'journal'} data-panel="journal">
-          <JournalPanel
-            centre={sync.centre}
-            connection={connection}
-            online={online}
-            roles={roles}
-            active={tab === 'journal'}
-          />
-        </div>
-      )}
-      {tabs.includes('monitor') && (
-        <div className="desk__tab" hidden={tab !== 'monitor'} data-panel="monitor">
-          <MonitorPanel
-            sync={sync}
-            connection={connection}
-            online={online}
-            now={now}
-            active={tab === 'monitor'}
-          />
-        </div>
-      )}
-      {tabs.includes('admin') && tab === 'admin' && (
-        <div className="desk__tab" data-panel="admin">
-          <AdminPanel sync={sync} connection={connection} online={online} />
-        </div>
-      )}
-      {tabs.includes('devices') && (
-        <div className="desk__tab" hidden={tab !== 'devices'} data-panel="devices">
-          <DevicesPanel
-            connection={connection}
-            online={online}
-            active={tab === 'devices'}
-            centre={sync.centre}
-          />
-        </div>
-      )}
-      {tabs.includes('reports') && (
-        <div className="desk__tab" hidden={tab !== 'reports'} data-panel="reports">
-          <ReportsPanel
-            centre={sync.centre}
-            connection={connection}
-            online={online}
-            now={now}
-            token={session.token}
-          />
-        </div>
-      )}
+      <main className="desk__panels">
+        <ConnectionBanner state={status} />
+        {shift.refusal && (
+          <div className="toast" data-testid="shift-refusal">
+            <RefusalLine code={shift.refusal} />
+          </div>
+        )}
+        {tabs.length === 0 && (
+          <p className="desk__notice" role="alert">
+            {t('desk.noDesk')}
+          </p>
+        )}
+        {tabs.includes('operator') && (
+          <div className="desk__tab" hidden={tab !== 'operator'} data-panel="operator">
+            <OperatorPanel
+              sync={sync}
+              principal={principal}
+              connection={connection}
+              online={online}
+              now={now}
+              active={tab === 'operator'}
+            />
+          </div>
+        )}
+        {tabs.includes('reception') && (
+          <div className="desk__tab" hidden={tab !== 'reception'} data-panel="reception">
+            <ReceptionPanel sync={sync} connection={connection} online={online} now={now} />
+          </div>
+        )}
+        {tabs.includes('journal') && (
+          <div className="desk__tab" hidden={tab !== 'journal'} data-panel="journal">
+            <JournalPanel
+              centre={sync.centre}
+              connection={connection}
+              online={online}
+              roles={roles}
+              active={tab === 'journal'}
+            />
+          </div>
+        )}
+        {tabs.includes('monitor') && (
+          <div className="desk__tab" hidden={tab !== 'monitor'} data-panel="monitor">
+            <MonitorPanel
+              sync={sync}
+              connection={connection}
+              online={online}
+              now={now}
+              active={tab === 'monitor'}
+            />
+          </div>
+        )}
+        {tabs.includes('admin') && tab === 'admin' && (
+          <div className="desk__tab" data-panel="admin">
+            <AdminPanel sync={sync} connection={connection} online={online} />
+          </div>
+        )}
+        {tabs.includes('devices') && (
+          <div className="desk__tab" hidden={tab !== 'devices'} data-panel="devices">
+            <DevicesPanel
+              connection={connection}
+              online={online}
+              active={tab === 'devices'}
+              centre={sync.centre}
+            />
+          </div>
+        )}
+        {tabs.includes('reports') && (
+          <div className="desk__tab" hidden={tab !== 'reports'} data-panel="reports">
+            <ReportsPanel
+              centre={sync.centre}
+              connection={connection}
+              online={online}
+              now={now}
+              token={session.token}
+            />
+          </div>
+        )}
+      </main>
     </div>
   );
 };

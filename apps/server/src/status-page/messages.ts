@@ -23,11 +23,19 @@ export interface StatusMessages {
   readonly bookedFor: (time: string) => string;
   readonly rateQuestion: string;
   readonly rateScale: string;
+  /** The accessible name of one star: "4 з 5". */
+  readonly rateStar: (score: number) => string;
   readonly rateComment: string;
   readonly rateSubmit: string;
   readonly rateThanks: string;
   readonly rateAlready: string;
   readonly rateNotYet: string;
+  /** This language's own name, on the links to it. */
+  readonly languageName: string;
+  /** What the language links are, for a screen reader. */
+  readonly languages: string;
+  /** The way from a notice back to the ticket. */
+  readonly backToTicket: string;
 }
 
 export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
@@ -56,11 +64,15 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     bookedFor: (time) => `Ви записані на ${time}`,
     rateQuestion: 'Як вас обслужили?',
     rateScale: 'Оцінка від 1 (погано) до 5 (чудово)',
+    rateStar: (score) => `${score} з 5`,
     rateComment: 'Коментар (необов’язково)',
     rateSubmit: 'Надіслати оцінку',
     rateThanks: 'Дякуємо за вашу оцінку!',
     rateAlready: 'Цей візит уже оцінено.',
     rateNotYet: 'Оцінити можна після завершення обслуговування.',
+    languageName: 'Українська',
+    languages: 'Мова сторінки',
+    backToTicket: 'Повернутися до талона',
   },
   ru: {
     title: 'Состояние вашего талона',
@@ -87,11 +99,15 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     bookedFor: (time) => `Вы записаны на ${time}`,
     rateQuestion: 'Как вас обслужили?',
     rateScale: 'Оценка от 1 (плохо) до 5 (отлично)',
+    rateStar: (score) => `${score} из 5`,
     rateComment: 'Комментарий (необязательно)',
     rateSubmit: 'Отправить оценку',
     rateThanks: 'Спасибо за вашу оценку!',
     rateAlready: 'Этот визит уже оценён.',
     rateNotYet: 'Оценить можно после завершения обслуживания.',
+    languageName: 'Русский',
+    languages: 'Язык страницы',
+    backToTicket: 'Вернуться к талону',
   },
   en: {
     title: 'Your ticket',
@@ -118,10 +134,14 @@ export const STATUS_MESSAGES: Readonly<Record<Language, StatusMessages>> = {
     bookedFor: (time) => `Your booked time: ${time}`,
     rateQuestion: 'How were you served?',
     rateScale: 'Rating from 1 (poor) to 5 (excellent)',
+    rateStar: (score) => `${score} of 5`,
     rateComment: 'Comment (optional)',
     rateSubmit: 'Send rating',
     rateThanks: 'Thank you for your rating!',
     rateAlready: 'This visit has been rated already.',
     rateNotYet: 'You can rate the visit once it is over.',
+    languageName: 'English',
+    languages: 'Page language',
+    backToTicket: 'Back to the ticket',
   },
 };

@@ -60,3 +60,25 @@ describe('the status page wait line', () => {
     expect(calm).not.toContain('closing time');
   });
 });
+
+describe('the status page rating and language links', () => {
+  const done: Ticket = { ...ticket, status: 'completed' };
+
+  it('asks with five star radios, each named as a score out of five in the page’s language', () => {
+    const body = renderTicketBody(DEMO_CENTRE, done, undefined, 'uk', false, MORNING);
+    const radios = body.match(/<input type="radio" name="score" value="\d" required>/g) ?? [];
+    expect(radios).toHaveLength(5);
+    for (const score of [1, 2, 3, 4, 5]) expect(body).toContain(`>${score} з 5</span>`);
+    expect(body).toContain('role="radiogroup"');
+    expect(renderTicketBody(DEMO_CENTRE, done, undefined, 'en', false, MORNING)).toContain('>4 of 5</span>');
+    // Rated already: thanks, and no form.
+    expect(renderTicketBody(DEMO_CENTRE, done, undefined, 'uk', true, MORNING)).not.toContain('type="radio"');
+  });
+
+  it('names each other language in itself', () => {
+    const body = renderTicketBody(DEMO_CENTRE, ticket, undefined, 'uk', false, MORNING);
+    expect(body).toContain('<a href="?lang=ru" lang="ru" hreflang="ru">Русский</a>');
+    expect(body).toContain('<a href="?lang=en" lang="en" hreflang="en">English</a>');
+    expect(body).not.toContain('?lang=uk');
+  });
+});

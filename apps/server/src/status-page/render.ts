@@ -47,20 +47,38 @@ ${refresh ? `<noscript><meta http-equiv="refresh" content="${REFRESH_SECONDS}"><
 <title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:0;background:#0c1e3a;color:#fff;display:flex;min-height:100vh;align-items:center;justify-content:center}
-main{background:#fff;color:#0c1e3a;border-radius:1rem;padding:2rem;margin:1rem;max-width:26rem;width:100%;text-align:center}
-.number{font-size:4rem;font-weight:800;margin:.25rem 0}.status{font-size:1.4rem;font-weight:700}
+main{background:#fff;color:#0c1e3a;border-radius:1rem;padding:1.25rem;margin:1rem;max-width:26rem;width:100%;box-sizing:border-box;text-align:center;overflow-wrap:anywhere}
+h1{margin:.25rem 0;font-size:1rem;font-weight:400}h1 .number{display:block;font-size:4rem;font-weight:800;line-height:1.1}
+.status{font-size:1.4rem;font-weight:700}
 .called{background:#ffd400;border-radius:.5rem;padding:.75rem;font-size:1.6rem;font-weight:800}
-nav a{margin:0 .4rem;color:#0c1e3a}small{color:#445}
-.stars{display:flex;justify-content:center;gap:.3rem;margin:.5rem 0}.stars label{font-size:1.3rem;padding:.4rem .6rem;border:2px solid #0c1e3a;border-radius:.5rem}
-textarea{width:100%;box-sizing:border-box;min-height:4rem;font:inherit}button{font:inherit;font-weight:700;padding:.6rem 1.4rem;margin-top:.5rem;border-radius:.5rem;border:0;background:#0c1e3a;color:#fff}
+nav{display:flex;flex-wrap:wrap;justify-content:center;gap:.5rem;margin-top:1rem}
+nav a{display:inline-flex;align-items:center;justify-content:center;min-width:3rem;min-height:3rem;box-sizing:border-box;padding:0 .9rem;border:2px solid #0c1e3a;border-radius:.5rem;color:#0c1e3a;font-weight:700}
+small{display:block;color:#445}
+.rating fieldset{border:0;margin:0;padding:0;min-width:0}.rating legend{padding:0;margin:0 auto .4rem}
+.stars{display:flex;justify-content:center;gap:.4rem;margin:0 0 .8rem}
+.star{position:relative;display:flex;flex:1 1 0;flex-direction:column;align-items:center;justify-content:center;min-width:3rem;max-width:4.5rem;min-height:4rem;border:2px solid #0c1e3a;border-radius:.6rem;color:#0c1e3a;background:#fff}
+.star input{position:absolute;inset:0;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
+.star__glyph{font-size:2rem;line-height:1}.star__score{font-size:.9rem;font-weight:700}
+.star:has(input:checked),.star:has(~.star input:checked){background:#ffd400}
+.star:has(input:focus-visible){outline:3px solid #ffbf00;outline-offset:2px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.comment{display:block;text-align:left;font-weight:600}
+textarea{display:block;width:100%;box-sizing:border-box;min-height:4rem;margin-top:.3rem;font:inherit;font-weight:400}
+button{font:inherit;font-weight:700;min-height:3rem;padding:.6rem 1.4rem;margin-top:.8rem;border-radius:.5rem;border:0;background:#0c1e3a;color:#fff}
 </style>
 </head>
 <body><main data-live="${live ? 'on' : 'off'}">${body}</main>${live ? `<script>${LIVE_SCRIPT}</script>` : ''}</body>
 </html>`;
 
+/** The other languages, each named in itself, large enough for a thumb. */
 const languageLinks = (current: Language): string =>
-  `<nav>${LANGUAGES.filter((language) => language !== current)
-    .map((language) => `<a href="?lang=${language}">${language.toUpperCase()}</a>`)
+  `<nav aria-label="${escapeHtml(STATUS_MESSAGES[current].languages)}">${LANGUAGES.filter(
+    (language) => language !== current,
+  )
+    .map(
+      (language) =>
+        `<a href="?lang=${language}" lang="${language}" hreflang="${language}">${escapeHtml(STATUS_MESSAGES[language].languageName)}</a>`,
+    )
     .join('')}</nav>`;
 
 /** Whether the visit asks for a rating, or has one. */
@@ -71,13 +89,19 @@ export const ratingStateOf = (ticket: Ticket, rated: boolean): RatingState =>
 
 const ratingForm = (ticket: Ticket, language: Language): string => {
   const text = STATUS_MESSAGES[language];
+  // Five large stars, each a real radio button named "4 з 5": the whole star is its target.
   const stars = [1, 2, 3, 4, 5]
-    .map((score) => `<label><input type="radio" name="score" value="${score}" required> ${score}</label>`)
+    .map(
+      (score) =>
+        `<label class="star"><input type="radio" name="score" value="${score}" required>` +
+        `<span class="star__glyph" aria-hidden="true">★</span><span class="star__score" aria-hidden="true">${score}</span>` +
+        `<span class="visually-hidden">${escapeHtml(text.rateStar(score))}</span></label>`,
+    )
     .join('');
   return `<form method="post" action="/t/${escapeHtml(ticket.id)}/rating?lang=${language}" class="rating">
 <p class="status">${escapeHtml(text.rateQuestion)}</p>
-<fieldset class="stars" aria-label="${escapeHtml(text.rateScale)}">${stars}</fieldset>
-<label>${escapeHtml(text.rateComment)}<textarea name="comment" maxlength="500"></textarea></label>
+<fieldset role="radiogroup"><legend>${escapeHtml(text.rateScale)}</legend><div class="stars">${stars}</div></fieldset>
+<label class="comment">${escapeHtml(text.rateComment)}<textarea name="comment" maxlength="500"></textarea></label>
 <button type="submit">${escapeHtml(text.rateSubmit)}</button>
 </form>`;
 };
@@ -120,8 +144,7 @@ export const renderTicketBody = (
   const service = findService(centre, ticket.serviceCode)?.name[language] ?? ticket.serviceCode;
   const desk = ticket.deskId ? findDesk(centre, ticket.deskId)?.name[language] : undefined;
   const lines: string[] = [
-    `<p>${escapeHtml(text.ticket)}</p>`,
-    `<p class="number">${escapeHtml(ticket.number)}</p>`,
+    `<h1>${escapeHtml(text.ticket)} <span class="number">${escapeHtml(ticket.number)}</span></h1>`,
     `<p>${escapeHtml(service)}</p>`,
   ];
   if (ticket.status === 'called' && desk) {
@@ -175,7 +198,7 @@ export const renderNotFound = (language: Language): string => {
   return page(
     language,
     text.title,
-    `<p class="status">${escapeHtml(text.notFound)}</p>${languageLinks(language)}`,
+    `<h1 class="status">${escapeHtml(text.notFound)}</h1>${languageLinks(language)}`,
     false,
   );
 };
@@ -185,6 +208,6 @@ export const renderNotice = (language: Language, message: string, backPath: stri
   page(
     language,
     STATUS_MESSAGES[language].title,
-    `<p class="status">${escapeHtml(message)}</p><p><a href="${escapeHtml(backPath)}">←</a></p>`,
+    `<h1 class="status">${escapeHtml(message)}</h1><nav><a href="${escapeHtml(backPath)}">${escapeHtml(STATUS_MESSAGES[language].backToTicket)}</a></nav>`,
     false,
   );

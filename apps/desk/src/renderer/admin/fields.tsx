@@ -356,7 +356,8 @@ const isWide = (field: Field): boolean =>
   ['weights', 'week', 'special-days', 'json', 'multi'].includes(field.kind) ||
   (field.kind === 'localized' && field.multiline === true);
 
-const SIMPLE = new Set<Field['kind']>(['text', 'password', 'number', 'select']);
+/** Fields of one control, which their label wraps (and so names). */
+const SIMPLE = new Set<Field['kind']>(['text', 'password', 'number', 'select', 'json']);
 
 interface FormProps {
   readonly fields: readonly Field[];

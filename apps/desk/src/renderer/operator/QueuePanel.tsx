@@ -28,7 +28,13 @@ export const QueuePanel = ({ queue, centre, canCall, onCall }: Props) => {
       {queue.rows.length === 0 ? (
         <p>{t('desk.queue.none')}</p>
       ) : (
-        <div className="queue__scroll queue__scroll--rows">
+        // Focusable so that the keyboard can scroll it, named as the panel is.
+        <div
+          className="queue__scroll queue__scroll--rows"
+          role="region"
+          aria-label={t('desk.queue.heading')}
+          tabIndex={0}
+        >
           <table className="queue__table">
             <thead>
               <tr>

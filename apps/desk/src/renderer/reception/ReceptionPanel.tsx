@@ -28,19 +28,26 @@ export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
   return (
     <div className="reception">
       <PrintAlerts centre={sync.centre} alerts={sync.alerts} connection={connection} online={online} />
-      <IssueForm centre={sync.centre} connection={connection} online={online} />
-      <TicketSearch
-        centre={sync.centre}
-        queue={sync.queue}
-        connection={connection}
-        online={online}
-        now={now}
-      />
-      <BookingForm centre={sync.centre} connection={connection} online={online} now={now} />
-      <BookingLookup centre={sync.centre} connection={connection} online={online} />
-      {isSupervisor && bookingPolicyOf(sync.centre).enabled && (
-        <BookingBursts connection={connection} online={online} timeZone={sync.centre.site.timeZone} />
-      )}
+      {/* Three columns, each scrolling on its own: every form's button stays within reach. */}
+      <div className="reception__column reception__column--issue">
+        <IssueForm centre={sync.centre} connection={connection} online={online} />
+      </div>
+      <div className="reception__column">
+        <BookingForm centre={sync.centre} connection={connection} online={online} now={now} />
+        {isSupervisor && bookingPolicyOf(sync.centre).enabled && (
+          <BookingBursts connection={connection} online={online} timeZone={sync.centre.site.timeZone} />
+        )}
+      </div>
+      <div className="reception__column">
+        <TicketSearch
+          centre={sync.centre}
+          queue={sync.queue}
+          connection={connection}
+          online={online}
+          now={now}
+        />
+        <BookingLookup centre={sync.centre} connection={connection} online={online} />
+      </div>
     </div>
   );
 };
