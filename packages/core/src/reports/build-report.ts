@@ -89,9 +89,9 @@ class GroupTotals {
     for (const time of row.serviceTimes) this.services.push(time);
   }
 
-  rate(score: number): void {
-    this.ratings += 1;
-    this.scoreSum += score;
+  rate(scoreSum: number, count = 1): void {
+    this.ratings += count;
+    this.scoreSum += scoreSum;
   }
 
   figures(): ReportFigures {
@@ -238,8 +238,8 @@ export const buildReportFromSummaries = (
   const ratingKey = ratingKeyOf(query.groupBy, context);
   for (const rating of ratings) {
     if (!inScope(rating.serviceCode)) continue;
-    groupFor(ratingKey(rating)).rate(rating.score);
-    total.rate(rating.score);
+    groupFor(ratingKey(rating)).rate(rating.score, rating.count);
+    total.rate(rating.score, rating.count);
   }
 
   const rows: ReportRow[] = [...groups.entries()]

@@ -38,9 +38,12 @@ export interface RatedVisit {
   readonly serviceCode: string;
   readonly deskId: string | null;
   readonly operatorId: string | null;
+  /** The score, or the sum of the scores when the row stands for `count` ratings. */
   readonly score: number;
   /** The ticket's issue time; null when its segments are gone. */
   readonly arrivedAt: number | null;
+  /** Ratings this row stands for (a report that needs no clock hour reads them added up); 1 when absent. */
+  readonly count?: number;
 }
 
 export const REPORT_GROUPINGS = [
