@@ -5,6 +5,7 @@
  * BENCH_QUICK=1) shrinks every part to a smoke run.
  */
 import { runEstimates } from './estimates';
+import { runFrontend } from './frontend/run';
 import { runHub } from './hub';
 import { runIssue } from './issue';
 import { runLatency } from './latency/run';
@@ -23,6 +24,7 @@ const PARTS: Readonly<Record<string, () => Promise<Figure[]>>> = {
   estimates: runEstimates,
   reports: runReports,
   hub: runHub,
+  frontend: runFrontend,
 };
 
 const main = async (): Promise<void> => {

@@ -30,10 +30,39 @@ const copyEspeak = (): Plugin => ({
   },
 });
 
+/**
+ * Libraries in chunks of their own, named by content hash like every asset, so a new build of
+ * the board's code leaves them cached (the server serves assets as immutable). The announcer
+ * is split off by a dynamic import (src/renderer/state/controller.ts).
+ */
+const VENDOR_CHUNKS = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  {
+    name: 'socket',
+    test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
+  },
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+  { name: 'messages', test: /packages[\\/]ui[\\/]src[\\/]i18n[\\/]/ },
+];
+
+/**
+ * The domain and protocol packages only declare (types, functions, zod schemas): nothing runs
+ * on import, so a module none of whose exports is used is left out. This keeps the protocol's
+ * schemas, and with them zod, out of the board (it only uses the protocol's call helpers).
+ */
+const PURE_PACKAGES = [{ test: /packages[\\/](protocol|core)[\\/]src[\\/].*\.ts$/, sideEffects: false }];
+
 export default defineConfig({
   root: fileURLToPath(new URL('src/renderer', import.meta.url)),
   base: '/display/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  build: { outDir, emptyOutDir: true },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: PURE_PACKAGES },
+      output: { codeSplitting: { groups: VENDOR_CHUNKS } },
+    },
+  },
   plugins: [copyEspeak()],
 });

@@ -1,4 +1,6 @@
 /** Entry of the board's page: styles, the sound check, and the app. */
+// First, so the link to the server is opening while the rest of the page is evaluated.
+import './state/queue';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -2,89 +2,19 @@
  * In the Electron shell, an administrator leaves kiosk mode here: five quick taps on the
  * kiosk's title (not a control, so visitors do not use it) open a PIN pad; the shell checks
  * the PIN and slows down guessing. In a browser, or in a shell without the function, the
- * taps do nothing.
+ * taps do nothing. Only a kiosk in such a shell loads the PIN pad (after its first screen,
+ * see `preloadAdminExit`), so that it opens even when the server has gone away.
  */
-import { useT } from '@queue/ui';
-import { type PointerEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { createTapCounter, typePinDigit } from './admin-gesture';
-import './admin-exit.css';
+import { type PointerEvent, type ReactNode, Suspense, useCallback, useRef, useState } from 'react';
+import { createTapCounter } from './admin-gesture';
+import { preloadable } from './preloadable';
+import { exitKiosk } from './shell-exit';
 
-const DIGITS = [...'1234567890'];
-const CLOSE_AFTER_MS = 30_000;
+const PinPad = preloadable(async () => (await import('./PinPad')).PinPad);
 
-type Outcome = 'none' | 'refused' | 'left';
-
-const exitKiosk = (): ((pin: string) => Promise<boolean>) | undefined => {
-  const shell = window.queueShell;
-  return typeof shell?.exitKiosk === 'function' ? (pin) => shell.exitKiosk(pin) : undefined;
-};
-
-const PinPad = ({ onClose }: { readonly onClose: () => void }) => {
-  const t = useT();
-  const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>('none');
-
-  // Left open and forgotten: close, so the next visitor sees the kiosk.
-  useEffect(() => {
-    const timer = setTimeout(onClose, CLOSE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [pin, outcome, onClose]);
-
-  const submit = async (): Promise<void> => {
-    const exit = exitKiosk();
-    if (!exit || pin === '') return;
-    setBusy(true);
-    const left = await exit(pin).catch(() => false);
-    setBusy(false);
-    setPin('');
-    setOutcome(left ? 'left' : 'refused');
-  };
-
-  return (
-    <div className="admin-exit" role="dialog" aria-modal="true" aria-labelledby="admin-exit-title">
-      <div className="admin-exit__panel">
-        <h2 id="admin-exit-title">{t('shell.adminExit.title')}</h2>
-        <p className="admin-exit__pin" aria-label={t('shell.adminExit.prompt')} data-pin-length={pin.length}>
-          {pin.length > 0 ? '•'.repeat(pin.length) : t('shell.adminExit.prompt')}
-        </p>
-        {outcome !== 'none' && (
-          <p className="admin-exit__message" role="status" data-outcome={outcome}>
-            {t(outcome === 'left' ? 'shell.adminExit.left' : 'shell.adminExit.refused')}
-          </p>
-        )}
-        <div className="admin-exit__keys">
-          {DIGITS.map((digit) => (
-            <button
-              key={digit}
-              type="button"
-              data-digit={digit}
-              disabled={busy}
-              onClick={() => setPin((current) => typePinDigit(current, digit))}
-            >
-              {digit}
-            </button>
-          ))}
-          <button type="button" disabled={busy} onClick={() => setPin((current) => current.slice(0, -1))}>
-            {t('shell.adminExit.erase')}
-          </button>
-        </div>
-        <div className="admin-exit__actions">
-          <button type="button" data-action="admin-exit-cancel" onClick={onClose}>
-            {t('shell.adminExit.cancel')}
-          </button>
-          <button
-            type="button"
-            data-action="admin-exit-confirm"
-            disabled={busy || pin === ''}
-            onClick={() => void submit()}
-          >
-            {t('shell.adminExit.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
-  );
+/** In a shell that can leave kiosk mode, fetch the PIN pad now; elsewhere it is never needed. */
+export const preloadAdminExit = (): void => {
+  if (exitKiosk()) void PinPad.preload();
 };
 
 export interface AdminExit {
@@ -101,5 +31,12 @@ export const useAdminExit = (): AdminExit => {
   const onTap = useCallback((event: PointerEvent) => {
     if (exitKiosk() && counter.current.tap(event.timeStamp)) setOpen(true);
   }, []);
-  return { onTap, dialog: open ? <PinPad onClose={close} /> : null };
+  return {
+    onTap,
+    dialog: open ? (
+      <Suspense fallback={null}>
+        <PinPad.Component onClose={close} />
+      </Suspense>
+    ) : null,
+  };
 };

@@ -4,19 +4,22 @@
  */
 import type { Centre } from '@queue/core';
 import { ConnectionBanner, PairingScreen, setLanguage, useLocalize, useT } from '@queue/ui';
-import { useEffect } from 'react';
-import { useAdminExit } from './AdminExit';
-import { AppointmentScreen } from './AppointmentScreen';
-import { CategoryScreen } from './CategoryScreen';
+import { Suspense, useEffect } from 'react';
+import { preloadAdminExit, useAdminExit } from './AdminExit';
 import { useCodeKeys } from './code-keys';
 import { HomeScreen } from './HomeScreen';
 import { LanguageButtons } from './LanguageButtons';
 import { type Screen, resetKiosk, toggleAccessible, useKiosk } from './kiosk-store';
-import { PrinterOfferScreen } from './PrinterOfferScreen';
-import { PriorityScreen } from './PriorityScreen';
 import { DEVICE_KEY, hasDevice, useQueue } from './queue';
-import { RefusalScreen } from './RefusalScreen';
-import { TicketScreen } from './TicketScreen';
+import {
+  AppointmentScreen,
+  CategoryScreen,
+  PrinterOfferScreen,
+  PriorityScreen,
+  RefusalScreen,
+  TicketScreen,
+  preloadScreens,
+} from './screens';
 import { useIdle } from './use-idle';
 
 const IDLE_MS = 60_000;
@@ -32,16 +35,16 @@ const ScreenView = ({ screen, centre }: { readonly screen: Screen; readonly cent
     case 'home':
       return <HomeScreen centre={centre} />;
     case 'category':
-      return <CategoryScreen centre={centre} categoryId={screen.categoryId} />;
+      return <CategoryScreen.Component centre={centre} categoryId={screen.categoryId} />;
     case 'priority':
-      return <PriorityScreen />;
+      return <PriorityScreen.Component />;
     case 'appointment':
-      return <AppointmentScreen />;
+      return <AppointmentScreen.Component />;
     case 'printer-offer':
-      return <PrinterOfferScreen serviceCode={screen.serviceCode} requestId={screen.requestId} />;
+      return <PrinterOfferScreen.Component serviceCode={screen.serviceCode} requestId={screen.requestId} />;
     case 'ticket':
       return (
-        <TicketScreen
+        <TicketScreen.Component
           centre={centre}
           issued={screen.issued}
           delivery={screen.delivery}
@@ -50,7 +53,7 @@ const ScreenView = ({ screen, centre }: { readonly screen: Screen; readonly cent
       );
     case 'refusal':
       return (
-        <RefusalScreen
+        <RefusalScreen.Component
           centre={centre}
           code={screen.code}
           {...(screen.serviceCode ? { serviceCode: screen.serviceCode } : {})}
@@ -95,6 +98,19 @@ export const App = () => {
     document.title = t('kiosk.title');
   }, [t]);
 
+  // Once the first screen is painted, fetch the rest while the visitor reads it (screens.ts).
+  const ready = centre !== undefined;
+  useEffect(() => {
+    if (!ready) return;
+    const frame = window.requestAnimationFrame(() => {
+      window.setTimeout(() => {
+        preloadScreens();
+        preloadAdminExit();
+      }, 0);
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [ready]);
+
   // Sizes are in rem: the larger text of accessible mode is set on the root element.
   useEffect(() => {
     document.documentElement.classList.toggle('kiosk-accessible', accessible);
@@ -113,7 +129,11 @@ export const App = () => {
       <ConnectionBanner state={status} />
       <main className="kiosk__main">
         {!centre && <p className="kiosk__notice">{t('kiosk.loading')}</p>}
-        {centre && <ScreenView screen={screen} centre={centre} />}
+        {centre && (
+          <Suspense fallback={<p className="kiosk__notice">{t('kiosk.loading')}</p>}>
+            <ScreenView screen={screen} centre={centre} />
+          </Suspense>
+        )}
       </main>
       {adminExit.dialog}
     </div>

@@ -39,6 +39,8 @@ export const ticketPrintView = (
     ahead: estimate.ahead,
     lowMinutes: estimate.lowMinutes,
     highMinutes: estimate.highMinutes,
+    // As the server-printed ticket (buildTicketView): no desk open, no promise of a call soon.
+    ...(estimate.capacity === 0 ? { noDeskOpen: true as const } : {}),
     ...(ticket.priority
       ? { priority: { category: ticket.priority.category, confirmed: ticket.priority.confirmed } }
       : {}),

@@ -35,6 +35,8 @@ const queue = new AnnouncementQueue({
   chimeTimeoutMs: 3_000,
   voiceTimeoutMs: 20_000,
   gapMs: 300,
+  // The log is for tests and a look in the console; a board runs all day, so keep it short.
+  maxLogEntries: 200,
 });
 
 window.__announcements = queue.log;
