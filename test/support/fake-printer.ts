@@ -7,18 +7,9 @@
  */
 import { type AddressInfo, type Server, type Socket, createServer } from 'node:net';
 
-export type FakePrinterState = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'silent';
+import { type FakePrinterState, isStatusKind, statusAnswer } from '@queue/printer/testing';
 
-/** Answers to DLE EOT 1, 2 and 4 in each state; every byte has the fixed bits 0x12. */
-export const STATUS_BYTES: Readonly<
-  Record<Exclude<FakePrinterState, 'silent'>, readonly [number, number, number]>
-> = {
-  ready: [0x12, 0x12, 0x12],
-  'paper-near-end': [0x12, 0x12, 0x1e],
-  'paper-out': [0x1a, 0x32, 0x72],
-  'cover-open': [0x1a, 0x16, 0x12],
-  offline: [0x1a, 0x12, 0x12],
-};
+export { type FakePrinterState, STATUS_BYTES } from '@queue/printer/testing';
 
 export interface FakePrinter {
   readonly host: string;
@@ -44,7 +35,6 @@ export interface FakePrinter {
 
 const DLE = 0x10;
 const EOT = 0x04;
-const REQUEST_INDEX: Readonly<Record<number, number>> = { 1: 0, 2: 1, 4: 2 };
 
 interface JobFault {
   readonly kind: 'reset' | 'paper-out' | 'stop-reading';
@@ -81,8 +71,8 @@ export const startFakePrinter = async (initial: FakePrinterState = 'ready'): Pro
       for (const byte of bytes) {
         tail = [...tail, byte].slice(-3);
         const [a, b, n] = tail;
-        if (a === DLE && b === EOT && n !== undefined && n in REQUEST_INDEX && state !== 'silent') {
-          const answer = STATUS_BYTES[state][REQUEST_INDEX[n] ?? 0];
+        if (a === DLE && b === EOT && isStatusKind(n)) {
+          const answer = statusAnswer(state, n);
           if (answer !== undefined) socket.write(Uint8Array.of(answer));
           tail = [];
         }

@@ -6,20 +6,10 @@
  * taking the job, or no answer to any later status request.
  */
 import type { DeviceHandle, OpenDevice } from '../transport/device';
+import { type FakePrinterState, isStatusRequest, statusAnswer } from './fake-status';
 
-export type FakeDeviceFileState =
-  'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'silent';
-
-const STATUS_BYTES: Readonly<
-  Record<Exclude<FakeDeviceFileState, 'silent'>, readonly [number, number, number]>
-> = {
-  ready: [0x12, 0x12, 0x12],
-  'paper-near-end': [0x12, 0x12, 0x1e],
-  'paper-out': [0x1a, 0x32, 0x72],
-  'cover-open': [0x1a, 0x16, 0x12],
-  offline: [0x1a, 0x12, 0x12],
-};
-const REQUEST_INDEX: Readonly<Record<number, number>> = { 1: 0, 2: 1, 4: 2 };
+/** The states a fake printer can be in (shared by every transport's fake). */
+export type FakeDeviceFileState = FakePrinterState;
 
 const errno = (code: string): Error => Object.assign(new Error(`${code}: fake lp device`), { code });
 
@@ -86,10 +76,10 @@ export class FakeDeviceFile {
   };
 
   private write(data: Uint8Array): Promise<unknown> {
-    if (data.length === 3 && data[0] === 0x10 && data[1] === 0x04 && (data[2] ?? 0) in REQUEST_INDEX) {
+    if (isStatusRequest(data)) {
       this.requests.push(data[2] ?? 0);
-      if (this.state !== 'silent')
-        this.outbox.push(STATUS_BYTES[this.state][REQUEST_INDEX[data[2] ?? 0] ?? 0] ?? 0);
+      const answer = statusAnswer(this.state, data[2] ?? 0);
+      if (answer !== undefined) this.outbox.push(answer);
       return Promise.resolve(data.length);
     }
     const fault = this.fault;

@@ -14,20 +14,11 @@ import type {
   UsbEndpointLike,
   UsbInterfaceLike,
 } from '../transport/usb-device';
+import { type FakePrinterState, isStatusRequest, statusAnswer } from './fake-status';
 
-export type FakeUsbPrinterState =
-  'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'silent';
+/** The states a fake printer can be in (shared by every transport's fake). */
+export type FakeUsbPrinterState = FakePrinterState;
 
-const STATUS_BYTES: Readonly<
-  Record<Exclude<FakeUsbPrinterState, 'silent'>, readonly [number, number, number]>
-> = {
-  ready: [0x12, 0x12, 0x12],
-  'paper-near-end': [0x12, 0x12, 0x1e],
-  'paper-out': [0x1a, 0x32, 0x72],
-  'cover-open': [0x1a, 0x16, 0x12],
-  offline: [0x1a, 0x12, 0x12],
-};
-const REQUEST_INDEX: Readonly<Record<number, number>> = { 1: 0, 2: 1, 4: 2 };
 const BULK = 2;
 const PRINTER_CLASS = 7;
 const VENDOR_SPECIFIC_CLASS = 0xff;
@@ -36,9 +27,6 @@ type OutCallback = (error: Error | undefined) => void;
 type InCallback = (error: Error | undefined, data?: Buffer) => void;
 
 const libusbError = (name: string): Error => Object.assign(new Error(name), { errno: name });
-
-const isStatusRequest = (data: Buffer): boolean =>
-  data.length === 3 && data[0] === 0x10 && data[1] === 0x04 && (data[2] ?? 0) in REQUEST_INDEX;
 
 export interface FakeUsbPrinterOptions {
   readonly vendorId?: number;
@@ -258,8 +246,9 @@ export class FakeUsbPrinter implements UsbDeviceLike {
     setImmediate(() => {
       if (this.outQueue[0] !== head) return;
       this.outQueue.shift();
-      if (isStatusRequest(head.data) && this.state !== 'silent') {
-        this.answers.push(STATUS_BYTES[this.state][REQUEST_INDEX[head.data[2] ?? 0] ?? 0] ?? 0);
+      const answer = isStatusRequest(head.data) ? statusAnswer(this.state, head.data[2] ?? 0) : undefined;
+      if (answer !== undefined) {
+        this.answers.push(answer);
       }
       head.callback(undefined);
       this.deliverAnswers();

@@ -4,6 +4,7 @@
  */
 export * from './decode';
 export * from './fake-device-file';
+export * from './fake-status';
 export * from './fake-usb';
 export * from './fixtures';
 export * from './golden';
