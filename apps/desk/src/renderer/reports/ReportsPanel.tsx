@@ -6,7 +6,7 @@ import type { QueueConnection } from '@queue/client';
 import type { Centre } from '@queue/core';
 import { REPORT_GROUPINGS, type ReportGrouping, instant, serviceDayOf } from '@queue/core';
 import type { ReportExportFormat, ReportRunPayload, ReportView } from '@queue/protocol';
-import { useLanguage, useLocalize, useT } from '@queue/ui';
+import { useLanguage, useT } from '@queue/ui';
 import { useState } from 'react';
 import { downloadReport } from './export-download';
 import { type PeriodChoice, periodFor } from './period';
@@ -14,6 +14,7 @@ import { ReportCharts } from './ReportCharts';
 import { ReportTable } from './ReportTable';
 import { AppealsReport } from './AppealsReport';
 import { StaffingPlanView } from './StaffingPlanView';
+import { OrganisationSelect } from './OrganisationSelect';
 
 interface Props {
   readonly centre: Centre | undefined;
@@ -30,7 +31,6 @@ type Status = 'idle' | 'running' | 'failed' | 'preparing' | 'exportFailed';
 export const ReportsPanel = ({ centre, connection, online, now, token }: Props) => {
   const t = useT();
   const language = useLanguage();
-  const localize = useLocalize();
   const today = serviceDayOf(instant(now), centre?.site.timeZone ?? 'Europe/Kyiv');
   const [choice, setChoice] = useState<PeriodChoice>('today');
   const [custom, setCustom] = useState<{ from: string; to: string }>({ from: today, to: today });
@@ -148,21 +148,14 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
             ))}
           </select>
         </label>
-        <label>
-          {t('reports.organisation')}{' '}
-          <select
-            name="organisation"
-            value={organisationId}
-            onChange={(event) => setOrganisationId(event.target.value)}
-          >
-            <option value="">{t('reports.organisation.all')}</option>
-            {centre.organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {localize(organisation.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrganisationSelect
+          centre={centre}
+          label={t('reports.organisation')}
+          allLabel={t('reports.organisation.all')}
+          name="organisation"
+          value={organisationId}
+          onChange={setOrganisationId}
+        />
         <div className="reports__actions">
           <button type="submit" className="button button--primary" disabled={!online || status === 'running'}>
             {status === 'running' ? t('reports.running') : t('reports.run')}

@@ -10,6 +10,7 @@ import { useLanguage, useLocalize, useT } from '@queue/ui';
 import { useState } from 'react';
 import { formatDesks, formatLongDay, formatShortDay, hourRange } from './staffing-format';
 import './staffing.css';
+import { OrganisationSelect } from './OrganisationSelect';
 
 interface Props {
   readonly centre: Centre;
@@ -107,21 +108,14 @@ export const StaffingPlanView = ({ centre, connection, online, today }: Props) =
             onChange={(event) => setDay(event.target.value)}
           />
         </label>
-        <label>
-          {t('staffing.organisation')}{' '}
-          <select
-            name="staffing-organisation"
-            value={organisationId}
-            onChange={(event) => setOrganisationId(event.target.value)}
-          >
-            <option value="">{t('staffing.organisation.all')}</option>
-            {centre.organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {localize(organisation.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrganisationSelect
+          centre={centre}
+          label={t('staffing.organisation')}
+          allLabel={t('staffing.organisation.all')}
+          name="staffing-organisation"
+          value={organisationId}
+          onChange={setOrganisationId}
+        />
         <button
           type="submit"
           className="button button--primary"
