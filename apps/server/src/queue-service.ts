@@ -15,6 +15,7 @@ import type {
 import { decide, estimateWait, evolveAll, pendingTickets } from '@queue/core';
 import type { QueueStore, StoredEvent } from '@queue/db';
 import type { Ack, PublicSummary, ServiceLoad, WireError } from '@queue/protocol';
+import { deskTickets } from './desk-tickets';
 import type { Logger } from './logger';
 
 export interface Clock {
@@ -75,28 +76,18 @@ export class QueueService {
     answerOf: (state: QueueState, events: readonly QueueEvent[]) => T,
     idempotency?: { principal: string; requestId: string },
   ): Ack<T> {
-    if (idempotency) {
-      const previous = this.store.answerFor(idempotency.principal, idempotency.requestId);
-      if (previous !== undefined) return previous as Ack<T>;
-    }
-    const decision = decide(this.centreConfig, this.current, command);
-    if (!decision.ok) return { ok: false, error: decision.error };
-    const events = decision.value;
-    const after = evolveAll(this.current, events);
-    const answer: Ack<T> = { ok: true, data: answerOf(after, events) };
-    let stored: StoredEvent[];
-    try {
-      stored = this.store.commit(events, after, idempotency ? { ...idempotency, answer } : undefined);
-    } catch (error) {
-      this.logger.error('commit failed', { command: command.type, error });
-      return { ok: false, error: internalError };
-    }
-    this.current = after;
-    if (stored.length > 0) {
-      this.logger.info('events', { types: stored.map((entry) => entry.event.type), seq: stored.at(-1)?.seq });
-      for (const listener of this.listeners) listener(stored);
-    }
-    return answer;
+    let answer: Ack<unknown> = { ok: false, error: internalError };
+    this.runTogether([
+      {
+        command,
+        answerOf,
+        ...(idempotency ? { idempotency } : {}),
+        resolve: (given) => {
+          answer = given;
+        },
+      },
+    ]);
+    return answer as Ack<T>;
   }
 
   /**
@@ -125,6 +116,15 @@ export class QueueService {
   private commitGroup(): void {
     const group = this.group;
     this.group = [];
+    this.runTogether(group);
+  }
+
+  /**
+   * Decide each command on the state its predecessors left, commit all that were accepted in
+   * one transaction, then answer each; a retry (by request id, stored or earlier in the same
+   * run) gets the first answer. The one path for a single command and for a group.
+   */
+  private runTogether(group: readonly Pending[]): void {
     let state = this.current;
     const accepted: { pending: Pending; events: readonly QueueEvent[]; answer: Ack<unknown> }[] = [];
     const answered = new Map<string, Ack<unknown>>();
@@ -161,7 +161,10 @@ export class QueueService {
         state,
       );
     } catch (error) {
-      this.logger.error('commit failed', { commands: accepted.length, error });
+      this.logger.error('commit failed', {
+        commands: accepted.map(({ pending }) => pending.command.type),
+        error,
+      });
       for (const { pending } of accepted) pending.resolve({ ok: false, error: internalError });
       return;
     }
@@ -203,6 +206,7 @@ export class QueueService {
       at,
       services,
       desks: Object.values(this.current.desks).map((desk) => ({ id: desk.id, status: desk.status })),
+      deskTickets: deskTickets(this.current),
     };
   }
 
