@@ -19,8 +19,9 @@ import { Random } from './simulation/prng';
 const PART = 'Reports';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-/** "Well under a second": the monthly report's limit. */
-const MONTHLY_LIMIT_MS = 1_000;
+/** The goals of issue #20: a month in under 100 ms, a year in under a second (p50). */
+const MONTHLY_GOAL_MS = 100;
+const YEARLY_GOAL_MS = 1_000;
 /** The day the centre is open on: every day of the generated year is closed. */
 const OPEN_DAY = '2026-12-01';
 
@@ -234,20 +235,20 @@ export const runReports = async (): Promise<Figure[]> => {
     say(
       `monthly report (${timings.monthVisits.toLocaleString('en')} visits): p50 ${fmt(timings.monthly.p50, 0)} ms, ` +
         `max ${fmt(timings.monthly.max, 0)} ms over ${timings.monthly.count} runs (CPU p50 ${fmt(timings.monthlyCpu.p50, 0)} ms, ` +
-        `max ${fmt(timings.monthlyCpu.max, 0)} ms); limit well under ${MONTHLY_LIMIT_MS} ms`,
+        `max ${fmt(timings.monthlyCpu.max, 0)} ms); goal p50 under ${MONTHLY_GOAL_MS} ms`,
     );
     say(
       `whole-period report (${timings.yearVisits.toLocaleString('en')} visits): p50 ${fmt(timings.yearly.p50, 0)} ms, ` +
-        `max ${fmt(timings.yearly.max, 0)} ms over ${timings.yearly.count} runs (CPU p50 ${fmt(timings.yearlyCpu.p50, 0)} ms)`,
+        `max ${fmt(timings.yearly.max, 0)} ms over ${timings.yearly.count} runs (CPU p50 ${fmt(timings.yearlyCpu.p50, 0)} ms); goal p50 under ${YEARLY_GOAL_MS} ms`,
     );
     return [
       {
         part: PART,
         figure: `Monthly report, ${timings.monthVisits.toLocaleString('en')} visits (p50 / max)`,
         value: `${fmt(timings.monthly.p50, 0)} / ${fmt(timings.monthly.max, 0)} ms (CPU ${fmt(timings.monthlyCpu.p50, 0)} / ${fmt(timings.monthlyCpu.max, 0)} ms)`,
-        baseline: `limit ${MONTHLY_LIMIT_MS} ms`,
-        ratio: ratio(timings.monthly.max, MONTHLY_LIMIT_MS),
-        ...(timings.monthly.max > MONTHLY_LIMIT_MS / 2 ? { flag: 'not well under the limit' } : {}),
+        baseline: `goal p50 ${MONTHLY_GOAL_MS} ms`,
+        ratio: ratio(timings.monthly.p50, MONTHLY_GOAL_MS),
+        ...(timings.monthly.p50 > MONTHLY_GOAL_MS ? { flag: 'over the goal' } : {}),
       },
       {
         part: PART,
@@ -258,6 +259,9 @@ export const runReports = async (): Promise<Figure[]> => {
         part: PART,
         figure: `Report over ${days} days, ${timings.yearVisits.toLocaleString('en')} visits (p50 / max)`,
         value: `${fmt(timings.yearly.p50, 0)} / ${fmt(timings.yearly.max, 0)} ms (CPU ${fmt(timings.yearlyCpu.p50, 0)} ms)`,
+        baseline: `goal p50 ${YEARLY_GOAL_MS} ms`,
+        ratio: ratio(timings.yearly.p50, YEARLY_GOAL_MS),
+        ...(timings.yearly.p50 > YEARLY_GOAL_MS ? { flag: 'over the goal' } : {}),
       },
     ];
   } finally {

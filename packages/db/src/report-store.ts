@@ -2,6 +2,7 @@
  * Reading what reports need: the visit segments and ratings of a range of service days, and
  * the stored summaries of closed days. A month is one range scan of an index.
  */
+import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { DaySummary, DeskEventRow, RatedVisit, SummaryDimension, VisitSegment } from '@queue/core';
 
@@ -26,9 +27,10 @@ interface SummaryRow {
 }
 
 /** Whole seconds as little-endian int32, four bytes each. */
-const encode = (values: readonly number[]): Buffer => {
+const encode = (values: ArrayLike<number>): Buffer => {
   const buffer = Buffer.alloc(values.length * 4);
-  values.forEach((value, index) => buffer.writeInt32LE(value, index * 4));
+  for (let index = 0; index < values.length; index += 1)
+    buffer.writeInt32LE(values[index] as number, index * 4);
   return buffer;
 };
 
@@ -37,6 +39,18 @@ const decode = (buffer: Buffer): number[] => {
   for (let index = 0; index < values.length; index += 1) values[index] = buffer.readInt32LE(index * 4);
   return values;
 };
+
+const littleEndian = endianness() === 'LE';
+
+/**
+ * The same values as a typed array: on a little-endian machine one copy of the bytes (SQLite's
+ * buffer need not be aligned for an Int32Array view), not a call per value. A year's report
+ * reads millions of them.
+ */
+const decodeSeconds = (buffer: Buffer): Int32Array =>
+  littleEndian
+    ? new Int32Array(Uint8Array.prototype.slice.call(buffer).buffer, 0, buffer.length / 4)
+    : Int32Array.from(decode(buffer));
 
 const fromRow = (row: SummaryRow): DaySummary => ({
   serviceDay: row.service_day,
@@ -52,11 +66,27 @@ const fromRow = (row: SummaryRow): DaySummary => ({
   priorityConfirmed: row.priority_confirmed,
   bookingsCalled: row.bookings_called,
   punctual: row.punctual,
-  walkInWaits: decode(row.walk_in_waits),
-  bookedWaits: decode(row.booked_waits),
-  serviceTimes: decode(row.service_times),
+  walkInWaits: decodeSeconds(row.walk_in_waits),
+  bookedWaits: decodeSeconds(row.booked_waits),
+  serviceTimes: decodeSeconds(row.service_times),
   arrivalsByHour: decode(row.arrivals_by_hour),
 });
+
+/** What a report needs of each rating beyond its service (see `ReportStore.ratingsBetween`). */
+export type RatingDetail = 'arrival' | 'service' | 'day' | 'desk' | 'operator';
+
+type GroupedColumn = 'service_day' | 'desk_id' | 'operator_id';
+
+/** The period's ratings summed per service and `columns`; the other columns empty. */
+const grouped = (db: Database.Database, columns: readonly GroupedColumn[]) => {
+  const pick = (column: GroupedColumn, empty: string): string => (columns.includes(column) ? column : empty);
+  return db.prepare<[string, string], RatedVisit>(`
+    SELECT '' AS ticketId, ${pick('service_day', "''")} AS serviceDay, service_code AS serviceCode,
+      ${pick('desk_id', 'NULL')} AS deskId, ${pick('operator_id', 'NULL')} AS operatorId,
+      SUM(score) AS score, COUNT(*) AS count, NULL AS arrivedAt
+    FROM ratings WHERE service_day BETWEEN ? AND ?
+    GROUP BY ${['service_code', ...columns].join(', ')}`);
+};
 
 export class ReportStore {
   private readonly statements;
@@ -75,16 +105,17 @@ export class ReportStore {
           r.desk_id AS deskId, r.operator_id AS operatorId, r.score, s.entered_at AS arrivedAt
         FROM ratings r LEFT JOIN visit_segments s ON s.ticket_id = r.ticket_id AND s.segment = 0
         WHERE r.service_day BETWEEN ? AND ?`),
-      // Without the clock hour a report needs only each group's count and sum: added up here,
-      // a year is a few thousand rows instead of every rating.
-      ratings: db.prepare<[string, string], RatedVisit>(`
-        SELECT '' AS ticketId, service_day AS serviceDay, service_code AS serviceCode,
-          desk_id AS deskId, operator_id AS operatorId, SUM(score) AS score, COUNT(*) AS count,
-          NULL AS arrivedAt
-        FROM ratings WHERE service_day BETWEEN ? AND ?
-        GROUP BY service_day, service_code, desk_id, operator_id`),
-      summaries: db.prepare<[string, string, string, string], SummaryRow>(`
-        SELECT * FROM report_day_summaries WHERE service_day BETWEEN ? AND ? AND dimension IN (?, ?)`),
+      // Without the clock hour a report needs only each group's count and sum, added up here
+      // from the covering index by the columns its grouping reads (the service's always, for
+      // the organisation filter): a year is a few dozen rows instead of every rating.
+      ratings: {
+        service: grouped(db, []),
+        day: grouped(db, ['service_day']),
+        desk: grouped(db, ['desk_id']),
+        operator: grouped(db, ['operator_id']),
+      },
+      summaries: db.prepare<[string, string, string], SummaryRow>(`
+        SELECT * FROM report_day_summaries WHERE dimension = ? AND service_day BETWEEN ? AND ?`),
       summarisedDays: db.prepare<[string, string], { service_day: string }>(
         'SELECT service_day FROM report_summarised_days WHERE service_day BETWEEN ? AND ?',
       ),
@@ -112,14 +143,23 @@ export class ReportStore {
     return this.statements.segments.iterate(from, to);
   }
 
-  /** Ratings of the period; with the visit's arrival time only when asked (it costs a lookup each). */
-  ratingsBetween(from: string, to: string, withArrival = true): RatedVisit[] {
-    return (withArrival ? this.statements.ratingsWithArrival : this.statements.ratings).all(from, to);
+  /**
+   * Ratings of the period: one per visit with its arrival time (`arrival`, for the clock hour:
+   * a lookup each), or added up per service and the column a grouping needs.
+   */
+  ratingsBetween(from: string, to: string, detail: RatingDetail): RatedVisit[] {
+    return (detail === 'arrival' ? this.statements.ratingsWithArrival : this.statements.ratings[detail]).all(
+      from,
+      to,
+    );
   }
 
   /** Stored summaries of the days `from` to `to`: the `service` rows and those of `dimension`. */
   summariesBetween(from: string, to: string, dimension: SummaryDimension): DaySummary[] {
-    return this.statements.summaries.all(from, to, 'service', dimension).map(fromRow);
+    const summaries = this.statements.summaries.all('service', from, to).map(fromRow);
+    if (dimension === 'service') return summaries;
+    for (const row of this.statements.summaries.iterate(dimension, from, to)) summaries.push(fromRow(row));
+    return summaries;
   }
 
   /** The earliest service day with any visit, if any. */

@@ -236,10 +236,18 @@ describe('visit segments', () => {
     const made = summariseSegments(store.segmentsBetween('2026-11-24', '2026-11-24'), 'Europe/Kyiv');
     store.saveDay('2026-11-24', made, at(60));
     expect(store.summarisedDays('2026-11-01', '2026-11-30')).toEqual(new Set(['2026-11-24']));
+    // Stored seconds come back as typed arrays: compared as the values they hold.
     const byKey = (rows: typeof made) =>
-      [...rows].sort((a, b) =>
-        `${a.dimension}${a.serviceCode}${a.key}`.localeCompare(`${b.dimension}${b.serviceCode}${b.key}`),
-      );
+      [...rows]
+        .sort((a, b) =>
+          `${a.dimension}${a.serviceCode}${a.key}`.localeCompare(`${b.dimension}${b.serviceCode}${b.key}`),
+        )
+        .map((row) => ({
+          ...row,
+          walkInWaits: [...row.walkInWaits],
+          bookedWaits: [...row.bookedWaits],
+          serviceTimes: [...row.serviceTimes],
+        }));
     expect(byKey(store.summariesBetween('2026-11-24', '2026-11-24', 'desk'))).toEqual(
       byKey(made.filter((row) => row.dimension === 'service' || row.dimension === 'desk')),
     );

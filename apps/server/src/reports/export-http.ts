@@ -57,6 +57,14 @@ export const reportExportRoute = (deps: ReportExportDeps): Route =>
     if (!query) {
       return sendError(response, 403, 'OTHER_ORGANISATION', 'Choose one of the organisations you work for.');
     }
+    if (!deps.reports.readyFor(query.from, query.to)) {
+      return sendError(
+        response,
+        503,
+        'REPORTS_PREPARING',
+        'Reports are being prepared; try again in a few minutes.',
+      );
+    }
     const report = deps.reports.run(query);
     const centre = deps.centre();
     const language = lang ?? 'uk';

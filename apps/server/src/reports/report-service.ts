@@ -7,16 +7,19 @@ import type { Centre } from '@queue/core';
 import {
   DEFAULT_WAITING_STANDARD_MINUTES,
   type DaySummary,
+  type ReportGrouping,
   type ReportQuery,
   buildReportFromSummaries,
   summariseSegments,
 } from '@queue/core';
-import type { PeopleStore, ReportStore } from '@queue/db';
+import type { PeopleStore, RatingDetail, ReportStore } from '@queue/db';
 import type { ReportView } from '@queue/protocol';
 import type { StaffingPlan } from '@queue/core';
 import { type StaffingQuery, planStaffing } from './staffing-plan';
 
 const DAY_MS = 86_400_000;
+/** Closed days a report may summarise on the spot: a month of a busy centre is a few seconds. */
+const ON_THE_SPOT_DAYS = 31;
 
 const shiftDay = (day: string, days: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -26,6 +29,18 @@ const daysBetween = (from: string, to: string): string[] => {
   const days: string[] = [];
   for (let day = from; day <= to; day = shiftDay(day, 1)) days.push(day);
   return days;
+};
+
+/** What each grouping reads of a rating (the clock hour needs the visit's arrival). */
+const RATING_DETAIL: Record<ReportGrouping, RatingDetail> = {
+  total: 'service',
+  organisation: 'service',
+  service: 'service',
+  day: 'day',
+  weekday: 'day',
+  desk: 'desk',
+  operator: 'operator',
+  hour: 'arrival',
 };
 
 export class ReportService {
@@ -63,7 +78,7 @@ export class ReportService {
     const report = buildReportFromSummaries(
       query,
       [...stored, ...live],
-      this.store.ratingsBetween(query.from, query.to, query.groupBy === 'hour'),
+      this.store.ratingsBetween(query.from, query.to, RATING_DETAIL[query.groupBy]),
       {
         timeZone: centre.site.timeZone,
         organisationOf: (code) => services.get(code)?.organisationId,
@@ -95,11 +110,30 @@ export class ReportService {
     );
   }
 
+  /**
+   * Whether a report over the days `from` to `to` can be answered now: the projection is
+   * complete and at most a month of its closed days is still to be summarised on the spot
+   * (after an upgrade the background job makes them; a year made at once would hold the
+   * queue up for half a minute).
+   */
+  readyFor(from: string, to: string): boolean {
+    if (!this.ready()) return false;
+    const closedTo = shiftDay(this.openDay(), -1);
+    const last = to < closedTo ? to : closedTo;
+    if (from > last) return true;
+    const first = this.store.firstDay();
+    const start = first && first > from ? first : from;
+    if (start > last) return true;
+    const missing = daysBetween(start, last).length - this.store.summarisedDays(start, last).size;
+    return missing <= ON_THE_SPOT_DAYS;
+  }
+
   /** Summarise and store the closed days of the range that have no summary yet, at most `limit`. */
   summariseClosedDays(from: string, to: string, timeZone: string, limit = Infinity): number {
     const done = this.store.summarisedDays(from, to);
     let made = 0;
-    for (const day of daysBetween(from, to)) {
+    // The latest first: the days a manager asks about first are the recent ones.
+    for (const day of daysBetween(from, to).reverse()) {
       if (made >= limit) break;
       if (done.has(day)) continue;
       this.store.saveDay(day, summariseSegments(this.store.segmentsBetween(day, day), timeZone), this.now());
@@ -109,7 +143,7 @@ export class ReportService {
   }
 
   /**
-   * Summarise up to `limit` closed days that have none yet, oldest first, so that reports
+   * Summarise up to `limit` closed days that have none yet, the latest first, so that reports
    * seldom have to; returns how many were made (0: all caught up).
    */
   catchUp(limit: number): number {

@@ -15,9 +15,9 @@
  * - weekday: of the service day (the local day the ticket was issued); hour: of joining the queue.
  * Durations are whole seconds (see `day-summary.ts`).
  */
-import { type DaySummary, type SummaryDimension, summariseSegments } from './day-summary';
+import { type DaySummary, type SummaryDimension, type WholeSeconds, summariseSegments } from './day-summary';
 import { localClockFor } from './local-clock';
-import { EMPTY_SUMMARY, shareOf, summarise } from './statistics';
+import { shareOf, summariseChunks } from './statistics';
 import type {
   RatedVisit,
   Report,
@@ -59,8 +59,9 @@ class GroupTotals {
   noShow = 0;
   cancelled = 0;
   transferred = 0;
-  readonly waits: number[] = [];
-  readonly services: number[] = [];
+  /** The rows' own arrays, gathered by reference and summarised once (a year is millions). */
+  private readonly waits: WholeSeconds[] = [];
+  private readonly services: WholeSeconds[] = [];
   withinStandard = 0;
   walkInsCalled = 0;
   punctual = 0;
@@ -70,7 +71,8 @@ class GroupTotals {
   ratings = 0;
   scoreSum = 0;
 
-  add(row: DaySummary, standardSeconds: number): void {
+  /** Add a summary row, `withinStandard` of whose walk-in waits met their standard. */
+  add(row: DaySummary, withinStandard: number): void {
     this.issued += row.issued;
     this.served += row.served;
     this.noShow += row.noShow;
@@ -80,13 +82,11 @@ class GroupTotals {
     this.priorityConfirmed += row.priorityConfirmed;
     this.bookingsCalled += row.bookingsCalled;
     this.punctual += row.punctual;
-    for (const wait of row.walkInWaits) {
-      this.waits.push(wait);
-      if (wait <= standardSeconds) this.withinStandard += 1;
-    }
+    this.withinStandard += withinStandard;
     this.walkInsCalled += row.walkInWaits.length;
-    for (const wait of row.bookedWaits) this.waits.push(wait);
-    for (const time of row.serviceTimes) this.services.push(time);
+    if (row.walkInWaits.length > 0) this.waits.push(row.walkInWaits);
+    if (row.bookedWaits.length > 0) this.waits.push(row.bookedWaits);
+    if (row.serviceTimes.length > 0) this.services.push(row.serviceTimes);
   }
 
   rate(scoreSum: number, count = 1): void {
@@ -101,8 +101,8 @@ class GroupTotals {
       noShow: this.noShow,
       cancelled: this.cancelled,
       transferred: this.transferred,
-      wait: this.waits.length > 0 ? summarise(this.waits) : EMPTY_SUMMARY,
-      service: this.services.length > 0 ? summarise(this.services) : EMPTY_SUMMARY,
+      wait: summariseChunks(this.waits),
+      service: summariseChunks(this.services),
       withinStandard: shareOf(this.withinStandard, this.walkInsCalled),
       punctual: shareOf(this.punctual, this.bookingsCalled),
       priorityIssued: this.priorityIssued,
@@ -173,9 +173,25 @@ const ratingKeyOf = (groupBy: ReportGrouping, context: ReportContext): ((rating:
   }
 };
 
-const bucketOf = (waitSeconds: number): number => {
-  const index = WAIT_BUCKET_MINUTES.findIndex((bound) => waitSeconds <= bound * 60);
-  return index === -1 ? WAIT_BUCKET_MINUTES.length : index;
+const BUCKET_BOUNDS_SECONDS = WAIT_BUCKET_MINUTES.map((minutes) => minutes * 60);
+
+/** Count each wait into its bucket of the distribution. */
+const countIntoBuckets = (waits: WholeSeconds, counts: number[]): void => {
+  for (let index = 0; index < waits.length; index += 1) {
+    const wait = waits[index] as number;
+    let bucket = 0;
+    while (bucket < BUCKET_BOUNDS_SECONDS.length && wait > (BUCKET_BOUNDS_SECONDS[bucket] as number))
+      bucket += 1;
+    counts[bucket] = (counts[bucket] as number) + 1;
+  }
+};
+
+/** How many of the waits are at most `standardSeconds`. */
+const countWithin = (waits: WholeSeconds, standardSeconds: number): number => {
+  let within = 0;
+  for (let index = 0; index < waits.length; index += 1)
+    if ((waits[index] as number) <= standardSeconds) within += 1;
+  return within;
 };
 
 /**
@@ -218,22 +234,21 @@ export const buildReportFromSummaries = (
 
   for (const row of summaries) {
     if (!inScope(row.serviceCode)) continue;
-    if (row.dimension === 'service') {
+    const isService = row.dimension === 'service';
+    const isGrouped = row.dimension === grouping.dimension;
+    if (!isService && !isGrouped) continue;
+    const within = countWithin(row.walkInWaits, standardOf(row.serviceCode));
+    if (isService) {
       row.arrivalsByHour.forEach((count, hour) => {
         arrivalsByHour[hour] = (arrivalsByHour[hour] ?? 0) + count;
       });
       const weekday = weekdayOfDay(row.serviceDay) - 1;
       arrivalsByWeekday[weekday] = (arrivalsByWeekday[weekday] ?? 0) + row.issued;
-      total.add(row, standardOf(row.serviceCode));
-      for (const waits of [row.walkInWaits, row.bookedWaits]) {
-        for (const wait of waits) {
-          const bucket = bucketOf(wait);
-          waitCounts[bucket] = (waitCounts[bucket] ?? 0) + 1;
-        }
-      }
+      total.add(row, within);
+      countIntoBuckets(row.walkInWaits, waitCounts);
+      countIntoBuckets(row.bookedWaits, waitCounts);
     }
-    if (row.dimension === grouping.dimension)
-      groupFor(grouping.keyOf(row)).add(row, standardOf(row.serviceCode));
+    if (isGrouped) groupFor(grouping.keyOf(row)).add(row, within);
   }
   const ratingKey = ratingKeyOf(query.groupBy, context);
   for (const rating of ratings) {

@@ -15,6 +15,9 @@ export const BOOKING_PUNCTUALITY_MINUTES = 5;
 export const SUMMARY_DIMENSIONS = ['service', 'desk', 'operator', 'hour'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 
+/** Whole seconds: a plain array when just summarised, a typed array when read back from storage. */
+export type WholeSeconds = readonly number[] | Int32Array;
+
 export interface DaySummary {
   readonly serviceDay: string;
   readonly dimension: SummaryDimension;
@@ -31,12 +34,20 @@ export interface DaySummary {
   bookingsCalled: number;
   punctual: number;
   /** Waits of called walk-in segments, whole seconds. */
-  readonly walkInWaits: number[];
+  readonly walkInWaits: WholeSeconds;
   /** Waits of called booked segments, whole seconds. */
-  readonly bookedWaits: number[];
+  readonly bookedWaits: WholeSeconds;
   /** Service times of served or transferred segments, whole seconds. */
-  readonly serviceTimes: number[];
+  readonly serviceTimes: WholeSeconds;
   /** Visits issued by local hour of arrival (24 counts); kept on `service` rows for the chart. */
+  readonly arrivalsByHour: readonly number[];
+}
+
+/** A summary row while segments are being added to it. */
+interface SummaryInProgress extends DaySummary {
+  readonly walkInWaits: number[];
+  readonly bookedWaits: number[];
+  readonly serviceTimes: number[];
   readonly arrivalsByHour: number[];
 }
 
@@ -45,7 +56,7 @@ const emptySummary = (
   dimension: SummaryDimension,
   serviceCode: string,
   key: string,
-): DaySummary => ({
+): SummaryInProgress => ({
   serviceDay,
   dimension,
   serviceCode,
@@ -67,7 +78,7 @@ const emptySummary = (
 
 const seconds = (ms: number): number => Math.round(ms / 1000);
 
-const addSegment = (row: DaySummary, segment: VisitSegment): void => {
+const addSegment = (row: SummaryInProgress, segment: VisitSegment): void => {
   if (segment.segment === 0) {
     row.issued += 1;
     if (segment.priorityCategory !== null) {
@@ -105,8 +116,8 @@ const addSegment = (row: DaySummary, segment: VisitSegment): void => {
 /** Summarise segments (of one or many days) into rows by day, dimension, service and key. */
 export const summariseSegments = (segments: Iterable<VisitSegment>, timeZone: string): DaySummary[] => {
   const clock = localClockFor(timeZone);
-  const rows = new Map<string, DaySummary>();
-  const rowFor = (day: string, dimension: SummaryDimension, code: string, key: string): DaySummary => {
+  const rows = new Map<string, SummaryInProgress>();
+  const rowFor = (day: string, dimension: SummaryDimension, code: string, key: string): SummaryInProgress => {
     const id = `${day}\u0000${dimension}\u0000${code}\u0000${key}`;
     let row = rows.get(id);
     if (!row) {

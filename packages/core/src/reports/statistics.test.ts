@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { localClockFor } from './local-clock';
 import { localTime } from '../calendar';
 import { instant } from '../ids';
-import { median, nearestRank, shareOf, summarise, summariseWholeSeconds } from './statistics';
+import {
+  median,
+  nearestRank,
+  shareOf,
+  summarise,
+  summariseChunks,
+  summariseWholeSeconds,
+} from './statistics';
 
 describe('summarise', () => {
   it('counts whole seconds to exactly the figures sorting gives, for any samples (property)', () => {
@@ -26,6 +33,26 @@ describe('summarise', () => {
     // Fractions or negatives are not whole seconds: the sorting path answers.
     expect(summariseWholeSeconds([1.5, 2])).toBeUndefined();
     expect(summariseWholeSeconds([-1, 2])).toBeUndefined();
+  });
+
+  it('summarises samples split over many arrays, plain or typed, as the same samples together (property)', () => {
+    const chunked = fc.array(fc.array(fc.integer({ min: -5, max: 3 * 3_600 }), { maxLength: 400 }), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(chunked, fc.boolean(), (chunks, typed) => {
+        const whole = chunks.flat();
+        const given = typed ? chunks.map((chunk) => Int32Array.from(chunk)) : chunks;
+        expect(summariseChunks(given)).toEqual(summarise(whole));
+      }),
+    );
+    // Enough samples for the counting path, over arrays of a report's day rows.
+    const days = Array.from({ length: 30 }, (_, day) =>
+      Int32Array.from({ length: 150 }, (_, index) => (day * 7_919 + index * 104_729) % 5_400),
+    );
+    const all = days.flatMap((day) => [...day]);
+    expect(all.length).toBeGreaterThan(2_048);
+    expect(summariseChunks(days)).toEqual(summarise(all));
   });
 
   it('gives mean, median, nearest-rank 90th percentile and maximum', () => {

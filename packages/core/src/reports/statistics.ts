@@ -32,26 +32,37 @@ const MOST_COUNTED = 7 * 24 * 3_600;
  * centre's waits is 1.8 million samples. Undefined when a sample is not such a number. The
  * sum is exact either way (whole numbers far below 2^53), so the figures are identical.
  */
-export const summariseWholeSeconds = (samples: readonly number[]): DurationSummary | undefined => {
-  if (samples.length === 0) return EMPTY_SUMMARY;
+export const summariseWholeSeconds = (samples: ArrayLike<number>): DurationSummary | undefined =>
+  countedSummary([samples], samples.length);
+
+/** `summariseWholeSeconds` over samples held in several arrays (`count` in all), none copied. */
+const countedSummary = (chunks: readonly ArrayLike<number>[], count: number): DurationSummary | undefined => {
+  if (count === 0) return EMPTY_SUMMARY;
   let max = 0;
   let sum = 0;
-  for (const value of samples) {
-    if (!Number.isInteger(value) || value < 0 || value > MOST_COUNTED) return undefined;
-    if (value > max) max = value;
-    sum += value;
+  for (const chunk of chunks) {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const value = chunk[index] as number;
+      if (!Number.isInteger(value) || value < 0 || value > MOST_COUNTED) return undefined;
+      if (value > max) max = value;
+      sum += value;
+    }
   }
   const counts = new Uint32Array(max + 1);
-  for (const value of samples) counts[value] = (counts[value] ?? 0) + 1;
+  for (const chunk of chunks) {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const value = chunk[index] as number;
+      counts[value] = (counts[value] as number) + 1;
+    }
+  }
   const nth = (index: number): number => {
     let seen = 0;
     for (let value = 0; value <= max; value += 1) {
-      seen += counts[value] ?? 0;
+      seen += counts[value] as number;
       if (seen > index) return value;
     }
     return max;
   };
-  const count = samples.length;
   const middle = Math.floor(count / 2);
   return {
     count,
@@ -62,22 +73,38 @@ export const summariseWholeSeconds = (samples: readonly number[]): DurationSumma
   };
 };
 
-/** Summarise samples (any order); they are copied, not changed. */
-export const summarise = (samples: readonly number[]): DurationSummary => {
-  if (samples.length === 0) return EMPTY_SUMMARY;
-  const counted = samples.length >= COUNT_FROM ? summariseWholeSeconds(samples) : undefined;
-  if (counted) return counted;
-  const sorted = Float64Array.from(samples).sort();
+/** The summary by sorting a copy: any numbers. */
+const sortedSummary = (chunks: readonly ArrayLike<number>[], count: number): DurationSummary => {
+  const sorted = new Float64Array(count);
+  let offset = 0;
+  for (const chunk of chunks) {
+    for (let index = 0; index < chunk.length; index += 1) sorted[offset++] = chunk[index] as number;
+  }
+  sorted.sort();
   let sum = 0;
   for (const value of sorted) sum += value;
   return {
-    count: sorted.length,
-    mean: sum / sorted.length,
+    count,
+    mean: sum / count,
     median: median(sorted),
     p90: nearestRank(sorted, 0.9),
-    max: sorted[sorted.length - 1] as number,
+    max: sorted[count - 1] as number,
   };
 };
+
+/**
+ * Summarise the samples of several arrays as one (a report's group gathers a day summary's
+ * arrays without copying them); none is changed.
+ */
+export const summariseChunks = (chunks: readonly ArrayLike<number>[]): DurationSummary => {
+  let count = 0;
+  for (const chunk of chunks) count += chunk.length;
+  if (count === 0) return EMPTY_SUMMARY;
+  return (count >= COUNT_FROM ? countedSummary(chunks, count) : undefined) ?? sortedSummary(chunks, count);
+};
+
+/** Summarise samples (any order); they are copied, not changed. */
+export const summarise = (samples: ArrayLike<number>): DurationSummary => summariseChunks([samples]);
 
 export const shareOf = (met: number, total: number): Share => ({
   met,
