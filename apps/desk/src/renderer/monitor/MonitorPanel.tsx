@@ -97,7 +97,9 @@ export const MonitorPanel = ({ sync, connection, online, now, active = true }: P
                 <th>{t('monitor.col.status')}</th>
                 <th>{t('monitor.col.serving')}</th>
                 <th>{t('monitor.col.minutes')}</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">{t('monitor.col.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -8,6 +8,7 @@ import { REPORT_GROUPINGS, type ReportGrouping, instant, serviceDayOf } from '@q
 import type { ReportExportFormat, ReportRunPayload, ReportView } from '@queue/protocol';
 import { useLanguage, useT } from '@queue/ui';
 import { useState } from 'react';
+import { formatPeriod, sentence } from './date-format';
 import { downloadReport } from './export-download';
 import { type PeriodChoice, periodFor } from './period';
 import { ReportCharts } from './ReportCharts';
@@ -63,6 +64,9 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
   };
 
   if (!centre) return <p className="desk__loading">{t('desk.loading')}</p>;
+  // The period in words of the screen's language ("23–24 листопада 2026 р."), never as ISO.
+  const periodNote =
+    report && sentence(t('reports.periodNote', { period: formatPeriod(report.from, report.to, language) }));
   const views = (
     <div className="reports__views" role="group" aria-label={t('staffing.views')}>
       {(['figures', 'staffing'] as const).map((entry) => (
@@ -173,16 +177,22 @@ export const ReportsPanel = ({ centre, connection, online, now, token }: Props) 
       </form>
       {report && (
         <section className="reports__result panel" aria-live="polite">
-          <p className="reports__note">
-            {report.from === report.to ? report.from : `${report.from} — ${report.to}`}.{' '}
-            {t('reports.minutesNote')}
-          </p>
           {report.total.issued === 0 && report.total.served === 0 ? (
-            <p>{t('reports.empty')}</p>
+            <>
+              <p className="reports__note" data-testid="report-period">
+                {periodNote}
+              </p>
+              <p className="reports__empty" data-testid="report-empty">
+                {t('reports.empty')}
+              </p>
+            </>
           ) : (
             <>
+              <p className="reports__note">
+                <span data-testid="report-period">{periodNote}</span> {t('reports.minutesNote')}
+              </p>
               <ReportTable report={report} centre={centre} />
-              <ReportCharts report={report} />
+              <ReportCharts report={report} centre={centre} />
             </>
           )}
         </section>
