@@ -52,14 +52,24 @@ const VENDOR_CHUNKS = [
  */
 const PURE_PACKAGES = [{ test: /packages[\\/](protocol|core)[\\/]src[\\/].*\.ts$/, sideEffects: false }];
 
+const root = fileURLToPath(new URL('src/renderer', import.meta.url));
+
+/**
+ * Two pages: the hall board (`/display/`) and the window display above one desk (built to
+ * `dist/window/`, served by the queue server at `/window/` too). They share the libraries'
+ * chunks and the device pairing.
+ */
+const PAGES = { board: join(root, 'index.html'), window: join(root, 'window/index.html') };
+
 export default defineConfig({
-  root: fileURLToPath(new URL('src/renderer', import.meta.url)),
+  root,
   base: '/display/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir,
     emptyOutDir: true,
     rolldownOptions: {
+      input: PAGES,
       treeshake: { moduleSideEffects: PURE_PACKAGES },
       output: { codeSplitting: { groups: VENDOR_CHUNKS } },
     },

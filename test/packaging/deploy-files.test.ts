@@ -101,6 +101,35 @@ describe('the server’s systemd unit', () => {
   );
 });
 
+describe('the window LED driver’s systemd unit', () => {
+  const ledText = readFileSync(join(REPO_ROOT, 'deploy/systemd/queue-window-led.service'), 'utf8');
+  const led = parseIni(ledText).get('Service') ?? new Map<string, string[]>();
+
+  it('runs the driver as its own user in dialout, with only the serial devices', () => {
+    expect(led.get('User')).toEqual(['queue-window-led']);
+    expect(led.get('SupplementaryGroups')).toEqual(['dialout']);
+    expect(led.get('ExecStart')).toEqual([
+      '/usr/bin/node --import tsx hardware/window-led/src/main.ts --config /etc/queue-centre/window-led.json',
+    ]);
+    expect(led.get('DevicePolicy')).toEqual(['closed']);
+    expect(led.get('DeviceAllow')).toEqual(['char-ttyUSB rw', 'char-ttyACM rw', 'char-ttyS rw']);
+    expect(led.get('Restart')).toEqual(['on-failure']);
+  });
+
+  it.skipIf(!hasSystemdAnalyze)('passes systemd-analyze verify (skipped without systemd-analyze)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'queue-unit-'));
+    try {
+      const copy = join(folder, 'queue-window-led.service');
+      writeFileSync(copy, ledText.replace('ExecStart=/usr/bin/node ', `ExecStart=${process.execPath} `));
+      const verify = spawnSync('systemd-analyze', ['verify', copy], { encoding: 'utf8' });
+      expect(verify.stderr).toBe('');
+      expect(verify.status).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('autostart on Linux desktops', () => {
   it.each(['kiosk', 'display'])('%s: a desktop entry that starts the installed app', (app) => {
     const entry = parseIni(

@@ -17,6 +17,9 @@ describe('front-end files', () => {
     mkdirSync(join(root, 'kiosk', 'assets'), { recursive: true });
     writeFileSync(join(root, 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
     writeFileSync(join(root, 'kiosk', 'assets', 'index-3f2a.js'), 'console.log("kiosk");');
+    // Only the window page of the board's build: the board itself stays unbuilt (the last test).
+    mkdirSync(join(root, 'display', 'window'), { recursive: true });
+    writeFileSync(join(root, 'display', 'window', 'index.html'), '<!doctype html><title>window</title>');
     server = await startServer({ frontEndDir: (name) => join(root, name) });
   });
   afterAll(async () => {
@@ -38,6 +41,17 @@ describe('front-end files', () => {
     expect(index.headers.get('content-type')).toMatch(/text\/html/);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect(await index.text()).toContain('<title>kiosk</title>');
+  });
+
+  it('serves the window display, a page of the board’s build, at /window/', async () => {
+    const page = await get('/window/?desk=5');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<title>window</title>');
+    expect(await (await get('/window/anything')).text()).toContain('<title>window</title>');
+    const bare = await fetch(`${server.url}/window?desk=5`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/window/?desk=5');
   });
 
   it('answers 304 to a request for a file the client already has', async () => {

@@ -157,6 +157,9 @@ const main = async (): Promise<void> => {
       'Queue server is running.',
       kioskToken ? `  Kiosk:   ${base}/kiosk/?device=${kioskToken}` : `  Kiosk:   ${base}/kiosk/`,
       displayToken ? `  Display: ${base}/display/?device=${displayToken}` : `  Display: ${base}/display/`,
+      displayToken
+        ? `  Window:  ${base}/window/?desk=5&device=${displayToken}`
+        : `  Window:  ${base}/window/?desk=5`,
       demo
         ? `  Desk:    ${base}/desk/   (demo logins in README: operator1 / 1111, reception / 0000, admin / admin)`
         : `  Desk:    ${base}/desk/`,

@@ -207,6 +207,7 @@ export class QueueService {
       services,
       desks: Object.values(this.current.desks).map((desk) => ({ id: desk.id, status: desk.status })),
       deskTickets: deskTickets(this.current),
+      seq: this.store.lastSeq(),
     };
   }
 

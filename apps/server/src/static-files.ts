@@ -62,12 +62,26 @@ const safeRelativePath = (relative: string): boolean => {
   return decoded !== undefined && !decoded.split(/[/\\]/).includes('..');
 };
 
-/** `/` → the kiosk; `/<name>` → `/<name>/`; `/<name>/…` → its files. */
+/**
+ * The window display above a desk is a second page of the board's build (`display/window/`):
+ * `/window/?desk=5` is that page, whatever follows `/window/` (its assets are the board's,
+ * under `/display/assets/`).
+ */
+const windowRoutes = (files: FrontEndFiles): readonly Route[] => [
+  route('GET', '/window', ({ response, url }) => {
+    response.writeHead(301, { location: `/window/${url.search}` });
+    response.end();
+  }),
+  route('GET', /^\/window\/(.*)$/, ({ request, response }) => files(request, response, 'window/')),
+];
+
+/** `/` → the kiosk; `/<name>` → `/<name>/`; `/<name>/…` → its files; `/window/` → the window display. */
 export const frontEndRoutes = (folderOf: (name: FrontEnd) => string): readonly Route[] => [
   route('GET', '/', ({ response }) => {
     response.writeHead(302, { location: '/kiosk/' });
     response.end();
   }),
+  ...windowRoutes(frontEndFiles(folderOf('display'))),
   ...FRONT_ENDS.flatMap((name) => {
     const files = frontEndFiles(folderOf(name));
     return [

@@ -17,3 +17,4 @@ export * from './book-page';
 export * from './appeal-page';
 export * from './appeals';
 export * from './city';
+export * from './desk-window';

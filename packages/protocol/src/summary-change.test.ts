@@ -52,6 +52,30 @@ describe('summary changes', () => {
     expect(summaryChange(after, paused)).toEqual({ at: 3_000, services: {}, desks: paused.desks });
   });
 
+  it('carry only the desks whose number changed, null for a desk now free, and the new log position', () => {
+    const base = summaryOf(1_000, [load(2)], ['open', 'open', 'open']);
+    const before = {
+      ...base,
+      deskTickets: { 'desk-1': 'А-001', 'desk-2': 'Б-001' },
+      seq: 10,
+    } as PublicSummary;
+    const after = {
+      ...base,
+      at: 2_000 as Instant,
+      deskTickets: { 'desk-1': 'А-001', 'desk-3': 'В-001' },
+      seq: 12,
+    } as PublicSummary;
+    const change = summaryChange(before, after);
+    expect(change).toEqual({
+      at: 2_000,
+      services: {},
+      deskTickets: { 'desk-2': null, 'desk-3': 'В-001' },
+      seq: 12,
+    });
+    expect(change && applySummaryChange(before, change)).toEqual(after);
+    expect(summaryChange(after, { ...after, at: 3_000 as Instant })).toBeUndefined();
+  });
+
   it('are nothing when only the time moved', () => {
     const before = summaryOf(1_000, [load(2, 1, 4)], ['open']);
     expect(summaryChange(before, { ...before, at: 9_000 as Instant })).toBeUndefined();

@@ -67,6 +67,13 @@ export interface PublicSummary {
   readonly at: Instant;
   readonly services: Readonly<Record<ServiceCode, ServiceLoad>>;
   readonly desks: readonly Pick<DeskState, 'id' | 'status'>[];
+  /**
+   * The number called to or being served at each desk that has one, by desk id: what a
+   * window display above the desk shows, and how it learns that the desk let the visitor go.
+   */
+  readonly deskTickets?: Readonly<Record<DeskId, string>>;
+  /** The last event of the log these figures include: a call after it is newer than `deskTickets`. */
+  readonly seq?: number;
 }
 
 export interface Snapshot {

@@ -11,8 +11,9 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { takeBoardId } from './board-id';
 import { followBoard, showNewCalls } from './controller';
+import { DEVICE_KEY } from './device-key';
 
-export const DEVICE_KEY = 'queue.display.device';
+export { DEVICE_KEY };
 
 const token = takeDeviceToken(DEVICE_KEY);
 

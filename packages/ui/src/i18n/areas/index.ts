@@ -15,6 +15,7 @@ import { appealsArea } from './appeals';
 import { partnersArea } from './partners';
 import { appealReportsArea } from './appeal-reports';
 import { staffingArea } from './staffing';
+import { windowDisplayArea } from './window-display';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
 type Merged<Areas extends readonly AreaTexts<string>[]> = { readonly [Key in KeysOf<Areas[number]>]: string };
@@ -47,6 +48,7 @@ const AREAS = [
   partnersArea,
   appealReportsArea,
   staffingArea,
+  windowDisplayArea,
 ] as const;
 
 export const areaMessages = {
