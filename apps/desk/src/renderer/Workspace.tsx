@@ -86,8 +86,10 @@ const WorkspaceView = ({ store, session }: Props & { readonly store: StoreApi<Qu
     <div className="desk">
       <DeskHeader
         operatorName={principal.kind === 'staff' ? principal.name : session.principal.name}
-        deskName={view.desk ? localize(view.desk.name) : view.deskId}
-        status={view.deskId ? view.status : undefined}
+        // Nothing about the desk until the server has told its name and state: no raw id,
+        // no "closed" that is only the lack of news.
+        deskName={view.desk ? localize(view.desk.name) : sync.centre ? view.deskId : undefined}
+        status={view.deskId && sync.queue ? view.status : undefined}
         pauseReason={view.deskState?.pauseReason}
         tabs={tabs}
         tab={tab}

@@ -113,7 +113,7 @@ const appealFields = (t: ReturnType<typeof useT>): readonly Field[] => [
 ];
 
 const TEMPLATE_FIELDS: readonly Field[] = [
-  { key: 'ticketTemplate', label: 'admin.field.template', kind: 'json', optional: true },
+  { key: 'ticketTemplate', label: 'admin.field.template', kind: 'template' },
 ];
 
 export const AdminPanel = ({ sync, connection, online }: Props) => {

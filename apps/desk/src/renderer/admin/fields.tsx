@@ -1,13 +1,16 @@
 /**
  * The editors' form: one compact grid of fields described by data (text, names in three
  * languages, numbers, switches, choices, a week's hours, special days, services with
- * weights, JSON), so that every section looks and behaves the same.
+ * weights, outcomes, a printer, the ticket's layout), so that every section looks and behaves
+ * the same. No field shows the administrator JSON.
  */
 import type { DeskService, LocalizedText, Service, SpecialDay, TimeRange, WeeklyHours } from '@queue/core';
 import { LANGUAGES } from '@queue/core';
 import { type MessageKey, useT } from '@queue/ui';
-import { useState } from 'react';
 import { ServiceWeights } from '../monitor/ServiceWeights';
+import { OutcomesEditor } from './OutcomesEditor';
+import { PrinterEditor } from './PrinterEditor';
+import { TemplateEditor } from './TemplateEditor';
 
 export interface Option {
   readonly value: string;
@@ -25,7 +28,9 @@ export type Field = { readonly key: string; readonly label: MessageKey; readonly
   | { readonly kind: 'weights'; readonly services: readonly Service[] }
   | { readonly kind: 'week'; readonly optional?: boolean }
   | { readonly kind: 'special-days' }
-  | { readonly kind: 'json'; readonly optional?: boolean }
+  | { readonly kind: 'outcomes' }
+  | { readonly kind: 'printer' }
+  | { readonly kind: 'template' }
 );
 
 export type Draft = Readonly<Record<string, unknown>>;
@@ -35,7 +40,7 @@ interface FieldProps<F extends Field = Field> {
   readonly value: unknown;
   readonly saved: boolean;
   readonly onChange: (value: unknown) => void;
-  /** A JSON field reports text that does not parse (undefined: it parses). */
+  /** A field reports what would be refused, in words (undefined: nothing). */
   readonly onError: (message: string | undefined) => void;
 }
 
@@ -184,41 +189,6 @@ const SpecialDaysInput = ({ value, onChange }: { value: unknown; onChange: (next
   );
 };
 
-const JsonInput = ({
-  value,
-  optional,
-  onChange,
-  onError,
-}: { value: unknown; optional: boolean } & Pick<FieldProps, 'onChange' | 'onError'>) => {
-  const t = useT();
-  const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
-  const [error, setError] = useState<string>();
-  const edit = (next: string): void => {
-    setText(next);
-    if (next.trim() === '' && optional) {
-      setError(undefined);
-      onError(undefined);
-      onChange(undefined);
-      return;
-    }
-    try {
-      onChange(JSON.parse(next));
-      setError(undefined);
-      onError(undefined);
-    } catch (failure) {
-      const message = t('admin.json.invalid', { detail: (failure as Error).message });
-      setError(message);
-      onError(message);
-    }
-  };
-  return (
-    <>
-      <textarea value={text} spellCheck={false} onChange={(event) => edit(event.target.value)} />
-      {error && <span className="form__error">{error}</span>}
-    </>
-  );
-};
-
 const FieldInput = ({ field, value, saved, onChange, onError }: FieldProps) => {
   const t = useT();
   switch (field.kind) {
@@ -344,20 +314,22 @@ const FieldInput = ({ field, value, saved, onChange, onError }: FieldProps) => {
       return <WeekInput value={value} onChange={onChange} optional={field.optional ?? false} />;
     case 'special-days':
       return <SpecialDaysInput value={value} onChange={onChange} />;
-    case 'json':
-      return (
-        <JsonInput value={value} optional={field.optional ?? false} onChange={onChange} onError={onError} />
-      );
+    case 'outcomes':
+      return <OutcomesEditor value={value} onChange={onChange} onError={onError} />;
+    case 'printer':
+      return <PrinterEditor value={value} onChange={onChange} onError={onError} />;
+    case 'template':
+      return <TemplateEditor value={value} onChange={onChange} onError={onError} />;
   }
 };
 
 const isWide = (field: Field): boolean =>
   field.wide === true ||
-  ['weights', 'week', 'special-days', 'json', 'multi'].includes(field.kind) ||
+  ['weights', 'week', 'special-days', 'outcomes', 'printer', 'template', 'multi'].includes(field.kind) ||
   (field.kind === 'localized' && field.multiline === true);
 
 /** Fields of one control, which their label wraps (and so names). */
-const SIMPLE = new Set<Field['kind']>(['text', 'password', 'number', 'select', 'json']);
+const SIMPLE = new Set<Field['kind']>(['text', 'password', 'number', 'select']);
 
 interface FormProps {
   readonly fields: readonly Field[];

@@ -75,7 +75,7 @@ export const listSpecs = (
         { key: 'onKiosk', label: 'admin.field.onKiosk', kind: 'boolean' },
         { key: 'outcomeRequired', label: 'admin.field.outcomeRequired', kind: 'boolean' },
         { key: 'hours', label: 'admin.field.hours', kind: 'week', optional: true },
-        { key: 'outcomes', label: 'admin.field.outcomes', kind: 'json' },
+        { key: 'outcomes', label: 'admin.field.outcomes', kind: 'outcomes' },
       ],
       blank: () => ({
         code: '',
@@ -185,7 +185,7 @@ export const listSpecs = (
           optional: true,
           wide: true,
         },
-        { key: 'printer', label: 'admin.field.printer', kind: 'json', optional: true },
+        { key: 'printer', label: 'admin.field.printer', kind: 'printer' },
       ],
       blank: () => ({ deviceId: '', name: '' }),
     },

@@ -5,6 +5,8 @@
  */
 import type { Centre, Service, Ticket } from '@queue/core';
 import { useLocalize, useT } from '@queue/ui';
+import './desk-break.css';
+import { pauseReasonKey } from '../logic/pause-reasons';
 import type { NoShowGate } from '../logic/timers';
 import { ItineraryList } from './ItineraryList';
 import { PriorityClaim } from './PriorityClaim';
@@ -21,12 +23,38 @@ interface Props {
   readonly onReview: (confirmed: boolean) => void;
   /** Register a written appeal from this visit. */
   readonly onAppeal?: () => void;
+  /** The desk's state is not known yet (before the first snapshot): say nothing about it. */
+  readonly loading?: boolean;
+  /** The operator has paused the desk: the reason as given (a code or their own text). */
+  readonly pausedFor?: string | undefined;
 }
 
 export const CurrentVisitor = (props: Props) => {
   const { ticket, service, centre, now, noShow, canReview, onReview, onAppeal } = props;
   const t = useT();
   const localize = useLocalize();
+  if (props.loading) {
+    return (
+      <section className="visitor visitor--none" data-testid="visitor" aria-busy="true">
+        <h2 className="panel-heading">{t('desk.current.heading')}</h2>
+        <p className="visitor__none">{t('desk.loading')}</p>
+      </section>
+    );
+  }
+  if (!ticket && props.pausedFor !== undefined) {
+    const reasonKey = props.pausedFor ? pauseReasonKey(props.pausedFor) : undefined;
+    const reason = reasonKey ? t(reasonKey) : props.pausedFor;
+    return (
+      <section className="visitor visitor--none visitor--break" data-testid="visitor" data-paused="true">
+        <h2 className="panel-heading">{t('desk.current.heading')}</h2>
+        <div className="visitor__break" role="status" data-testid="desk-break">
+          <p className="visitor__break-heading">{t('desk.break.heading')}</p>
+          {reason && <p>{t('desk.break.reason', { reason })}</p>}
+          <p>{t('desk.break.hint', { resume: t('desk.action.resume') })}</p>
+        </div>
+      </section>
+    );
+  }
   if (!ticket) {
     return (
       <section className="visitor visitor--none" data-testid="visitor">

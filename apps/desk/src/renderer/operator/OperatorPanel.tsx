@@ -113,6 +113,8 @@ export const OperatorPanel = ({ sync, principal, connection, online, now, active
           noShow={noShow}
           canReview={commands.ready}
           onReview={review}
+          loading={!sync.centre || !sync.queue}
+          pausedFor={view.status === 'paused' ? (view.deskState?.pauseReason ?? '') : undefined}
           {...(current && view.service ? { onAppeal: () => setAppealing(true) } : {})}
         />
         {dialog === undefined && <RefusalLine code={commands.refusal} />}

@@ -1,7 +1,10 @@
-/** Visitors who stepped away from this desk, and when they come back to it. */
+/**
+ * Visitors who stepped away from this desk, each with the minutes until they are back,
+ * counted on the server's clock ("ще 9 хв").
+ */
 import { useT } from '@queue/ui';
 import type { PostponedEntry } from '../logic/desk-queue';
-import { formatDuration } from '../logic/timers';
+import { minutesLeft } from './countdown';
 
 export const PostponedPool = ({ entries }: { readonly entries: readonly PostponedEntry[] }) => {
   const t = useT();
@@ -13,7 +16,9 @@ export const PostponedPool = ({ entries }: { readonly entries: readonly Postpone
           {entries.map(({ ticket, remainingMs }) => (
             <li key={ticket.id} className="pool__item" data-number={ticket.number}>
               <span className="tickets__number">{ticket.number}</span>
-              <span>{t('desk.queue.returnsIn', { time: formatDuration(remainingMs) })}</span>
+              <span data-testid="postponed-left">
+                {t('desk.pool.left', { minutes: minutesLeft(remainingMs) })}
+              </span>
             </li>
           ))}
         </ul>

@@ -25,7 +25,9 @@ export const BookingForm = ({ centre, connection, online, now }: Props) => {
   const policy = bookingPolicyOf(centre);
   const services = centre.services.filter((service) => isBookable(policy, service));
   const [serviceCode, setServiceCode] = useState(services[0]?.code ?? '');
-  const [day, setDay] = useState<string>(serviceDayOf(instant(now), centre.site.timeZone));
+  // Today is the server's date in the centre's time zone, until reception picks a day.
+  const [picked, setDay] = useState<string>();
+  const day = picked ?? serviceDayOf(instant(now), centre.site.timeZone);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [booked, setBooked] = useState<StaffBooking>();

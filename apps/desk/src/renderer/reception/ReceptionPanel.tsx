@@ -45,6 +45,7 @@ export const ReceptionPanel = ({ sync, connection, online, now }: Props) => {
           connection={connection}
           online={online}
           now={now}
+          alerts={sync.alerts}
         />
         <BookingLookup centre={sync.centre} connection={connection} online={online} />
       </div>

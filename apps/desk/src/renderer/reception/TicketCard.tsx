@@ -4,9 +4,11 @@
  */
 import type { Centre, QueueState, Ticket } from '@queue/core';
 import { findDesk, findService, isFinal } from '@queue/core';
-import { formatTime, useLanguage, useLocalize, useT } from '@queue/ui';
+import { type MessageKey, formatTime, useLanguage, useLocalize, useT } from '@queue/ui';
 import { itineraryOf } from '../logic/itinerary';
 import { positionOf } from '../logic/position';
+import { REPRINT_REASON_KEYS, type ReprintState } from './reprint';
+import './reprint.css';
 
 interface Props {
   readonly ticket: Ticket;
@@ -20,6 +22,10 @@ interface Props {
   readonly onAppeal?: () => void;
   /** Set after a reprint went to a printer. */
   readonly reprinted?: boolean;
+  /** Whether a printer could take a reprint now (offered only then). */
+  readonly reprint?: ReprintState;
+  /** Why the last reprint of this ticket did not print, in words. */
+  readonly reprintFailure?: MessageKey;
 }
 
 export const TicketCard = ({
@@ -33,6 +39,8 @@ export const TicketCard = ({
   onCancel,
   onAppeal,
   reprinted,
+  reprint = { available: true },
+  reprintFailure,
 }: Props) => {
   const t = useT();
   const localize = useLocalize();
@@ -42,6 +50,8 @@ export const TicketCard = ({
   const position = positionOf(centre, queue, ticket, now);
   const movable = ticket.status === 'waiting' || ticket.status === 'postponed';
   const steps = itineraryOf(ticket, centre);
+  // Why no reprint is offered; a refusal just given says it already.
+  const reasonShown = !reprint.available && !isFinal(ticket) && reprintFailure === undefined;
   return (
     <article
       className="card"
@@ -108,7 +118,8 @@ export const TicketCard = ({
           type="button"
           className="button"
           data-action="reprint"
-          disabled={!canAct || isFinal(ticket)}
+          disabled={!canAct || isFinal(ticket) || !reprint.available}
+          {...(reasonShown ? { 'aria-describedby': `reprint-reason-${ticket.id}` } : {})}
           onClick={onReprint}
         >
           {t('reception.card.reprint')}
@@ -134,6 +145,20 @@ export const TicketCard = ({
           </button>
         )}
       </div>
+      {reasonShown && (
+        <p
+          className="card__note card__note--reason"
+          id={`reprint-reason-${ticket.id}`}
+          data-testid="reprint-unavailable"
+        >
+          {t(REPRINT_REASON_KEYS[reprint.reason])}
+        </p>
+      )}
+      {reprintFailure && (
+        <p className="card__note card__note--failed" role="alert" data-testid="reprint-failed">
+          {t(reprintFailure)}
+        </p>
+      )}
       {reprinted && (
         <p className="card__note" role="status" data-testid="reprinted">
           {t('reception.card.reprinted')}

@@ -4,11 +4,14 @@
  */
 import type { QueueConnection } from '@queue/client';
 import type { Centre, QueueState, Ticket, TicketId } from '@queue/core';
-import { useT } from '@queue/ui';
+import type { DeviceAlert } from '@queue/protocol';
+import { type MessageKey, useT } from '@queue/ui';
 import { type FormEvent, useState } from 'react';
 import { RefusalLine } from '../common/RefusalLine';
 import { OFFLINE, useCommands } from '../common/use-commands';
+import { isTransportFailure } from '../logic/retry';
 import { normalizeTicketNumber } from '../logic/ticket-number';
+import { reprintRefusalKey, reprintStateOf } from './reprint';
 import { CancelDialog } from './CancelDialog';
 import { ChangeServiceDialog } from './ChangeServiceDialog';
 import { RegisterAppealDialog } from '../appeals/RegisterAppealDialog';
@@ -21,11 +24,13 @@ interface Props {
   readonly connection: QueueConnection | undefined;
   readonly online: boolean;
   readonly now: number;
+  /** The devices' alerts: a printer that cannot print is not offered for a reprint. */
+  readonly alerts?: readonly DeviceAlert[] | undefined;
 }
 
 type Editing = { readonly kind: 'change' | 'cancel' | 'appeal'; readonly ticketId: TicketId };
 
-export const TicketSearch = ({ centre, queue, connection, online, now }: Props) => {
+export const TicketSearch = ({ centre, queue, connection, online, now, alerts }: Props) => {
   const t = useT();
   const commands = useCommands(connection, online);
   const [query, setQuery] = useState('');
@@ -33,6 +38,8 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
   const [searchRefusal, setSearchRefusal] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [reprinted, setReprinted] = useState<TicketId>();
+  const [reprintFailure, setReprintFailure] = useState<{ ticketId: TicketId; key: MessageKey }>();
+  const reprint = reprintStateOf(centre, alerts);
   const live = (ticket: Ticket): Ticket => ticketOf(queue, ticket.id) ?? ticket;
 
   const search = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -81,7 +88,8 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
           {t('reception.find.submit')}
         </button>
       </form>
-      <RefusalLine code={searchRefusal ?? (editing ? undefined : commands.refusal)} />
+      {/* A refused reprint is said on its ticket's card. */}
+      <RefusalLine code={searchRefusal ?? (editing || reprintFailure ? undefined : commands.refusal)} />
       {found && found.length === 0 && <p className="search__none">{t('reception.find.none')}</p>}
       <div className="search__results">
         {found?.map((ticket) => (
@@ -96,13 +104,20 @@ export const TicketSearch = ({ centre, queue, connection, online, now }: Props) 
               commands.clearRefusal();
               setEditing({ kind: 'change', ticketId: ticket.id });
             }}
+            reprint={reprint}
             onReprint={() => {
               setReprinted(undefined);
+              setReprintFailure(undefined);
               void commands.send('ticket:reprint', { ticketId: ticket.id }).then((answer) => {
                 if (answer?.ok) setReprinted(ticket.id);
+                else if (answer) {
+                  const failure = isTransportFailure(answer) ? OFFLINE : answer.error;
+                  setReprintFailure({ ticketId: ticket.id, key: reprintRefusalKey(failure, reprint) });
+                }
               });
             }}
             reprinted={reprinted === ticket.id}
+            {...(reprintFailure?.ticketId === ticket.id ? { reprintFailure: reprintFailure.key } : {})}
             onCancel={() => {
               commands.clearRefusal();
               setEditing({ kind: 'cancel', ticketId: ticket.id });

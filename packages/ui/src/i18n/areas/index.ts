@@ -15,6 +15,7 @@ import { appealsArea } from './appeals';
 import { partnersArea } from './partners';
 import { appealReportsArea } from './appeal-reports';
 import { staffingArea } from './staffing';
+import { deskWordingArea } from './desk-wording';
 import { windowDisplayArea } from './window-display';
 
 type KeysOf<Area> = Area extends AreaTexts<infer Key> ? Key : never;
@@ -48,6 +49,7 @@ const AREAS = [
   partnersArea,
   appealReportsArea,
   staffingArea,
+  deskWordingArea,
   windowDisplayArea,
 ] as const;
 
