@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   closingAfter,
@@ -6,6 +7,7 @@ import {
   isSiteOpen,
   isValidTimeZone,
   localTime,
+  localTimeExact,
   nextOpening,
   parseClock,
   serviceDayOf,
@@ -81,6 +83,35 @@ describe('serviceDayOf', () => {
     // 03:59 EEST is followed by 03:00 EET.
     expect(localTime(utc('2025-10-26T00:59'), KYIV).minuteOfDay).toBe(3 * 60 + 59);
     expect(localTime(utc('2025-10-26T01:00'), KYIV).minuteOfDay).toBe(3 * 60);
+  });
+
+  it('gives the local time Intl gives, to the minute, in zones with odd offsets and shifts (property)', () => {
+    // Half-hour and 45-minute offsets, a 30-minute daylight shift, both hemispheres.
+    const zones = [
+      KYIV,
+      AUCKLAND,
+      'America/New_York',
+      'Asia/Kolkata',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+      'UTC',
+    ];
+    const from = Date.parse('1990-01-01T00:00:00Z');
+    const to = Date.parse('2060-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: from, max: to }), (zone, at) => {
+        expect(localTime(instant(at), zone)).toEqual(localTimeExact(instant(at), zone));
+      }),
+      { numRuns: 2_000 },
+    );
+    // Every minute around the Kyiv shifts, where a cached offset would be wrong first.
+    for (const shift of ['2025-03-30T01:00:00Z', '2025-10-26T01:00:00Z']) {
+      for (let minute = -90; minute <= 90; minute += 1) {
+        const at = instant(Date.parse(shift) + minute * MS_PER_MINUTE + 30_000);
+        expect(localTime(at, KYIV)).toEqual(localTimeExact(at, KYIV));
+      }
+    }
   });
 
   it('reads the local weekday, not the UTC one', () => {

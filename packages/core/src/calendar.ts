@@ -54,7 +54,8 @@ export const isValidTimeZone = (timeZone: string): boolean => {
   }
 };
 
-export const localTime = (at: Instant, timeZone: string): LocalTime => {
+/** Local time by the zone's rules, read off `Intl` (a few microseconds each). */
+const localTimeOfIntl = (at: number, timeZone: string): LocalTime => {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(at))) {
     parts[part.type] = part.value;
@@ -67,6 +68,49 @@ export const localTime = (at: Instant, timeZone: string): LocalTime => {
     minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
   };
 };
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+/** Offsets kept per zone before the cache starts afresh (about a year of quarter hours). */
+const MOST_OFFSETS = 40_000;
+const offsetCaches = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at `at`, in milliseconds. Offsets and their changes fall on
+ * quarter hours of UTC time in every zone's rules since the 1970s, so one `Intl` reading per
+ * quarter hour serves every instant in it: the rules ask for the local time many times per
+ * command (opening hours, the service day, the estimate's closing time).
+ */
+const offsetAt = (at: number, timeZone: string): number => {
+  let offsets = offsetCaches.get(timeZone);
+  if (!offsets || offsets.size >= MOST_OFFSETS) {
+    offsets = new Map();
+    offsetCaches.set(timeZone, offsets);
+  }
+  const bucket = Math.floor(at / QUARTER_HOUR_MS);
+  let offset = offsets.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR_MS;
+    const local = localTimeOfIntl(start, timeZone);
+    offset = Date.parse(`${local.day}T00:00:00Z`) + local.minuteOfDay * 60_000 - start;
+    offsets.set(bucket, offset);
+  }
+  return offset;
+};
+
+export const localTime = (at: Instant, timeZone: string): LocalTime => {
+  const wallClock = at + offsetAt(at, timeZone);
+  const days = Math.floor(wallClock / DAY_MS);
+  return {
+    day: serviceDay(new Date(days * DAY_MS).toISOString().slice(0, 10)),
+    // 1 January 1970 was a Thursday (ISO weekday 4).
+    weekday: (((((days + 3) % 7) + 7) % 7) + 1) as LocalTime['weekday'],
+    minuteOfDay: Math.floor((wallClock - days * DAY_MS) / 60_000),
+  };
+};
+
+/** `localTime` read off `Intl` for every instant, for tests to hold the fast path to. */
+export const localTimeExact = (at: Instant, timeZone: string): LocalTime => localTimeOfIntl(at, timeZone);
 
 /** The site-local calendar day an instant belongs to. */
 export const serviceDayOf = (at: Instant, timeZone: string): ServiceDay => localTime(at, timeZone).day;
