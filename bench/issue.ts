@@ -113,15 +113,21 @@ export const runIssue = async (): Promise<Figure[]> => {
   );
   const server = await startServer();
   let run: IssueRun;
+  let serverCpuMs: number;
   try {
+    const cpuBefore = await server.cpuMs();
     run = await issueMany(server.url, total);
+    serverCpuMs = (await server.cpuMs()) - cpuBefore;
   } finally {
     await server.stop();
   }
+  // CPU per ticket moves less than throughput when other processes share the machine.
+  const cpuPerTicket = serverCpuMs / total;
   say(
     `server, ${KIOSKS} kiosks issuing ${total} tickets of one day back to back: ${fmt(run.perSecond, 0)}/s ` +
       `(first ${Math.min(1000, Math.floor(total / 4))}: ${fmt(run.firstPerSecond, 0)}/s, last: ${fmt(run.lastPerSecond, 0)}/s), ` +
-      `latency p50 ${fmt(run.latency.p50, 2)} p95 ${fmt(run.latency.p95, 2)} p99 ${fmt(run.latency.p99, 2)} ms, refused ${run.refused}`,
+      `latency p50 ${fmt(run.latency.p50, 2)} p95 ${fmt(run.latency.p95, 2)} p99 ${fmt(run.latency.p99, 2)} ms, refused ${run.refused}; ` +
+      `server CPU ${fmt(cpuPerTicket, 3)} ms per ticket (raw insert ${fmt(raw.cpuMsPerRow, 3)} ms per row)`,
   );
   const printCount = setting('BENCH_PRINT_TICKETS', 60, 15);
   const print = await tapToBytes(printCount);
@@ -139,6 +145,13 @@ export const runIssue = async (): Promise<Figure[]> => {
       baseline: `raw insert ${fmt(raw.perSecond, 0)}/s`,
       ratio: ratio(run.perSecond, raw.perSecond),
       ...(underHalf ? { flag: 'under half the raw insert' } : {}),
+    },
+    {
+      part: PART,
+      figure: 'Server CPU per ticket',
+      value: `${fmt(cpuPerTicket, 3)} ms`,
+      baseline: `raw insert ${fmt(raw.cpuMsPerRow, 3)} ms per row`,
+      ratio: ratio(cpuPerTicket, raw.cpuMsPerRow, 1),
     },
     {
       part: PART,

@@ -13,6 +13,8 @@ import { type Summary, summarize } from './lib/stats';
 export interface RawInsertResult {
   readonly perSecond: number;
   readonly latency: Summary;
+  /** CPU time per row (user and system; waiting for the disk is not CPU time). */
+  readonly cpuMsPerRow: number;
 }
 
 export const rawInsert = (rows: number): RawInsertResult => {
@@ -28,13 +30,19 @@ export const rawInsert = (rows: number): RawInsertResult => {
     const payload = JSON.stringify({ type: 'ticket:issued', padding: 'x'.repeat(480) });
     const latencies: number[] = [];
     const started = monotonicMs();
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < rows; i += 1) {
       const before = monotonicMs();
       insert.run('ticket:issued', Date.now(), payload);
       latencies.push(monotonicMs() - before);
     }
     const seconds = (monotonicMs() - started) / 1000;
-    return { perSecond: rows / seconds, latency: summarize(latencies) };
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      perSecond: rows / seconds,
+      latency: summarize(latencies),
+      cpuMsPerRow: (cpu.user + cpu.system) / 1000 / rows,
+    };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

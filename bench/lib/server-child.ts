@@ -3,7 +3,7 @@
  * its event loop: `createApplication` over a fresh SQLite file with the demo seed, a silent
  * logger and a clock set to a weekday morning when the demo centre is open. Settings come
  * as one JSON argument; the port goes back to the parent over IPC, and a 'memory' message
- * is answered with the process's memory use.
+ * is answered with the process's memory use, a 'cpu' message with its CPU time so far.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,7 @@ const main = async (): Promise<void> => {
   const port = await app.listen(0);
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'memory') process.send?.({ type: 'memory', usage: process.memoryUsage() });
+    if (message.type === 'cpu') process.send?.({ type: 'cpu', usage: process.cpuUsage() });
   });
   const stop = (): void => {
     void app.close().finally(() => {

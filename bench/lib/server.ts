@@ -12,6 +12,8 @@ export interface RunningServer {
   readonly url: string;
   /** The server process's memory use now. */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** The server process's CPU time so far (user and system), in milliseconds. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,12 @@ export const startServer = async (settings: Partial<ServerSettings> = {}): Promi
       const answer = nextMessage<{ type: 'memory'; usage: NodeJS.MemoryUsage }>(child, 'memory');
       child.send({ type: 'memory' });
       return (await answer).usage;
+    },
+    cpuMs: async () => {
+      const answer = nextMessage<{ type: 'cpu'; usage: NodeJS.CpuUsage }>(child, 'cpu');
+      child.send({ type: 'cpu' });
+      const { usage } = await answer;
+      return (usage.user + usage.system) / 1000;
     },
     stop: () => stopChild(child),
   };
