@@ -338,6 +338,12 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX IF NOT EXISTS ratings_grouped ON ratings(service_day, service_code, desk_id, operator_id, score);
   DROP INDEX IF EXISTS ratings_day;
   `,
+  // 13: nothing reads the log by ticket (a ticket's story is its read row and its report
+  // segments), and the index on the ticket's random id put a page anywhere in its tree into
+  // every durable commit.
+  `
+  DROP INDEX IF EXISTS events_ticket;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
