@@ -11,16 +11,8 @@
 import type { Centre, Desk } from './centre';
 import { type Part, partOf, waitingOf, walkUpMinutes } from './queue-index';
 import { type DeskId, type Instant, MS_PER_MINUTE, type ServiceCode, type TicketId } from './ids';
-import { type Pick, isPriority, pickNext, wouldPrefer } from './routing';
-import {
-  type DeskState,
-  type QueueState,
-  deskStateOf,
-  ticketOf,
-  ticketTableOf,
-  withoutTicket,
-  ticketsOf,
-} from './state';
+import { type Pick, isPriority, mayDeskTake, pickNext, wouldPrefer } from './routing';
+import { type DeskState, type QueueState, deskStateOf, ticketOf, ticketTableOf } from './state';
 import type { Ticket } from './ticket';
 
 /** The learned mean visit length, or the catalogue's minutes until there is one. */
@@ -101,10 +93,12 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     return empty;
   }
   // A ticket addressed to a desk outside the play waits for that desk.
-  let ticketTable = ticketTableOf(
-    linked.filter((ticket) => ticket.targetDeskId === undefined || deskIds.has(ticket.targetDeskId)),
+  const inPlay = linked.filter(
+    (ticket) => ticket.targetDeskId === undefined || deskIds.has(ticket.targetDeskId),
   );
-  let ahead: QueueState = { ...state, ticketTable };
+  const ahead: QueueState = { ...state, ticketTable: ticketTableOf(inPlay) };
+  // Who each desk may take does not change as the play goes on; called tickets drop out.
+  const gone = new Set<TicketId>();
   const walk = walkUpMinutes(state) * MS_PER_MINUTE;
   const visit = (code: ServiceCode): number => minutesOf(code) * MS_PER_MINUTE;
   const seats = playing.map((desk) => {
@@ -128,7 +122,8 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
       freeAt = Math.max(freeAt, deskState.freedAt + gap);
     }
     const seatState: DeskState = { ...deskState, status: 'open', currentTicketId: undefined };
-    return { desk, state: seatState, freeAt };
+    const pool = { tickets: inPlay.filter((ticket) => mayDeskTake(desk, seatState, ticket, ahead)), gone };
+    return { desk, state: seatState, freeAt, pool };
   });
 
   const calls = new Map<TicketId, { at: Instant; callsBefore: number }>();
@@ -141,10 +136,11 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     const seat = seats[index];
     if (!seat) break;
     const now = Math.max(seat.freeAt, at) as Instant;
-    const pick = pickNext(centre, ahead, seat.desk, seat.state, now);
+    const pick = pickNext(centre, ahead, seat.desk, seat.state, now, seat.pool);
     steps.push({ desk: seat.desk, deskState: seat.state, at: now, ...(pick ? { pick } : {}) });
     if (!pick) {
-      const later = ticketsOf(ahead)
+      const later = inPlay
+        .filter((ticket) => !gone.has(ticket.id))
         .map((ticket) => ticket.postponedUntil ?? 0)
         .filter((until) => until > now);
       if (later.length > 0) seat.freeAt = Math.min(...later);
@@ -152,9 +148,7 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
       continue;
     }
     calls.set(pick.ticket.id, { at: now, callsBefore: calls.size });
-    // A new table each step: states are never changed in place (routing caches by them).
-    ticketTable = withoutTicket(ticketTable, pick.ticket.id);
-    ahead = { ...state, ticketTable };
+    gone.add(pick.ticket.id);
     seat.freeAt = now + walk + visit(pick.ticket.serviceCode) + gapOf(state, seat.desk.id);
     seat.state = {
       ...seat.state,

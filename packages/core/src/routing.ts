@@ -5,7 +5,9 @@
  *     (in slot order) — but after `maxPriorityStreak` such calls in a row, a waiting
  *     walk-in goes first, so ordinary visitors are never starved; and after that many
  *     priority calls in a row a due booking goes first, so a flood of priority visitors
- *     cannot keep a booked visitor waiting past their slot either.
+ *     cannot keep a booked visitor waiting past their slot either. A booked visitor already
+ *     here goes before a walk-in whose typical visit would run past their slot (the two change
+ *     places), counted in the same streak.
  *  3. Among walk-ins, anyone who has waited more than two thirds of their service's waiting
  *     standard goes first, the one who has used the largest share of it first (with equal
  *     standards: first come, first served). Before that point the desk leans toward its main
@@ -14,7 +16,7 @@
  */
 import type { Centre, Desk } from './centre';
 import { DEFAULT_WAITING_STANDARD_MINUTES, findService } from './centre';
-import { type Instant, MS_PER_MINUTE } from './ids';
+import { type Instant, MS_PER_MINUTE, type TicketId } from './ids';
 import { type DeskState, type QueueState, type TicketTable, deskStateOf } from './state';
 import { type Ticket, isCallable } from './ticket';
 
@@ -156,12 +158,14 @@ export const candidatesFor = (
   desk: Desk,
   deskState: DeskState,
   at: Instant,
+  pool?: TicketPool,
 ): Candidates => {
   const priority: Ticket[] = [];
   const appointments: Ticket[] = [];
   const walkIns: Ticket[] = [];
-  for (const ticket of pendingTickets(state)) {
-    if (!isCallable(ticket, at) || !mayDeskTake(desk, deskState, ticket, state)) continue;
+  for (const ticket of pool?.tickets ?? pendingTickets(state)) {
+    if (pool?.gone.has(ticket.id) || !isCallable(ticket, at)) continue;
+    if (!pool && !mayDeskTake(desk, deskState, ticket, state)) continue;
     if (isPriority(ticket)) priority.push(ticket);
     else if (isDueAppointment(ticket, at, centre.policy.appointmentLeadMinutes)) appointments.push(ticket);
     else walkIns.push(ticket);
@@ -170,6 +174,15 @@ export const candidatesFor = (
   appointments.sort((a, b) => (a.appointmentAt ?? 0) - (b.appointmentAt ?? 0) || byArrival(a, b));
   return { priority, appointments, walkIns };
 };
+
+/**
+ * The pending tickets one desk may take, worked out once for a forecast that calls from them
+ * many times (`mayDeskTake` already applied), less those the forecast has called (`gone`).
+ */
+export interface TicketPool {
+  readonly tickets: readonly Ticket[];
+  readonly gone: ReadonlySet<TicketId>;
+}
 
 const mostUrgent = (
   centre: Centre,
@@ -202,15 +215,53 @@ export const pickNext = (
   desk: Desk,
   deskState: DeskState,
   at: Instant,
+  /** Call from these instead of the state's pending tickets (a forecast's play). */
+  pool?: TicketPool,
 ): Pick | undefined => {
-  const { priority, appointments, walkIns } = candidatesFor(centre, state, desk, deskState, at);
+  const { priority, appointments, walkIns } = candidatesFor(centre, state, desk, deskState, at, pool);
   const walkIn = mostUrgent(centre, desk, walkIns, at);
   const streakSpent = deskState.privilegedStreak >= centre.policy.maxPriorityStreak;
   if (walkIn && streakSpent) return { ticket: walkIn, privileged: false };
   const bookingsPassedOver = (deskState.priorityStreak ?? 0) >= centre.policy.maxPriorityStreak;
   const privileged = bookingsPassedOver ? (appointments[0] ?? priority[0]) : (priority[0] ?? appointments[0]);
   if (privileged) return { ticket: privileged, privileged: true };
-  return walkIn ? { ticket: walkIn, privileged: false } : undefined;
+  if (!walkIn) return undefined;
+  const early = bookingOverrunBy(state, centre, walkIn, walkIns, at);
+  return early ? { ticket: early, privileged: true } : { ticket: walkIn, privileged: false };
+};
+
+/**
+ * The booked visitor, already here, whose slot the walk-in `walkIn` would run past: its
+ * visit's typical length (learned today, or the service's expected minutes) ends after the
+ * slot. Calling the walk-in first would leave the booked visitor waiting for the whole rest
+ * of that visit past their slot, and they would still be called before the next walk-in; so
+ * the two change places, and the walk-in waits one booked visit longer instead. A booking whose
+ * slot is further ahead than that still waits behind walk-ins. The call counts toward the
+ * desk's streak like any booked call, so the bound on walk-ins holds.
+ */
+const bookingOverrunBy = (
+  state: QueueState,
+  centre: Centre,
+  walkIn: Ticket,
+  walkIns: readonly Ticket[],
+  at: Instant,
+): Ticket | undefined => {
+  if (walkIn.appointmentAt !== undefined) return undefined;
+  const minutes =
+    state.stats[walkIn.serviceCode]?.meanServiceMinutes ?? serviceFacts(centre, walkIn.serviceCode).minutes;
+  const ends = at + minutes * MS_PER_MINUTE;
+  let first: Ticket | undefined;
+  for (const ticket of walkIns) {
+    const slot = ticket.appointmentAt;
+    if (slot === undefined || slot >= ends || isPriority(ticket)) continue;
+    if (
+      !first ||
+      slot < (first.appointmentAt ?? 0) ||
+      (slot === first.appointmentAt && byArrival(ticket, first) < 0)
+    )
+      first = ticket;
+  }
+  return first;
 };
 
 /**
