@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REFERENCE_CENTRE } from '@queue/core';
 import { type Ack, type LoginAnswer } from '@queue/protocol';
-import { PeopleStore, openDatabase } from '@queue/db';
+import { AuditStore, PeopleStore, openDatabase } from '@queue/db';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../apps/server/src/logger';
@@ -294,6 +294,17 @@ describe('setup mode', () => {
       body: JSON.stringify({ login: 'admin', secret: 'admin' }),
     });
     expect(demo.status).toBe(401);
+
+    // The audit log starts with the setup and the terminal it paired, from the address it came from.
+    const db = openDatabase(rig.databaseFile);
+    const entries = new AuditStore(db).list({ limit: 500 });
+    db.close();
+    const setUp = entries.find((entry) => entry.action === 'setup:completed');
+    expect(setUp).toMatchObject({ actor: 'setup', target: 'staff:olena', details: { via: 'page' } });
+    expect(setUp?.address).toEqual(expect.any(String));
+    const paired = entries.find((entry) => entry.action === 'device:approve' && entry.actor === 'setup');
+    expect(paired).toMatchObject({ details: { role: 'desk' }, address: setUp?.address });
+    expect(paired?.target).toMatch(/^device:/);
   });
 
   it('refuses a second setup with 409 and sends the page on to the desk app', async () => {

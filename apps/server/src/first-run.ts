@@ -15,7 +15,7 @@ import {
   isValidTimeZone,
   passwordProblem,
 } from '@queue/core';
-import { ConfigStore, PeopleStore, openDatabase } from '@queue/db';
+import { AuditStore, ConfigStore, PeopleStore, openDatabase } from '@queue/db';
 import { checkCentreDocument } from '@queue/protocol';
 import { holdDatabaseLock } from './database-lock';
 import { hashSecret } from './secrets';
@@ -144,15 +144,25 @@ export interface SetupTerminal {
   readonly tokenHash: string;
 }
 
+/** Where a setup came from, for the audit log. */
+export interface SetupOrigin {
+  /** The setup page (from the server's machine, or from afar with the one-time code) or `npm run setup`. */
+  readonly via: 'page' | 'command';
+  readonly address?: string;
+}
+
 /**
  * Writes a checked setup into an open database, in one transaction; the password is hashed
  * first, outside it. Refused with `AlreadySetUp` when the database holds a centre or staff.
+ * The audit log starts with the setup and the terminal it paired, if any: the first
+ * administrator and a desk terminal came into being without anyone logged in.
  */
 export const writeSetup = async (
   db: Database,
   input: SetupInput,
   now: number,
   terminal?: SetupTerminal,
+  origin: SetupOrigin = { via: 'command' },
 ): Promise<void> => {
   const centre = checkSetup(input);
   const secretHash = await hashSecret(input.admin.password);
@@ -171,8 +181,35 @@ export const writeSetup = async (
       secretHash,
       active: true,
     });
-    if (terminal)
+    const audit = new AuditStore(db);
+    const address = origin.address !== undefined ? { address: origin.address } : {};
+    audit.append({
+      at: now,
+      actor: 'setup',
+      action: 'setup:completed',
+      target: `staff:${input.admin.login.toLowerCase()}`,
+      details: {
+        via: origin.via,
+        centre: centre.site.name,
+        catalogue: typeof input.centre.catalogue === 'string' ? input.centre.catalogue : 'file',
+      },
+      ...address,
+    });
+    if (terminal) {
       people.addDevice({ id: terminal.id, name: terminal.name, role: 'desk' }, terminal.tokenHash, now);
+      audit.append({
+        at: now,
+        actor: 'setup',
+        action: 'device:approve',
+        target: `device:${terminal.id}`,
+        details: {
+          role: 'desk',
+          name: terminal.name,
+          reason: 'the browser that set the centre up from afar',
+        },
+        ...address,
+      });
+    }
   })();
 };
 

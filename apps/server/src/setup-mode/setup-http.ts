@@ -32,7 +32,7 @@ export interface SetupHttpDeps {
   readonly now: () => number;
   readonly logger: Logger;
   /** Writes the setup (and the terminal); rejects with `SetupRefused` (or `AlreadySetUp`). */
-  readonly write: (input: SetupInput, terminal?: SetupTerminal) => Promise<void>;
+  readonly write: (input: SetupInput, terminal: SetupTerminal | undefined, address: string) => Promise<void>;
   /** The setup is written: the answer has gone out when this is called. */
   readonly done: () => void;
 }
@@ -124,7 +124,7 @@ export const setupRoutes = (deps: SetupHttpDeps): readonly Route[] => {
     const paired = local ? undefined : newTerminal(body.language ?? 'uk', input.admin.login);
     const terminal = paired?.terminal;
     try {
-      await deps.write(input, terminal);
+      await deps.write(input, terminal, address);
     } catch (error) {
       if (error instanceof AlreadySetUp) {
         return refusal('CONFIG_CONFLICT', error.message, [{ field: '', key: 'alreadySetUp' }]);

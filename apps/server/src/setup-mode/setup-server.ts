@@ -73,7 +73,7 @@ export const openSetupMode = (options: SetupModeOptions, heldLock?: DatabaseLock
     limit: new RateLimit(options.attemptsPerMinute ?? 10, 60_000),
     now,
     logger: options.logger,
-    write: (input, terminal) => writeSetup(db, input, now(), terminal),
+    write: (input, terminal, address) => writeSetup(db, input, now(), terminal, { via: 'page', address }),
     done: () => finish(),
   });
   const ownNames = ownHostNames(hostname(), options.allowedHosts ?? [], options.allowedOrigins ?? []);
