@@ -118,6 +118,9 @@ describe('bookings in Chromium', () => {
     const supervisor = await DeskPage.login(screens, server.url, 'supervisor', '2222');
     await supervisor.page.locator('[data-tab="reports"]').click();
     await supervisor.page.getByRole('button', { name: 'Показати' }).click();
+    // The ratings' count and punctuality are not among the default columns: show them all.
+    await supervisor.page.getByTestId('report-columns').locator('summary').click();
+    await supervisor.page.getByRole('button', { name: 'Усі', exact: true }).click();
     const row = supervisor.page.locator('[data-testid="report-table"] tr[data-key="doc-residence"]');
     const cell = (column: string) => row.locator(`td[data-column="${column}"]`).textContent();
     await expect.poll(() => cell('ratingsCount')).toBe('1');

@@ -94,34 +94,36 @@ export const AppointmentScreen = () => {
         </button>
         <h2 className="screen__heading">{t('kiosk.appointment.heading')}</h2>
       </div>
-      <p className="screen__note">{t('kiosk.appointment.hint')}</p>
-      <p className="appointment__code" data-testid="booking-code" aria-live="polite">
-        <span className="visually-hidden">{t('kiosk.appointment.label')}: </span>
-        {code || <span className="appointment__placeholder">{t('kiosk.appointment.empty')}</span>}
-      </p>
-      {shown !== 'idle' && (
-        <p
-          className={`appointment__answer appointment__answer--${shown}`}
-          role={shown === 'checking' ? 'status' : 'alert'}
-          data-outcome={shown}
-        >
-          {t(MESSAGE_OF[shown], { code: checked })}
+      <div className="appointment__body">
+        <p className="screen__note">{t('kiosk.appointment.hint')}</p>
+        <p className="appointment__code" data-testid="booking-code" aria-live="polite">
+          <span className="visually-hidden">{t('kiosk.appointment.label')}: </span>
+          {code || <span className="appointment__placeholder">{t('kiosk.appointment.empty')}</span>}
         </p>
-      )}
-      <Keypad
-        disabled={checking}
-        onKey={(key) => edit(code + key)}
-        onErase={() => edit(code.slice(0, -1))}
-        onClear={() => edit('')}
-      />
-      <button
-        type="button"
-        className="primary-button appointment__submit"
-        disabled={checking || code.length < MIN_LENGTH}
-        onClick={() => void submit()}
-      >
-        {t('kiosk.appointment.submit')}
-      </button>
+        {shown !== 'idle' && (
+          <p
+            className={`appointment__answer appointment__answer--${shown}`}
+            role={shown === 'checking' ? 'status' : 'alert'}
+            data-outcome={shown}
+          >
+            {t(MESSAGE_OF[shown], { code: checked })}
+          </p>
+        )}
+        <Keypad
+          disabled={checking}
+          onKey={(key) => edit(code + key)}
+          onErase={() => edit(code.slice(0, -1))}
+          onClear={() => edit('')}
+        />
+        <button
+          type="button"
+          className="primary-button appointment__submit"
+          disabled={checking || code.length < MIN_LENGTH}
+          onClick={() => void submit()}
+        >
+          {t('kiosk.appointment.submit')}
+        </button>
+      </div>
     </section>
   );
 };

@@ -2,6 +2,8 @@
  * The ticket just issued, shown big: "take it from the printer", or on screen with a QR code
  * of its status page when it was not printed. It goes back to the start after a while or on
  * a tap; taps in the first moment are ignored, so the second half of a double tap cannot hide it.
+ * What the ticket says is in its body; the QR code, the hint and "Done" beside it on a landscape
+ * screen, below it on a portrait one (landscape.css).
  */
 import { type Centre, findKiosk, formatClock, localTime } from '@queue/core';
 import type { IssuedTicket } from '@queue/protocol';
@@ -56,58 +58,64 @@ export const TicketScreen = ({ centre, issued, delivery, booking }: Props) => {
       aria-live="polite"
       data-delivery={delivery}
     >
-      <h2 className="ticket__heading">{printed ? t('kiosk.ticket.take') : t('kiosk.ticket.heading')}</h2>
-      <p className="ticket__number" data-testid="ticket-number">
-        {ticket.number}
-      </p>
-      {service && <p className="ticket__service">{localize(service.name)}</p>}
-      <p className="ticket__line">{t('kiosk.ticket.ahead', { count: estimate.ahead })}</p>
-      <p className="ticket__line">{t(...waitLineOf(estimate))}</p>
-      {estimate.closesBefore !== undefined && (
-        <p className="ticket__priority" role="alert" data-testid="past-closing">
-          {t('kiosk.ticket.pastClosing', {
-            time: formatClock(localTime(estimate.closesBefore, centre.site.timeZone).minuteOfDay),
-          })}
+      <div className="ticket__body">
+        <h2 className="ticket__heading">{printed ? t('kiosk.ticket.take') : t('kiosk.ticket.heading')}</h2>
+        <p className="ticket__number" data-testid="ticket-number">
+          {ticket.number}
         </p>
-      )}
-      {booking === 'late' && (
-        <p className="ticket__priority" role="alert" data-testid="booking-late">
-          {t('booking.kiosk.late')}
+        {service && <p className="ticket__service">{localize(service.name)}</p>}
+        <p className="ticket__line">{t('kiosk.ticket.ahead', { count: estimate.ahead })}</p>
+        <p className="ticket__line">{t(...waitLineOf(estimate))}</p>
+        {estimate.closesBefore !== undefined && (
+          <p className="ticket__priority" role="alert" data-testid="past-closing">
+            {t('kiosk.ticket.pastClosing', {
+              time: formatClock(localTime(estimate.closesBefore, centre.site.timeZone).minuteOfDay),
+            })}
+          </p>
+        )}
+        {booking === 'late' && (
+          <p className="ticket__priority" role="alert" data-testid="booking-late">
+            {t('booking.kiosk.late')}
+          </p>
+        )}
+        {booking === 'on-time' && ticket.appointmentAt !== undefined && (
+          <p className="ticket__line" data-testid="booking-on-time">
+            {t('booking.kiosk.onTime', {
+              time: formatClock(localTime(ticket.appointmentAt, centre.site.timeZone).minuteOfDay),
+            })}
+          </p>
+        )}
+        {ticket.priority && (
+          <p className="ticket__priority" data-testid="ticket-priority">
+            {t('kiosk.ticket.priority', {
+              category: t(`kiosk.priority.category.${ticket.priority.category}`),
+            })}
+            {!ticket.priority.confirmed && (
+              <>
+                <br />
+                <strong>{t('kiosk.ticket.priorityConfirm')}</strong>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      <div className="ticket__side">
+        {!printed && (
+          <div className="ticket__qr">
+            <QrCode data={statusUrlOf(issued, kiosk)} label={t('kiosk.ticket.qr')} size={260} />
+          </div>
+        )}
+        <p className="ticket__hint">
+          {delivery === 'print-failed'
+            ? t('kiosk.ticket.printFailed')
+            : printed
+              ? t('kiosk.ticket.hint')
+              : t('kiosk.ticket.screenHint')}
         </p>
-      )}
-      {booking === 'on-time' && ticket.appointmentAt !== undefined && (
-        <p className="ticket__line" data-testid="booking-on-time">
-          {t('booking.kiosk.onTime', {
-            time: formatClock(localTime(ticket.appointmentAt, centre.site.timeZone).minuteOfDay),
-          })}
-        </p>
-      )}
-      {ticket.priority && (
-        <p className="ticket__priority" data-testid="ticket-priority">
-          {t('kiosk.ticket.priority', { category: t(`kiosk.priority.category.${ticket.priority.category}`) })}
-          {!ticket.priority.confirmed && (
-            <>
-              <br />
-              <strong>{t('kiosk.ticket.priorityConfirm')}</strong>
-            </>
-          )}
-        </p>
-      )}
-      {!printed && (
-        <div className="ticket__qr">
-          <QrCode data={statusUrlOf(issued, kiosk)} label={t('kiosk.ticket.qr')} size={260} />
-        </div>
-      )}
-      <p className="ticket__hint">
-        {delivery === 'print-failed'
-          ? t('kiosk.ticket.printFailed')
-          : printed
-            ? t('kiosk.ticket.hint')
-            : t('kiosk.ticket.screenHint')}
-      </p>
-      <button type="button" className="primary-button">
-        {t('kiosk.ticket.done')}
-      </button>
+        <button type="button" className="primary-button">
+          {t('kiosk.ticket.done')}
+        </button>
+      </div>
     </section>
   );
 };

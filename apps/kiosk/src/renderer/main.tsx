@@ -9,6 +9,7 @@ import { queueStore } from './queue';
 import './kiosk.css';
 import './screens.css';
 import './accessible.css';
+import './landscape.css';
 
 startPrinterStatusRelay(shellBridge(), queueStore);
 

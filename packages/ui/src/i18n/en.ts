@@ -133,6 +133,7 @@ export const en: Catalogue = {
   'display.callTo': 'Ticket {number}, {desk}',
   'display.waiting': 'Waiting in the queue',
   'display.noneWaiting': 'Nobody is waiting now',
+  'display.waitingPage': 'Page {page} of {pages}',
   'display.info': 'Information',
   'display.muted': 'Sound off',
   'display.enableSound': 'Tap to turn the sound on',

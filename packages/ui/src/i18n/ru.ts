@@ -131,6 +131,7 @@ export const ru: Catalogue = {
   'display.callTo': 'Талон {number}, {desk}',
   'display.waiting': 'Ожидают в очереди',
   'display.noneWaiting': 'Сейчас никто не ожидает',
+  'display.waitingPage': 'Страница {page} из {pages}',
   'display.info': 'Информация',
   'display.muted': 'Звук выключен',
   'display.enableSound': 'Коснитесь, чтобы включить звук',

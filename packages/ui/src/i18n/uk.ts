@@ -135,6 +135,7 @@ export const uk = {
   'display.callTo': 'Талон {number}, {desk}',
   'display.waiting': 'Очікують у черзі',
   'display.noneWaiting': 'Зараз ніхто не очікує',
+  'display.waitingPage': 'Сторінка {page} з {pages}',
   'display.info': 'Інформація',
   'display.muted': 'Звук вимкнено',
   'display.enableSound': 'Торкніться, щоб увімкнути звук',
