@@ -23,6 +23,8 @@ export interface DaysOptions {
   /** Whatever has not happened by midnight does not happen (a day that overruns it). */
   readonly endsAt?: DayOptions['endsAt'];
   readonly advisor?: DayOptions['advisor'];
+  /** Desk breaks, the same every day (instants on the simulated date). */
+  readonly breaks?: DayOptions['breaks'];
 }
 
 /** The visits of each day, in day order. */
@@ -44,6 +46,7 @@ export const simulateDays = (options: DaysOptions): VisitRecord[][] => {
       ...(options.closedAtStart ? { closedAtStart: options.closedAtStart } : {}),
       ...(options.endsAt !== undefined ? { endsAt: options.endsAt } : {}),
       ...(options.advisor ? { advisor: options.advisor } : {}),
+      ...(options.breaks ? { breaks: options.breaks } : {}),
       stats,
       estimates: options.estimates,
       ...(options.estimator ? { estimator: options.estimator } : {}),

@@ -71,6 +71,16 @@ export interface DemandOptions {
   readonly serviceLoad?: Readonly<Record<string, number>>;
   /** Booked visitors at these slots, besides the share of `bookedShare` (a fully booked day). */
   readonly bookedSlots?: readonly { readonly serviceCode: ServiceCode; readonly start: Instant }[];
+  /** Extra walk-ins arriving together (a bus): `count` of them, uniformly over `minutes` from `at`. */
+  readonly bursts?: readonly Burst[];
+}
+
+export interface Burst {
+  readonly at: Instant;
+  readonly minutes: number;
+  readonly count: number;
+  /** Each visitor of the burst wants one of these, drawn evenly. */
+  readonly services: readonly ServiceCode[];
 }
 
 export const DEFAULT_DEMAND: DemandOptions = {
@@ -142,6 +152,19 @@ export const generateDay = (
       appointmentAt: slot.start,
       noShow: random.chance(options.noShowShare),
     });
+  }
+  for (const burst of options.bursts ?? []) {
+    for (let i = 0; i < burst.count; i += 1) {
+      const code = burst.services[Math.floor(random.next() * burst.services.length)] ?? burst.services[0];
+      if (code === undefined) break;
+      drafts.push({
+        serviceCode: code,
+        arrival: (burst.at + random.uniform(0, burst.minutes) * MS_PER_MINUTE) as Instant,
+        serviceMinutes: random.logNormal(expectedMinutes(code), options.serviceCv),
+        priority: random.chance(options.priorityShare),
+        noShow: random.chance(options.noShowShare),
+      });
+    }
   }
   drafts.sort((a, b) => a.arrival - b.arrival);
   return drafts.map((draft, index) => ({ ...draft, index }));

@@ -12,6 +12,7 @@ import { fifoPolicy, routingPolicy } from './policies';
 import { runPooled } from './pooled';
 import { runAdvisorScenario } from './advisor-scenario';
 import { runBookingScenario } from './booking-scenario';
+import { type AffectedOutcome, runBurstScenario, runPausedDeskScenario } from './disruption-scenarios';
 
 const PART = 'Day in the centre';
 const SEED = 20_261_124;
@@ -119,6 +120,25 @@ export const runSimulation = async (): Promise<Figure[]> => {
       `(${booking.perDesk.booked} places a day), per service as before ${fmt(100 * booking.perService.onTime, 1)}% ` +
       `(${booking.perService.booked} places)`,
   );
+  const disruptionDays = setting('BENCH_DISRUPTION_DAYS', 30, 3);
+  const disrupted = (outcome: AffectedOutcome): string =>
+    `${outcome.tickets} tickets  p95 wait ${fmt(outcome.p95Wait, 1)} min  within 15 min ` +
+    `${fmt(100 * outcome.withinStandard, 1)}%  estimate: inside the range ${fmt(100 * outcome.inRange, 1)}%, ` +
+    `bias ${fmt(outcome.bias, 2)} min`;
+  const burst = runBurstScenario(disruptionDays, SEED);
+  say(
+    `burst (40 visitors 11:00-11:10 for bill payment, reconciliation, household certificates, heating ` +
+      `consultations; their services' tickets issued 11:00-12:00, ${disruptionDays} days):`,
+  );
+  say(`  without the bus   ${disrupted(burst.without)}`);
+  say(`  with the bus      ${disrupted(burst.with)}`);
+  const paused = runPausedDeskScenario(disruptionDays, SEED);
+  say(
+    `paused desk (desk 7, heating's only desk, on a 20-minute break at 10:30; heating tickets issued during ` +
+      `the break, ${disruptionDays} days):`,
+  );
+  say(`  no break          ${disrupted(paused.without)}`);
+  say(`  break             ${disrupted(paused.with)}`);
   say(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
   const pooledFigures: Figure[] = pooled.map((result, index) => {
@@ -146,6 +166,26 @@ export const runSimulation = async (): Promise<Figure[]> => {
       ratio: ratio(booking.perDesk.onTime, booking.perService.onTime),
       ...(booking.perDesk.onTime < 0.9 ? { flag: 'under the 90% goal' } : {}),
     },
+    ...(
+      [
+        ['Burst', burst, 'without the bus'],
+        ['Paused desk', paused, 'no break'],
+      ] as const
+    ).flatMap(([name, { with: outcome, without }, undisturbed]): Figure[] => [
+      {
+        part: PART,
+        figure: `${name}: affected tickets' p95 wait, within 15 min`,
+        value: `${fmt(outcome.p95Wait, 1)} min, ${fmt(100 * outcome.withinStandard, 1)} %`,
+        baseline: `${undisturbed} ${fmt(without.p95Wait, 1)} min, ${fmt(100 * without.withinStandard, 1)} %`,
+      },
+      {
+        part: PART,
+        figure: `${name}: affected tickets' estimate inside the range, bias`,
+        value: `${fmt(100 * outcome.inRange, 1)} %, ${fmt(outcome.bias, 2)} min`,
+        baseline: `${undisturbed} ${fmt(100 * without.inRange, 1)} %, ${fmt(without.bias, 2)} min`,
+        ...(outcome.inRange < 0.9 ? { flag: 'under the 90% goal' } : {}),
+      },
+    ]),
     {
       part: PART,
       figure: 'Single-desk service overloaded: p95 wait with the advisor',

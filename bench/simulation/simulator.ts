@@ -68,6 +68,17 @@ export interface DayOptions {
     readonly everyMinutes: number;
     readonly propose: (centre: Centre, state: QueueState, at: Instant) => StaffingProposal | undefined;
   };
+  /**
+   * Breaks: at `at` the desk pauses (once its current visit, if any, is over) and resumes
+   * `minutes` later.
+   */
+  readonly breaks?: readonly DeskBreak[];
+}
+
+export interface DeskBreak {
+  readonly deskId: DeskId;
+  readonly at: Instant;
+  readonly minutes: number;
 }
 
 export interface VisitRecord {
@@ -92,6 +103,8 @@ type Happening =
   | { readonly kind: 'complete'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'no-show'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'ready'; readonly deskId: DeskId }
+  | { readonly kind: 'break'; readonly deskId: DeskId; readonly minutes: number }
+  | { readonly kind: 'resume'; readonly deskId: DeskId }
   | { readonly kind: 'advise' };
 
 export const simulateDay = (options: DayOptions): DayResult => {
@@ -142,6 +155,28 @@ export const simulateDay = (options: DayOptions): DayResult => {
     idleSince.set(desk.id, options.opensAt);
   }
   for (const visitor of options.visitors) agenda.push(visitor.arrival, { kind: 'arrive', visitor });
+  for (const entry of options.breaks ?? []) {
+    agenda.push(entry.at, { kind: 'break', deskId: entry.deskId, minutes: entry.minutes });
+  }
+  /** Breaks due at a desk that was busy: taken when its visit is over. */
+  const breakDue = new Map<DeskId, number>();
+  const takeBreak = (deskId: DeskId, minutes: number, at: Instant): void => {
+    idleSince.delete(deskId);
+    const paused = apply({ type: 'pause-desk', at, actor: staff(deskId), deskId, reason: 'break' });
+    if (!paused.ok) throw new Error(`cannot pause ${deskId}: ${paused.error.message}`);
+    agenda.push(at + minutes * MS_PER_MINUTE, { kind: 'resume', deskId });
+  };
+  /** The desk is free to call again, unless its break is due. */
+  const deskFree = (deskId: DeskId, at: Instant): void => {
+    const due = breakDue.get(deskId);
+    if (due !== undefined) {
+      breakDue.delete(deskId);
+      takeBreak(deskId, due, at);
+      return;
+    }
+    idleSince.set(deskId, at);
+    dispatch(at, (id) => id === deskId);
+  };
   if (options.advisor) {
     agenda.push(options.opensAt + options.advisor.everyMinutes * MS_PER_MINUTE, { kind: 'advise' });
   }
@@ -261,8 +296,13 @@ export const simulateDay = (options: DayOptions): DayResult => {
         agenda.push(at + advisor.everyMinutes * MS_PER_MINUTE, { kind: 'advise' });
       }
     } else if (happening.kind === 'ready') {
-      idleSince.set(happening.deskId, at);
-      dispatch(at, (deskId) => deskId === happening.deskId);
+      deskFree(happening.deskId, at);
+    } else if (happening.kind === 'break') {
+      if (idleSince.has(happening.deskId)) takeBreak(happening.deskId, happening.minutes, at);
+      else breakDue.set(happening.deskId, happening.minutes);
+    } else if (happening.kind === 'resume') {
+      apply({ type: 'resume-desk', at, actor: staff(happening.deskId), deskId: happening.deskId });
+      deskFree(happening.deskId, at);
     } else {
       deskAction(
         happening.kind === 'complete' ? 'complete' : 'mark-no-show',
@@ -276,8 +316,7 @@ export const simulateDay = (options: DayOptions): DayResult => {
         agenda.push(at + wrapUp * MS_PER_MINUTE, { kind: 'ready', deskId: happening.deskId });
         continue;
       }
-      idleSince.set(happening.deskId, at);
-      dispatch(at, (deskId) => deskId === happening.deskId);
+      deskFree(happening.deskId, at);
     }
   }
   return { records: allRecords, finalState: state };

@@ -111,15 +111,67 @@ describe('booked visits', () => {
     expect(events[0]).toMatchObject({ ticketId: 'b1', privileged: true });
   });
 
-  it('do not go before walk-ins while their slot is still ahead', () => {
+  it('do not go before walk-ins while their slot is further ahead than a walk-in’s visit', () => {
+    const s = new Scenario(oneService(), START);
+    s.issue('w1', 'w');
+    s.advance(5);
+    booked(s, 'b1', '09:20');
+    s.open('d1');
+    // The walk-in's 10-minute visit ends at 09:16, before the slot.
+    s.setTime(kyiv('2025-01-14T09:06'));
+    const events = s.do({ type: 'call-next', deskId: d1 });
+    expect(events[0]).toMatchObject({ ticketId: 'w1', privileged: false });
+  });
+
+  it('change places with a walk-in whose typical visit would run past their slot', () => {
     const s = new Scenario(oneService(), START);
     s.issue('w1', 'w');
     s.advance(5);
     booked(s, 'b1', '09:10');
     s.open('d1');
+    // Calling w1 at 09:06 would keep b1 waiting until about 09:16; b1 goes now, w1 next.
     s.setTime(kyiv('2025-01-14T09:06'));
     const events = s.do({ type: 'call-next', deskId: d1 });
-    expect(events[0]).toMatchObject({ ticketId: 'w1', privileged: false });
+    expect(events[0]).toMatchObject({ ticketId: 'b1', privileged: true });
+    s.start('d1', 'b1').complete('d1', 'b1');
+    expect(s.callNext('d1')).toBe('w1');
+  });
+
+  it('let a walk-in whose visit ends before their slot go first, and use the visit length learned today', () => {
+    const two = centre({
+      services: [service('w'), service('q', { expectedMinutes: 3 })],
+      desks: [desk('d1', ['w', 'q'])],
+    });
+    const quick = new Scenario(two, START);
+    quick.issue('q1', 'q');
+    quick.advance(5);
+    quick.issue('b1', 'w', { source: 'booking', appointmentAt: kyiv('2025-01-14T09:10') });
+    quick.open('d1');
+    quick.setTime(kyiv('2025-01-14T09:06'));
+    expect(quick.callNext('d1')).toBe('q1');
+
+    // The same quick service, learned today to take 8 minutes: it would run past the slot.
+    const learned = new Scenario(two, START);
+    learned.state = {
+      ...learned.state,
+      stats: { [serviceCode('q')]: { meanServiceMinutes: 8, samples: 20 } } as QueueState['stats'],
+    };
+    learned.issue('q1', 'q');
+    learned.advance(5);
+    learned.issue('b1', 'w', { source: 'booking', appointmentAt: kyiv('2025-01-14T09:10') });
+    learned.open('d1');
+    learned.setTime(kyiv('2025-01-14T09:06'));
+    expect(learned.callNext('d1')).toBe('b1');
+  });
+
+  it('change places within the streak bound: a walk-in still goes after the streak', () => {
+    const s = new Scenario(oneService(2), START);
+    s.issue('w1', 'w');
+    for (let i = 1; i <= 2; i += 1) s.issue(`p${i}`, 'w', { priority: VETERAN, source: 'reception' });
+    booked(s, 'b1', '09:05');
+    s.open('d1');
+    // Two priority calls spend the streak; the early booking does not pass w1 now.
+    expect([s.serveNext('d1'), s.serveNext('d1'), s.callNext('d1')]).toEqual(['p1', 'p2', 'w1']);
   });
 
   it('count as due the policy’s lead time before the slot', () => {
