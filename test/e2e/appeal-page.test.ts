@@ -3,8 +3,9 @@
  * `/appeal` (a form sent empty first is refused in the page's language and says why a
  * contact is needed), see its number, tracking code, QR and due day, open `/a/<code>` and see
  * its status; after staff refuse it over the socket, the same page shows the answer and the
- * higher body. Every screen fits the phone (nothing interactive cut off or off screen) and
- * axe-core finds no violations. Screenshots go to /tmp/appeal-shots/. Needs the built
+ * higher body. Every screen fits the phone (nothing interactive cut off or off screen), the
+ * language links are named in their own language and thumb-sized, and axe-core finds no
+ * violations. Screenshots go to /tmp/appeal-shots/. Needs the built
  * booking-page script (`npm run build`, apps/book).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -69,6 +70,13 @@ describe('the appeals pages on a phone', () => {
       await expect.poll(() => page.locator('select#organisation option').count()).toBeGreaterThan(1);
       expect(await page.locator('h1').textContent()).toBe('Письмове звернення');
       expect(await page.getByText('щоб відповідь дійшла до вас').count()).toBe(1);
+      // The other languages, each named in itself and large enough for a thumb (48 px).
+      const languages = page.getByRole('navigation', { name: 'Мова сторінки' }).getByRole('link');
+      expect(await languages.allTextContents()).toEqual(['Русский', 'English']);
+      for (const box of await Promise.all((await languages.all()).map((link) => link.boundingBox()))) {
+        expect(box?.width ?? 0).toBeGreaterThanOrEqual(48);
+        expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+      }
       await expectSound(page, `${size}-1-form`);
 
       // Sent empty: refused in the page, with why a contact is needed.

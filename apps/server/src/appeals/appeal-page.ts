@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Language, LANGUAGES } from '@queue/core';
 import { BOOK_APP_PATH } from '../bookings/book-page';
+import { STATUS_MESSAGES } from '../status-page/messages';
 import { APPEAL_PAGE_MESSAGES } from './appeal-messages';
 
 /** The manifest's key of the page's script (an input of apps/book/vite.config.ts). */
@@ -33,16 +34,15 @@ export const appealScriptLocator = (distDir: string): (() => string | undefined)
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { uk: 'Українська', ru: 'Русский', en: 'English' };
-
 export const renderAppealPage = (language: Language, path: string, scriptSrc: string): string => {
   const text = APPEAL_PAGE_MESSAGES[language];
   // JSON inside a script element: `<` escaped so that no text can close the element.
   const texts = JSON.stringify(text).replace(/</g, '\\u003c');
+  // Each language named in itself (as on the status and booking pages), large enough for a thumb.
   const links = LANGUAGES.filter((other) => other !== language)
     .map(
       (other) =>
-        `<a href="${escapeHtml(path)}?lang=${other}" lang="${other}" hreflang="${other}" title="${LANGUAGE_NAMES[other]}">${other.toUpperCase()}</a>`,
+        `<a href="${escapeHtml(path)}?lang=${other}" lang="${other}" hreflang="${other}">${escapeHtml(STATUS_MESSAGES[other].languageName)}</a>`,
     )
     .join('');
   return `<!doctype html>
@@ -55,8 +55,8 @@ export const renderAppealPage = (language: Language, path: string, scriptSrc: st
 <style>
 *{box-sizing:border-box}
 body{font-family:system-ui,sans-serif;margin:0;background:#0c1e3a;color:#0c1e3a;line-height:1.4}
-header{color:#fff;padding:.75rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:.5rem}header h1{font-size:1.25rem;margin:0}
-nav{display:flex;gap:.25rem;flex-shrink:0}nav a{color:#fff;display:inline-block;padding:.6rem .5rem;min-width:2.75rem;text-align:center}
+header{color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem}header h1{font-size:1.25rem;margin:0}
+nav{display:flex;flex-wrap:wrap;gap:.5rem}nav a{display:inline-flex;align-items:center;justify-content:center;min-width:3rem;min-height:3rem;padding:0 .7rem;color:#fff;border:2px solid #fff;border-radius:.5rem;font-weight:700}
 main{background:#fff;border-radius:1rem 1rem 0 0;padding:1rem 1rem 2rem;min-height:80vh;max-width:32rem;margin:0 auto;overflow-wrap:anywhere}
 h2{margin:.3rem 0 .8rem;font-size:1.35rem}.box h2{font-size:1.15rem}h3{margin:1.2rem 0 .4rem;font-size:1.1rem}
 button,input,select,textarea{font:inherit}
@@ -79,7 +79,7 @@ main a{color:#0c1e3a;display:inline-block;padding:.5rem 0}
 </style>
 </head>
 <body>
-<header><h1>${escapeHtml(text.title)}</h1><nav>${links}</nav></header>
+<header><h1>${escapeHtml(text.title)}</h1><nav aria-label="${escapeHtml(STATUS_MESSAGES[language].languages)}">${links}</nav></header>
 <main id="app" aria-live="polite"></main>
 <script type="application/json" id="texts">${texts}</script>
 <script type="module" src="${escapeHtml(scriptSrc)}"></script>

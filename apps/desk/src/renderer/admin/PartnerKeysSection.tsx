@@ -79,13 +79,13 @@ export const PartnerKeysSection = ({ connection, online, timeZone }: Props) => {
     <div className="form" data-testid="partner-keys">
       <p className="dialog__hint form__field--wide">{t('partners.hint', { url: endpoint })}</p>
       <form
-        className="form__field form__field--wide"
+        className="form__field form__field--wide partner-keys__form"
         onSubmit={(event) => {
           event.preventDefault();
           void issue();
         }}
       >
-        <label>
+        <label className="form__field">
           {t('partners.name')}
           <input
             type="text"
@@ -146,7 +146,10 @@ export const PartnerKeysSection = ({ connection, online, timeZone }: Props) => {
               <th>{t('partners.column.created')}</th>
               <th>{t('partners.column.used')}</th>
               <th>{t('partners.column.state')}</th>
-              <th />
+              <th>
+                {/* The revoke buttons' column: named for a screen reader (an empty header is not). */}
+                <span className="visually-hidden">{t('monitor.col.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -246,7 +246,17 @@ export const AppealDetailsDialog = ({ appealId, centre, connection, online, role
                 <span className="appeal-history__when">{formatMoment(entry.at, language, timeZone)}</span>{' '}
                 <strong>{t(`appeals.history.${entry.type}`)}</strong>
                 {detailText(entry)}
-                <span className="appeal-history__who"> · {entry.byName ?? entry.by}</span>
+                <span className="appeal-history__who">
+                  {' '}
+                  ·{' '}
+                  {entry.byName ??
+                    // Not a member of staff: the door it came in by, never the raw actor id.
+                    (entry.by === 'visitor'
+                      ? t('appeals.channel.online')
+                      : entry.by.startsWith('partner:')
+                        ? t('appeals.channel.partner')
+                        : entry.by)}
+                </span>
               </li>
             ))}
           </ol>

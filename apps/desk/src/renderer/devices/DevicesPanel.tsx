@@ -85,22 +85,27 @@ const DeviceTable = ({
   readonly empty: string | undefined;
   readonly columns: readonly string[];
   readonly children: ReactNode;
-}) => (
-  <section className="panel" data-testid={testId}>
-    <h2 className="panel-heading">{heading}</h2>
-    {empty !== undefined ? (
-      <p>{empty}</p>
-    ) : (
-      <table className="devices__table">
-        <thead>
-          <tr>
-            {columns.map((column, index) => (
-              <th key={index}>{column}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    )}
-  </section>
-);
+}) => {
+  const t = useT();
+  // An empty header is announced as nothing: the buttons' column gets a name nobody sees.
+  const actions = t('monitor.col.actions');
+  return (
+    <section className="panel" data-testid={testId}>
+      <h2 className="panel-heading">{heading}</h2>
+      {empty !== undefined ? (
+        <p>{empty}</p>
+      ) : (
+        <table className="devices__table">
+          <thead>
+            <tr>
+              {columns.map((column, index) => (
+                <th key={index}>{column || <span className="visually-hidden">{actions}</span>}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      )}
+    </section>
+  );
+};
