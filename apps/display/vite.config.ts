@@ -8,6 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
+import {
+  FRONT_END_AREAS,
+  frontEndMessages,
+  isFirstLanguageMessages,
+} from '../../packages/ui/src/i18n/build-plugin.ts';
 import { ESPEAK_DIR, ESPEAK_VERSION } from './src/renderer/sound/paths.ts';
 
 const outDir = fileURLToPath(new URL('dist', import.meta.url));
@@ -42,7 +47,8 @@ const VENDOR_CHUNKS = [
     test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
   },
   { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-  { name: 'messages', test: /packages[\\/]ui[\\/]src[\\/]i18n[\\/]/ },
+  // Ukrainian only: Russian and English are chunks of their own, loaded on a switch.
+  { name: 'messages', test: isFirstLanguageMessages },
 ];
 
 /**
@@ -74,5 +80,6 @@ export default defineConfig({
       output: { codeSplitting: { groups: VENDOR_CHUNKS } },
     },
   },
-  plugins: [copyEspeak()],
+  // The board's and the window display's own messages only, Ukrainian up front (build-plugin.ts).
+  plugins: [copyEspeak(), frontEndMessages(FRONT_END_AREAS.display)],
 });

@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import {
+  FRONT_END_AREAS,
+  frontEndMessages,
+  isFirstLanguageMessages,
+} from '../../packages/ui/src/i18n/build-plugin.ts';
 
 /**
  * Libraries in chunks of their own, named by content hash like every asset, so a new build of
@@ -13,7 +18,8 @@ const VENDOR_CHUNKS = [
     test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
   },
   { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-  { name: 'messages', test: /packages[\\/]ui[\\/]src[\\/]i18n[\\/]/ },
+  // Ukrainian only: Russian and English are chunks of their own, loaded on a switch.
+  { name: 'messages', test: isFirstLanguageMessages },
 ];
 
 /**
@@ -27,6 +33,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('src/renderer', import.meta.url)),
   base: '/kiosk/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // The kiosk's own messages only, and only Ukrainian up front (build-plugin.ts).
+  plugins: [frontEndMessages(FRONT_END_AREAS.kiosk)],
   build: {
     outDir: '../../dist',
     emptyOutDir: true,

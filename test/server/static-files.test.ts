@@ -79,6 +79,32 @@ describe('front-end files', () => {
     expect((await get('/kiosk/assets/%zz')).status).toBe(400);
   });
 
+  it('answers 404, not the index, for a missing asset or any missing path with a file extension', async () => {
+    for (const path of [
+      '/kiosk/assets/whatever.js',
+      '/kiosk/assets/index-0000.css',
+      '/kiosk/assets/',
+      '/kiosk/logo.png',
+      '/kiosk/icons/arrow.svg',
+      '/kiosk/assets/fonts/inter.woff2',
+      '/kiosk/assets/index-3f2a.js.map',
+      '/kiosk/settings/favicon.ico?v=2',
+    ]) {
+      const missing = await get(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get('content-type'), path).toMatch(/^text\/plain/);
+      const body = await missing.text();
+      expect(body, path).not.toContain('<title>');
+      expect(body.length, path).toBeLessThan(100);
+    }
+    // Extension-less client-side routes still get the app's index.
+    for (const path of ['/kiosk/settings', '/kiosk/tickets/A-012/', '/kiosk/book?service=7']) {
+      const route = await get(path);
+      expect(route.status, path).toBe(200);
+      expect(await route.text(), path).toContain('<title>kiosk</title>');
+    }
+  });
+
   it('says so when a front end is not built', async () => {
     const missing = await get('/display/');
     expect(missing.status).toBe(503);

@@ -4,7 +4,9 @@
  * synchronous file system calls per request. Vite names assets by content hash, so they are
  * cached for a year; `index.html` is revalidated every time, so an update reaches every
  * screen on its next reload. A path that is no file gets `index.html` (the front ends route
- * on the client).
+ * on the client), unless it names a file (below `assets/`, or with an extension such as `.js`,
+ * `.css`, `.png`, `.woff2`, `.map`): that answers 404, so that a stale page asking for an old
+ * asset sees a failed load, not HTML parsed as a script or a style sheet.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
@@ -13,6 +15,25 @@ import { sendError } from '@queue/http';
 import { type Route, route } from './http-routes';
 
 export type FrontEndFiles = (request: IncomingMessage, response: ServerResponse, relative: string) => void;
+
+/** A path that asks for a file, not a client-side route: under `assets/`, or with an extension. */
+export const namesAFile = (relative: string): boolean => {
+  const path = relative.split('?')[0] ?? '';
+  if (path === 'assets' || path.startsWith('assets/')) return true;
+  const last = path.split('/').pop() ?? '';
+  return /\.[a-z][a-z0-9]{0,15}$/i.test(last);
+};
+
+const notFound = (request: IncomingMessage, response: ServerResponse): void => {
+  const body = 'Not found.\n';
+  response.writeHead(404, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+};
 
 const revalidateIndex = (response: ServerResponse, file: string): void => {
   if (basename(file) === 'index.html') response.setHeader('cache-control', 'no-cache');
@@ -27,6 +48,7 @@ export const frontEndFiles = (root: string): FrontEndFiles => {
     const query = request.url?.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     request.url = `/${relative}${query}`;
     files(request, response, () => {
+      if (namesAFile(relative)) return notFound(request, response);
       request.url = '/index.html';
       index(request, response, (error?: { statusCode?: number }) => {
         if (error?.statusCode === 404) {

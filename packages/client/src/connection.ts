@@ -13,7 +13,7 @@ import type {
   Snapshot,
   SyncAnswer,
 } from '@queue/protocol';
-import { type Socket, io } from 'socket.io-client';
+import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 import {
   type SyncState,
   applyAlert,
@@ -51,11 +51,26 @@ export interface QueueConnection {
   close(): void;
 }
 
+/**
+ * Straight to a WebSocket: no HTTP long-polling first and no upgrade afterwards, which saves
+ * round trips and a polling request on the kiosks' cheap touch PCs. Where a WebSocket cannot
+ * open (a proxy that does not pass it), the same attempt falls back to long-polling; every
+ * reconnection tries the WebSocket first again. The server checks Origin and Host on both.
+ */
+export const SOCKET_TRANSPORTS = {
+  transports: ['websocket', 'polling'],
+  tryAllTransports: true,
+} as const satisfies Partial<ManagerOptions & SocketOptions>;
+
 export const connectQueue = (options: ConnectionOptions): QueueConnection => {
   const timeoutMs = options.timeoutMs ?? 8_000;
-  const socket: QueueSocket = options.url
-    ? io(options.url, { auth: { token: options.token }, reconnectionDelayMax: 5_000 })
-    : io({ auth: { token: options.token }, reconnectionDelayMax: 5_000 });
+  const socketOptions = {
+    ...SOCKET_TRANSPORTS,
+    transports: [...SOCKET_TRANSPORTS.transports],
+    auth: { token: options.token },
+    reconnectionDelayMax: 5_000,
+  };
+  const socket: QueueSocket = options.url ? io(options.url, socketOptions) : io(socketOptions);
   let state: SyncState = initialSyncState;
   let syncing = true;
   let buffered: SequencedEvent[] = [];

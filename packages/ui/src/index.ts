@@ -1,6 +1,4 @@
 export * from './i18n/uk';
-export { ru } from './i18n/ru';
-export { en } from './i18n/en';
 export * from './i18n/translate';
 export * from './i18n/language-store';
 export * from './i18n/localized';

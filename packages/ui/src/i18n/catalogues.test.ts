@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { defineArea } from './area';
-import { mergeAreas } from './areas';
+import { areaMessages, mergeAreas } from './areas';
 import { en } from './en';
 import { ru } from './ru';
 import { refusalKey, translate } from './translate';
-import { type MessageKey, uk } from './uk';
+import { type Catalogue, type MessageKey, uk as ukCore } from './uk';
+
+// Every message of each language: the shared catalogue and every feature area's.
+const uk: Catalogue = { ...ukCore, ...areaMessages.uk };
+const full = { ru: { ...ru, ...areaMessages.ru }, en: { ...en, ...areaMessages.en } } satisfies Record<
+  string,
+  Catalogue
+>;
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
@@ -13,8 +20,8 @@ describe('message catalogues', () => {
   const keys = Object.keys(uk) as MessageKey[];
 
   it.each([
-    ['ru', ru],
-    ['en', en],
+    ['ru', full.ru],
+    ['en', full.en],
   ] as const)('%s has every message, non-empty, with the same placeholders as uk', (_name, catalogue) => {
     expect(Object.keys(catalogue).sort()).toEqual([...keys].sort());
     for (const key of keys) {

@@ -1,8 +1,8 @@
-/** English. Typed as a `Catalogue`: a missing or extra key is a compile error. */
-import { areaMessages } from './areas';
-import type { Catalogue } from './uk';
+/** English. Typed as a `CoreCatalogue`: a missing or extra key is a compile error (feature areas
+ * carry their own, areas/*.ts). */
+import type { CoreCatalogue } from './uk';
 
-export const en: Catalogue = {
+export const en: CoreCatalogue = {
   'language.switch': 'Language',
   'language.name.uk': 'Українська',
   'language.name.ru': 'Русский',
@@ -315,6 +315,4 @@ export const en: Catalogue = {
   'reception.cancel.title': 'Cancel ticket {number}',
   'reception.cancel.reason': 'Reason',
   'reception.cancel.confirm': 'Cancel ticket',
-
-  ...areaMessages.en,
 };

@@ -1,8 +1,8 @@
-/** Russian. Typed as a `Catalogue`: a missing or extra key is a compile error. */
-import { areaMessages } from './areas';
-import type { Catalogue } from './uk';
+/** Russian. Typed as a `CoreCatalogue`: a missing or extra key is a compile error (feature areas
+ * carry their own, areas/*.ts). */
+import type { CoreCatalogue } from './uk';
 
-export const ru: Catalogue = {
+export const ru: CoreCatalogue = {
   'language.switch': 'Язык',
   'language.name.uk': 'Українська',
   'language.name.ru': 'Русский',
@@ -313,6 +313,4 @@ export const ru: Catalogue = {
   'reception.cancel.title': 'Отменить талон {number}',
   'reception.cancel.reason': 'Причина отмены',
   'reception.cancel.confirm': 'Отменить талон',
-
-  ...areaMessages.ru,
 };

@@ -1,21 +1,27 @@
 /**
- * Looks a message up in the chosen language and fills in its `{placeholders}`. A key
- * missing from a catalogue cannot happen (the types forbid it), but the Ukrainian text is
- * the fallback all the same.
+ * Looks a message up in the chosen language and fills in its `{placeholders}`. The types
+ * allow only known keys; the screen holds its own areas' messages (messages.ts), in the
+ * language it speaks and in Ukrainian, the fallback. A key of an area the front end does
+ * not carry shows as the key itself (test/i18n/front-end-messages.test.ts keeps that from
+ * happening).
  */
 import type { Language } from '@queue/core';
-import { en } from './en';
-import { ru } from './ru';
-import { type Catalogue, type MessageKey, uk } from './uk';
+import { loadMessages } from './messages';
+import { hasMessages, messagesOf } from './registry';
+import type { MessageKey } from './uk';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const catalogues: Readonly<Record<Language, Catalogue>> = { uk, ru, en };
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(messagesOf('uk') ?? {}, key);
 
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(uk, key);
+/** Resolves once the screen holds `language`'s messages (at once for Ukrainian). */
+export const loadLanguage = (language: Language): Promise<void> =>
+  hasMessages(language) ? Promise.resolve() : loadMessages(language);
+
+export const hasLanguage = hasMessages;
 
 export const translate = (language: Language, key: MessageKey, params?: MessageParams): string => {
-  const template = catalogues[language][key] ?? uk[key];
+  const template = messagesOf(language)?.[key] ?? messagesOf('uk')?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -1,9 +1,10 @@
 /**
  * Ukrainian, the default language and the reference catalogue: every key the three front
- * ends show is defined here first; `ru` and `en` must have exactly the same keys.
- * Placeholders are written `{name}`.
+ * ends share, and the kiosk's, board's and desk's own, is defined here first; `ru` and `en`
+ * must have exactly the same keys. Feature areas (areas/*.ts) add theirs in all three
+ * languages; a message key is one of either. Placeholders are written `{name}`.
  */
-import { areaMessages } from './areas';
+import type { AreaKey } from './areas';
 
 export const uk = {
   'language.switch': 'Мова',
@@ -317,11 +318,16 @@ export const uk = {
   'reception.cancel.title': 'Скасувати талон {number}',
   'reception.cancel.reason': 'Причина скасування',
   'reception.cancel.confirm': 'Скасувати талон',
-
-  ...areaMessages.uk,
 } as const;
 
-export type MessageKey = keyof typeof uk;
+/** The keys of this file's messages, shared by every front end. */
+export type CoreKey = keyof typeof uk;
 
-/** A catalogue for another language: the same keys as Ukrainian, no more and no fewer. */
+/** Any message a front end can show: a shared one or one of a feature area's. */
+export type MessageKey = CoreKey | AreaKey;
+
+/** The shared messages in another language: the same keys as Ukrainian, no more and no fewer. */
+export type CoreCatalogue = Readonly<Record<CoreKey, string>>;
+
+/** Every message in one language. */
 export type Catalogue = Readonly<Record<MessageKey, string>>;

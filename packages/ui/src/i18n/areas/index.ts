@@ -53,6 +53,9 @@ const AREAS = [
   windowDisplayArea,
 ] as const;
 
+/** Every feature area's message keys. */
+export type AreaKey = KeysOf<(typeof AREAS)[number]>;
+
 export const areaMessages = {
   uk: mergeAreas('uk', AREAS),
   ru: mergeAreas('ru', AREAS),
