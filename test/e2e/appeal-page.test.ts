@@ -8,8 +8,7 @@
  * violations. Screenshots go to /tmp/appeal-shots/. Needs the built
  * booking-page script (`npm run build`, apps/book).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,26 +16,13 @@ import { type Screens, launchScreens } from './support/browser';
 import { ROOT } from './support/env';
 import { unfitControls } from './support/fits';
 import { type TestServer, TestClock, okData, rid, startServer } from './support/server';
+import { axeViolations } from './support/axe';
 
 const SHOTS = '/tmp/appeal-shots';
 const PHONES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
 ] as const;
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Every axe-core violation on the page as it is now (any impact), as readable lines. */
-const axeViolations = async (page: Page): Promise<string[]> => {
-  if (!(await page.evaluate('"axe" in globalThis'))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate('axe.run().then((result) => result.violations)')) as {
-    id: string;
-    nodes: { target: string[] }[];
-  }[];
-  return violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-};
 
 const expectSound = async (page: Page, shot: string): Promise<void> => {
   await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });

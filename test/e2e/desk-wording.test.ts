@@ -8,8 +8,6 @@
  * on a break) and reception fit 1366x768 with no axe-core violation.
  * Screenshots: .tmp/desk-wording-*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,19 +18,7 @@ import { unfitControls } from './support/fits';
 import { kioskOf } from './support/queue';
 import { ReceptionPage } from './support/reception-page';
 import { type ServerOptions, type TestServer, TestClock, okData, rid, startServer } from './support/server';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const axeViolations = async (page: Page): Promise<string[]> => {
-  if (!(await page.evaluate('"axe" in globalThis'))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate('axe.run().then((result) => result.violations)')) as {
-    id: string;
-    nodes: { target: string[] }[];
-  }[];
-  return violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-};
+import { axeViolations } from './support/axe';
 
 const expectFits = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: screenshotPath(`desk-wording-${name}.png`) });

@@ -3,8 +3,7 @@
  * fake network printer, a clock the test can move, the printed jobs, axe-core run inside the
  * page (serious and critical violations only), and an operator at a desk over socket.io.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,27 +85,8 @@ export const launchChromium = (): Promise<Browser> =>
     ],
   });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** Serious and critical axe-core violations on the page as it is now, as readable lines. */
-export const axeViolations = async (page: Page): Promise<string[]> => {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
-    return (await axe.run()).violations as AxeViolation[];
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-};
+/** axe-core on the page: every violation of any impact (`support/axe.ts`). */
+export { axeViolations } from './support/axe';
 
 /** The computed font size of an element, in px. */
 export const fontSize = (page: Page, selector: string): Promise<number> =>

@@ -110,6 +110,11 @@ describe('kiosk in Chromium with a network printer', () => {
     const printed = readableLines(rig.jobs()[0] ?? new Uint8Array());
     expect(printed).toContain(shown);
     expect(printed).toContain('Звірка нарахувань');
+    // The screen gives the time of issue the paper does.
+    const issuedLine = printed.find((line) => line.startsWith('Видано:')) ?? '';
+    const time = /\d{2}:\d{2}/.exec(issuedLine)?.[0];
+    expect(time).toBeDefined();
+    expect(await kiosk.getByTestId('ticket-issued').textContent()).toBe(`Видано о ${time}`);
     expect(await axeViolations(kiosk)).toEqual([]);
 
     const desk = await openDesk(rig.base);

@@ -6,8 +6,6 @@
  * shows a JSON text box. The editors fit 1366x768 and axe-core finds no violation.
  * Screenshots: .tmp/outcomes-editor*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Screens, launchScreens } from './support/browser';
@@ -16,19 +14,7 @@ import { assertBuilt, screenshotPath } from './support/env';
 import { unfitControls } from './support/fits';
 import { kioskOf } from './support/queue';
 import { type TestServer, TestClock, startServer } from './support/server';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const axeViolations = async (page: Page): Promise<string[]> => {
-  if (!(await page.evaluate('"axe" in globalThis'))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate('axe.run().then((result) => result.violations)')) as {
-    id: string;
-    nodes: { target: string[] }[];
-  }[];
-  return violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-};
+import { axeViolations } from './support/axe';
 
 const expectFits = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: screenshotPath(`${name}.png`) });

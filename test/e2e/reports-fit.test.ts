@@ -13,8 +13,6 @@
  * .tmp/reports-fit-*.png. Needs the built desk app (`npm run build -w apps/desk`).
  */
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { REPORT_COLUMNS } from '@queue/core';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +22,7 @@ import { assertBuilt, screenshotPath } from './support/env';
 import { unfitControls } from './support/fits';
 import { kioskOf } from './support/queue';
 import { type TestServer, TestClock, okData, rid, startServer } from './support/server';
+import { axeViolations } from './support/axe';
 
 const DESKS = [
   { width: 1366, height: 768 },
@@ -36,20 +35,6 @@ const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
 const MINUTE = 60_000;
 
 const kyiv = (clock: string, day: string): number => Date.parse(`${day}T${clock}:00+02:00`);
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Every axe-core violation on the page as it is now (any impact), as readable lines. */
-const axeViolations = async (page: Page): Promise<string[]> => {
-  if (!(await page.evaluate('"axe" in globalThis'))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate('axe.run().then((result) => result.violations)')) as {
-    id: string;
-    nodes: { target: string[] }[];
-  }[];
-  return violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-};
 
 const sizeName = (size: { width: number; height: number }): string => `${size.width}x${size.height}`;
 

@@ -7,8 +7,6 @@
  * impact; on the phone, the language links and the rating's stars are thumb-sized (48 px).
  * Screenshots go to .tmp/screen-fit-*.png. Needs the built front ends (`npm run build`).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { RatingStore } from '@queue/db';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
@@ -20,6 +18,7 @@ import { unfitControls } from './support/fits';
 import { kioskOf } from './support/queue';
 import { ReceptionPage } from './support/reception-page';
 import { type TestServer, TestClock, okData, rid, startServer } from './support/server';
+import { axeViolations } from './support/axe';
 
 const DESKS = [
   { width: 1366, height: 768 },
@@ -35,20 +34,6 @@ const LANGUAGES = ['en', 'ru', 'uk'] as const;
 const SLOW = 120_000;
 /** The smallest target a thumb hits reliably. */
 const THUMB = 48;
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Every axe-core violation on the page as it is now (any impact), as readable lines. */
-const axeViolations = async (page: Page): Promise<string[]> => {
-  if (!(await page.evaluate('"axe" in globalThis'))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate('axe.run().then((result) => result.violations)')) as {
-    id: string;
-    nodes: { target: string[] }[];
-  }[];
-  return violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-};
 
 const sizeName = (size: { width: number; height: number }): string => `${size.width}x${size.height}`;
 

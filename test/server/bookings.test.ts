@@ -344,7 +344,8 @@ describe('bookings', () => {
         await okData(kiosk.emitWithAck('ticket:issue', { requestId: rid(), serviceCode: SERVICE })),
       );
     }
-    server.clock.at = slotAt - 10 * 60_000;
+    // Half an hour early: a walk-in's visit (15 min) still ends before the slot.
+    server.clock.at = slotAt - 30 * 60_000;
     const checkedIn: CheckedInTicket = await okData(
       kiosk.emitWithAck('booking:check-in', { requestId: rid(), code: code.toLowerCase() }),
     );
@@ -360,7 +361,7 @@ describe('bookings', () => {
     });
 
     await okData(desk.emitWithAck('desk:open', { requestId: rid() }));
-    // Before the slot the walk-ins go first…
+    // Before the slot the walk-ins go first, while their visits end before it…
     const first = await okData(desk.emitWithAck('visit:call-next', { requestId: rid() }));
     expect(first.ticket?.id).toBe(walkIns[0]?.ticket.id);
     await okData(desk.emitWithAck('visit:start', { requestId: rid(), ticketId: first.ticket?.id ?? '' }));

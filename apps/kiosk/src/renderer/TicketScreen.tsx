@@ -64,6 +64,11 @@ export const TicketScreen = ({ centre, issued, delivery, booking }: Props) => {
           {ticket.number}
         </p>
         {service && <p className="ticket__service">{localize(service.name)}</p>}
+        <p className="ticket__line" data-testid="ticket-issued">
+          {t('kiosk.ticket.issuedAt', {
+            time: formatClock(localTime(ticket.issuedAt, centre.site.timeZone).minuteOfDay),
+          })}
+        </p>
         <p className="ticket__line">{t('kiosk.ticket.ahead', { count: estimate.ahead })}</p>
         <p className="ticket__line">{t(...waitLineOf(estimate))}</p>
         {estimate.closesBefore !== undefined && (

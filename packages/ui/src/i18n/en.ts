@@ -58,6 +58,7 @@ export const en: CoreCatalogue = {
   'kiosk.issuing': 'Getting your ticket…',
   'kiosk.ticket.heading': 'Your ticket',
   'kiosk.ticket.ahead': 'People ahead of you: {count}',
+  'kiosk.ticket.issuedAt': 'Issued at {time}',
   'kiosk.ticket.wait': 'Estimated wait: {low}–{high} min',
   'kiosk.ticket.noWait': 'You will be called shortly',
   'kiosk.ticket.noDeskOpen': 'No desk for this service is open right now',

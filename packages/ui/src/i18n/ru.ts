@@ -57,6 +57,7 @@ export const ru: CoreCatalogue = {
   'kiosk.issuing': 'Получаем талон…',
   'kiosk.ticket.heading': 'Ваш талон',
   'kiosk.ticket.ahead': 'Перед вами: {count}',
+  'kiosk.ticket.issuedAt': 'Выдан в {time}',
   'kiosk.ticket.wait': 'Ориентировочное ожидание: {low}–{high} мин',
   'kiosk.ticket.noWait': 'Вас пригласят в ближайшее время',
   'kiosk.ticket.noDeskOpen': 'Сейчас не работает ни одно окно по этой услуге',

@@ -61,6 +61,7 @@ export const uk = {
   'kiosk.issuing': 'Отримуємо талон…',
   'kiosk.ticket.heading': 'Ваш талон',
   'kiosk.ticket.ahead': 'Перед вами: {count}',
+  'kiosk.ticket.issuedAt': 'Видано о {time}',
   'kiosk.ticket.wait': 'Орієнтовне очікування: {low}–{high} хв',
   'kiosk.ticket.noWait': 'Вас запросять найближчим часом',
   'kiosk.ticket.noDeskOpen': 'Зараз не працює жодне вікно з цієї послуги',

@@ -102,7 +102,7 @@ export const CityCatalogueSection = ({ connection, online, timeZone }: Props) =>
       data-testid="city-catalogue"
       aria-labelledby="city-catalogue-title"
     >
-      <h3 id="city-catalogue-title">{t('admin.cityCatalogue.title')}</h3>
+      <h2 id="city-catalogue-title">{t('admin.cityCatalogue.title')}</h2>
       <p className="dialog__hint">{t('admin.cityCatalogue.hint')}</p>
       <p data-testid="city-catalogue-applied">
         {view.appliedVersion === undefined
@@ -174,10 +174,10 @@ export const CityCatalogueSection = ({ connection, online, timeZone }: Props) =>
             </p>
           ) : (
             <div data-testid="city-catalogue-changes">
-              <h4>{t('admin.cityCatalogue.changesTitle')}</h4>
+              <h3>{t('admin.cityCatalogue.changesTitle')}</h3>
               {SECTIONS.filter((section) => !isEmpty(changes[section])).map((section) => (
                 <div key={section}>
-                  <h5>{t(SECTION_TITLES[section])}</h5>
+                  <h4>{t(SECTION_TITLES[section])}</h4>
                   <ul>
                     {changes[section].added.map((entry) => (
                       <li key={`a-${entry.id}`}>{t('admin.cityCatalogue.added', { name: nameOf(entry) })}</li>

@@ -135,7 +135,7 @@ export const AppealsReport = ({ centre, connection, online, token, period, organ
               className="report-table__scroll"
               tabIndex={0}
               role="region"
-              aria-label={t('appealReports.title')}
+              aria-label={t('appealReports.tableLabel')}
             >
               <table className="report-table" data-testid="appeals-report-table">
                 <thead>

@@ -4,6 +4,7 @@ import { defineArea } from '../area';
 export const appealReportsArea = defineArea({
   uk: {
     'appealReports.title': 'Звернення',
+    'appealReports.tableLabel': 'Таблиця звіту про звернення',
     'appealReports.dimension': 'Групувати за',
     'appealReports.dimension.total': 'Усього',
     'appealReports.dimension.organisation': 'Організацією',
@@ -40,6 +41,7 @@ export const appealReportsArea = defineArea({
   },
   ru: {
     'appealReports.title': 'Обращения',
+    'appealReports.tableLabel': 'Таблица отчёта об обращениях',
     'appealReports.dimension': 'Группировать по',
     'appealReports.dimension.total': 'Всего',
     'appealReports.dimension.organisation': 'Организации',
@@ -76,6 +78,7 @@ export const appealReportsArea = defineArea({
   },
   en: {
     'appealReports.title': 'Appeals',
+    'appealReports.tableLabel': 'Appeals report table',
     'appealReports.dimension': 'Group by',
     'appealReports.dimension.total': 'Total',
     'appealReports.dimension.organisation': 'Organisation',
