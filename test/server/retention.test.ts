@@ -97,6 +97,8 @@ describe('personal data retention', () => {
     expect(text()).toContain('old-issue-note');
 
     await server.restart();
+    // The pass runs after the start, a week of history at a time, without holding it up.
+    await expect.poll(() => text().includes('old-issue-note'), { timeout: 10_000 }).toBe(false);
 
     const after = text();
     for (const gone of ['old-issue-note', 'old-transfer-comment', 'old-completion-note']) {
@@ -122,8 +124,9 @@ describe('personal data retention', () => {
     const passes = read<{ details: string }>(
       "SELECT details FROM audit_log WHERE action = 'retention:purge' ORDER BY seq",
     ).map((row) => JSON.parse(row.details) as { tickets: number; events: number; days: number });
-    expect(passes.at(-1)).toMatchObject({ days: 90, tickets: 2 });
-    expect(passes.at(-1)?.events).toBeGreaterThanOrEqual(3);
+    expect(passes.every((pass) => pass.days === 90)).toBe(true);
+    expect(passes.reduce((sum, pass) => sum + pass.tickets, 0)).toBe(2);
+    expect(passes.reduce((sum, pass) => sum + pass.events, 0)).toBeGreaterThanOrEqual(3);
 
     // The daily pass after that finds nothing more to do, and says so.
     expect(server.app.retention.run()).toMatchObject({ tickets: 0, events: 0 });

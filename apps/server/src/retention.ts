@@ -1,5 +1,6 @@
 /**
- * The retention job: once at start-up and then daily, remove ticket notes, transfer comments
+ * The retention job: after start-up (in slices of a week of history, so that a first pass over
+ * years of it never holds the queue up) and then daily, remove ticket notes, transfer comments
  * and completion notes older than the retention period (QUEUE_RETENTION_DAYS, 90 by default)
  * from the read tables and the event log, and the names and phones of bookings and the
  * comments of ratings as old, and the applicants' personal data of appeals closed longer ago
@@ -20,6 +21,9 @@ import type { Logger } from './logger';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
+/** History one background pass covers, and the pause before the next while catching up. */
+const SLICE_MS = 7 * DAY_MS;
+const BETWEEN_SLICES_MS = 20;
 
 export const parseRetentionDays = (value: string | undefined): number => {
   if (value === undefined || value.trim() === '') return DEFAULT_RETENTION_DAYS;
@@ -73,42 +77,71 @@ export const startRetention = (
   const bookingStore = new BookingStore(db);
   const ratingStore = new RatingStore(db);
   const appealStore = new AppealStore(db);
-  const run = (): RetentionResult | undefined => {
+  /** A pass over at most `spanMs` of the history still to do (all of it by default). */
+  const pass = (spanMs = Infinity): (RetentionResult & { readonly done: boolean }) | undefined => {
     const now = options.now();
     const before = now - options.days * DAY_MS;
     try {
       let personal = { bookings: 0, comments: 0, appeals: 0 };
       const appealsBefore = yearsBefore(now, options.appealPersonalDataYears?.() ?? 3);
       // Everything inside purgeNotes' transaction: all of it is cleared and audited, or none.
-      const notes = purgeNotes(db, before, (counts) => {
-        personal = {
-          bookings: bookingStore.purgePersonalDataBefore(before),
-          comments: ratingStore.purgeCommentsBefore(before),
-          appeals: appealStore.purgePersonalDataBefore(appealsBefore, now),
-        };
-        audit.append({
-          at: now,
-          actor: 'system',
-          action: 'retention:purge',
-          details: {
-            days: options.days,
-            before: counts.before,
-            tickets: counts.tickets,
-            events: counts.events,
-            ...personal,
-          },
-        });
-      });
+      const notes = purgeNotes(
+        db,
+        before,
+        (counts) => {
+          personal = {
+            bookings: bookingStore.purgePersonalDataBefore(before),
+            comments: ratingStore.purgeCommentsBefore(before),
+            appeals: appealStore.purgePersonalDataBefore(appealsBefore, now),
+          };
+          audit.append({
+            at: now,
+            actor: 'system',
+            action: 'retention:purge',
+            details: {
+              days: options.days,
+              before: counts.before,
+              tickets: counts.tickets,
+              events: counts.events,
+              ...personal,
+            },
+          });
+        },
+        spanMs,
+      );
       const result = { ...notes, ...personal };
       options.logger.info('retention pass', { ...result, days: options.days });
-      return result;
+      return { ...result, done: notes.before >= before };
     } catch (error) {
       options.logger.error('retention pass failed', { error });
       return undefined;
     }
   };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? DAY_MS);
-  timer.unref();
-  return { run, stop: () => clearInterval(timer) };
+  // In the background, a week of history at a time with a pause between: the first pass over
+  // an upgraded centre's years of notes would otherwise hold the queue up at start-up.
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = (step: () => void, delayMs: number): void => {
+    if (stopped) return;
+    timer = setTimeout(step, delayMs);
+    timer.unref();
+  };
+  const catchUp = (): void => {
+    const result = pass(SLICE_MS);
+    if (result && !result.done) schedule(catchUp, BETWEEN_SLICES_MS);
+    else schedule(catchUp, options.intervalMs ?? DAY_MS);
+  };
+  schedule(catchUp, 0);
+  return {
+    run: () => {
+      const result = pass();
+      if (!result) return undefined;
+      const { done: _done, ...counts } = result;
+      return counts;
+    },
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 };

@@ -93,4 +93,20 @@ describe('notes purge', () => {
     expect(JSON.parse(events[1]?.payload ?? '{}')).toMatchObject({ note: 'new note' });
     expect(purgeNotes(db, 2_000)).toEqual({ tickets: 0, events: 0, before: 2_000 });
   });
+
+  it('takes a limited pass from the oldest row on, and the next where it stopped', () => {
+    addTicket('1', 10_000, { note: 'first', status: 'completed' });
+    addTicket('2', 12_000, { note: 'second', status: 'completed' });
+    addTicket('3', 30_000, { note: 'recent', status: 'completed' });
+    // Never purged before: the pass starts at the oldest row, not at 1970.
+    expect(purgeNotes(db, 20_000, undefined, 1_500)).toEqual({ tickets: 1, events: 1, before: 11_500 });
+    expect(purgeNotes(db, 20_000, undefined, 1_500)).toEqual({ tickets: 1, events: 1, before: 13_000 });
+    expect(purgeNotes(db, 20_000, undefined, 100_000)).toEqual({ tickets: 0, events: 0, before: 20_000 });
+    const notes = db.prepare<[], { data: string }>('SELECT data FROM tickets ORDER BY id').all();
+    expect(notes.map((row) => (JSON.parse(row.data) as { note?: string }).note)).toEqual([
+      undefined,
+      undefined,
+      'recent',
+    ]);
+  });
 });
