@@ -60,8 +60,12 @@ describe('hall board in Chromium', { timeout: 120_000 }, () => {
   const pageErrors: string[] = [];
   const first: { number: string; ticketId: string }[] = [];
 
-  const openBoard = async (id: string, init?: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'uk-UA' });
+  const openBoard = async (
+    id: string,
+    init?: string,
+    viewport = { width: 1920, height: 1080 },
+  ): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'uk-UA' });
     if (init) await context.addInitScript({ content: init });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -254,6 +258,36 @@ describe('hall board in Chromium', { timeout: 120_000 }, () => {
     await prompt.click();
     await prompt.waitFor({ state: 'detached' });
     await page.context().close();
+  });
+
+  it('puts the sound prompt where it covers nothing, landscape and portrait', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1080, height: 1920 },
+    ]) {
+      const page = await openBoard('hall', HELD_BACK_AUDIO, viewport);
+      await page.getByTestId('sound-prompt').waitFor();
+      await page.screenshot({
+        path: join(SCREENSHOTS, `board-sound-prompt-${viewport.width}x${viewport.height}.png`),
+      });
+      const prompt = await page.getByTestId('sound-prompt').boundingBox();
+      if (!prompt) throw new Error('the sound prompt has no box');
+      const covered: string[] = [];
+      const regions = page.locator('.board__header, .board__main > *, .board__side > *, .ticker');
+      for (const region of await regions.all()) {
+        const box = await region.boundingBox();
+        const overlaps =
+          box !== null &&
+          box.width > 0 &&
+          box.x < prompt.x + prompt.width &&
+          prompt.x < box.x + box.width &&
+          box.y < prompt.y + prompt.height &&
+          prompt.y < box.y + box.height;
+        if (overlaps) covered.push((await region.getAttribute('class')) ?? '?');
+      }
+      expect(covered, `${viewport.width}×${viewport.height}`).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('raised no errors in the boards', () => {

@@ -159,7 +159,13 @@ describe('window display in Chromium', { timeout: 120_000 }, () => {
     expect((await callStyle(page)).animation).toBe('none');
     expect(await page.getByTestId('window-number').innerText()).toBe(called.number);
 
-    await finish(5, called.id);
+    // The visitor comes to the desk: the number is served now, not called.
+    const desk5 = await operator(5);
+    await okData(desk5.emitWithAck('visit:start', { requestId: rid('start'), ticketId: called.id }));
+    await expect.poll(() => call.innerText(), SHOWN).toContain('ОБСЛУГОВУЄТЬСЯ');
+    expect(await page.getByTestId('window-number').innerText()).toBe(called.number);
+    expect(await other.getByTestId('window-call').innerText()).toContain('ЗАПРОШУЄМО');
+    await okData(desk5.emitWithAck('visit:complete', { requestId: rid('done'), ticketId: called.id }));
     await expect.poll(() => page.getByTestId('window-free').innerText(), SHOWN).toBe('Вікно вільне');
     expect(await other.getByTestId('window-number').innerText()).toBe(elsewhere.number);
     await finish(1, elsewhere.id);

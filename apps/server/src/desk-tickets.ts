@@ -15,3 +15,10 @@ export const deskTickets = (state: QueueState): Record<DeskId, string> => {
   }
   return numbers;
 };
+
+/** The desks whose visitor has come (sorted, so that an unchanged set compares equal). */
+export const servingDesks = (state: QueueState): DeskId[] =>
+  Object.values(state.desks)
+    .filter((desk) => desk.currentTicketId && ticketOf(state, desk.currentTicketId)?.status === 'serving')
+    .map((desk) => desk.id)
+    .sort();

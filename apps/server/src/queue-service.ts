@@ -15,7 +15,7 @@ import type {
 import { decide, estimateWait, evolveAll, pendingTickets } from '@queue/core';
 import type { QueueStore, StoredEvent } from '@queue/db';
 import type { Ack, PublicSummary, ServiceLoad, WireError } from '@queue/protocol';
-import { deskTickets } from './desk-tickets';
+import { deskTickets, servingDesks } from './desk-tickets';
 import type { Logger } from './logger';
 
 export interface Clock {
@@ -207,6 +207,7 @@ export class QueueService {
       services,
       desks: Object.values(this.current.desks).map((desk) => ({ id: desk.id, status: desk.status })),
       deskTickets: deskTickets(this.current),
+      servingDesks: servingDesks(this.current),
       seq: this.store.lastSeq(),
     };
   }

@@ -58,6 +58,18 @@ describe('what a window display shows', () => {
     });
   });
 
+  it('says the number is served once the summary that includes the call marks the visitor come', () => {
+    const calls = [call(3, 'desk-5', 'П-001')];
+    const come = { ...summary(4, { 'desk-5': 'П-001' }), servingDesks: ['desk-5' as DeskId] };
+    expect(deskWindow(DEMO_CENTRE, come, calls, '5')).toMatchObject({ number: 'П-001', serving: true });
+    expect(deskWindow(DEMO_CENTRE, summary(4, { 'desk-5': 'П-001' }), calls, '5')).not.toHaveProperty(
+      'serving',
+    );
+    // A newer call than the summary knows is a call, whatever the summary said of the last one.
+    const next = [...calls, call(6, 'desk-5', 'П-002')];
+    expect(deskWindow(DEMO_CENTRE, come, next, '5')).not.toHaveProperty('serving');
+  });
+
   it('keeps the call when the server sends no desk numbers (an older server)', () => {
     const { deskTickets: _omitted, seq: _none, ...old } = summary(9, {});
     expect(deskWindow(DEMO_CENTRE, old, [call(3, 'desk-5', 'П-001')], '5')).toMatchObject({ kind: 'called' });

@@ -20,6 +20,8 @@ export type DeskWindowView =
       readonly number: string;
       /** The call that brought the number, when the client has it (it blinks when new). */
       readonly call?: CallView;
+      /** The visitor has come to the desk: the number is being served, no longer called. */
+      readonly serving?: boolean;
     };
 
 /** The desk a display names: its id (`desk-5`) or its number as visitors know it (`5`). */
@@ -51,8 +53,17 @@ export const deskWindow = (
   const freeView = { kind: 'free' as const, desk, ...(status ? { status } : {}) };
   // A summary without desk numbers (an older server) cannot say that the desk is free.
   const knowsNumbers = summary?.deskTickets !== undefined && summary.seq !== undefined;
+  const serving = held !== undefined && (summary?.servingDesks?.includes(desk.id) ?? false);
   if (newest && (!knowsNumbers || (summary.seq ?? 0) < newest.seq || held === newest.number)) {
-    return { kind: 'called', desk, number: newest.number, call: newest };
+    // The summary's serving mark is for the number it holds; a newer call is still a call.
+    const servingNewest = serving && held === newest.number && (summary?.seq ?? 0) >= newest.seq;
+    return {
+      kind: 'called',
+      desk,
+      number: newest.number,
+      call: newest,
+      ...(servingNewest ? { serving: true } : {}),
+    };
   }
-  return held ? { kind: 'called', desk, number: held } : freeView;
+  return held ? { kind: 'called', desk, number: held, ...(serving ? { serving: true } : {}) } : freeView;
 };

@@ -37,8 +37,12 @@ const anySummary = fc
       minLength: DESKS.length,
       maxLength: DESKS.length,
     }),
+    serving: fc.subarray([...DESKS]),
   })
-  .map(({ at, loads, statuses }) => summaryOf(at, loads, statuses));
+  .map(({ at, loads, statuses, serving }) => ({
+    ...summaryOf(at, loads, statuses),
+    servingDesks: serving as DeskId[],
+  }));
 
 describe('summary changes', () => {
   it('carry only the services that moved, and the desks only when one changed', () => {
@@ -87,7 +91,8 @@ describe('summary changes', () => {
         const change = summaryChange(before, after);
         const same =
           JSON.stringify(before.services) === JSON.stringify(after.services) &&
-          JSON.stringify(before.desks) === JSON.stringify(after.desks);
+          JSON.stringify(before.desks) === JSON.stringify(after.desks) &&
+          JSON.stringify(before.servingDesks) === JSON.stringify(after.servingDesks);
         expect(change === undefined).toBe(same);
         const reached = change ? applySummaryChange(before, change) : { ...before, at: after.at };
         expect(reached).toEqual(after);
@@ -105,6 +110,7 @@ describe('summary changes', () => {
         }
         expect(held.services).toEqual(run.at(-1)?.services);
         expect(held.desks).toEqual(run.at(-1)?.desks);
+        expect(held.servingDesks).toEqual(run.at(-1)?.servingDesks);
       }),
     );
   });

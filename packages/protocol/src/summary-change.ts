@@ -17,6 +17,8 @@ export interface SummaryChange {
   readonly desks?: readonly Pick<DeskState, 'id' | 'status'>[];
   /** Only the desks whose called or served number changed; `null` for a desk now free. */
   readonly deskTickets?: Readonly<Record<DeskId, string | null>>;
+  /** Every desk whose visitor is being served, present only when that set changed. */
+  readonly servingDesks?: readonly DeskId[];
   /** The log position of the new figures, when it moved. */
   readonly seq?: number;
 }
@@ -64,6 +66,9 @@ const applyDeskTickets = (
   return next;
 };
 
+const sameDeskList = (a: readonly DeskId[] = [], b: readonly DeskId[] = []): boolean =>
+  a.length === b.length && a.every((desk, index) => desk === b[index]);
+
 /** What changed from one summary to the next; undefined when nothing did. */
 export const summaryChange = (before: PublicSummary, after: PublicSummary): SummaryChange | undefined => {
   const services: Record<string, ServiceLoad> = {};
@@ -77,14 +82,16 @@ export const summaryChange = (before: PublicSummary, after: PublicSummary): Summ
   // out through the new configuration, not through the summary.
   const desksChanged = !sameDesks(before.desks, after.desks);
   const deskTickets = deskTicketsChange(before.deskTickets, after.deskTickets);
+  const servingChanged = !sameDeskList(before.servingDesks, after.servingDesks);
   // The position matters to window displays only: a call after it is newer than the numbers.
   const seqMoved = after.seq !== undefined && after.seq !== before.seq;
-  if (!changed && !desksChanged && !deskTickets && !seqMoved) return undefined;
+  if (!changed && !desksChanged && !deskTickets && !servingChanged && !seqMoved) return undefined;
   return {
     at: after.at,
     services,
     ...(desksChanged ? { desks: after.desks } : {}),
     ...(deskTickets ? { deskTickets } : {}),
+    ...(servingChanged ? { servingDesks: after.servingDesks ?? [] } : {}),
     ...(seqMoved ? { seq: after.seq } : {}),
   };
 };
@@ -101,6 +108,11 @@ export const applySummaryChange = (summary: PublicSummary, change: SummaryChange
     ? { deskTickets: applyDeskTickets(summary.deskTickets, change.deskTickets) }
     : summary.deskTickets
       ? { deskTickets: summary.deskTickets }
+      : {}),
+  ...(change.servingDesks
+    ? { servingDesks: change.servingDesks }
+    : summary.servingDesks
+      ? { servingDesks: summary.servingDesks }
       : {}),
   ...(change.seq !== undefined ? { seq: change.seq } : summary.seq !== undefined ? { seq: summary.seq } : {}),
 });

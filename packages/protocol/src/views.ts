@@ -72,6 +72,8 @@ export interface PublicSummary {
    * window display above the desk shows, and how it learns that the desk let the visitor go.
    */
   readonly deskTickets?: Readonly<Record<DeskId, string>>;
+  /** The desks of `deskTickets` whose visitor has come and is being served (not only called). */
+  readonly servingDesks?: readonly DeskId[];
   /** The last event of the log these figures include: a call after it is newer than `deskTickets`. */
   readonly seq?: number;
 }

@@ -50,6 +50,8 @@ export const App = () => {
         <Clock />
       </header>
       <ConnectionBanner state={status} />
+      {/* In the flow under the header, so it never covers a call, the counts or a notice. */}
+      <SoundPrompt muted={muted} />
       <main className="board__main">
         <CurrentCall call={shown.current} />
         <CallList calls={shown.previous} />
@@ -61,7 +63,6 @@ export const App = () => {
         )}
       </main>
       <Ticker text={ticker} />
-      <SoundPrompt muted={muted} />
     </div>
   );
 };

@@ -23,7 +23,8 @@ export const WindowApp = () => {
   const status = useWindowQueue((state) => state.status);
   const known = useWindowQueue((state) => state.sync.centre !== undefined);
   const view = useDeskWindow();
-  const seq = view.kind === 'called' ? view.call?.seq : undefined;
+  // Once the visitor has come, the number stops blinking: it is served, no longer called.
+  const seq = view.kind === 'called' && !view.serving ? view.call?.seq : undefined;
   const fresh = useHighlight((state) => seq !== undefined && state.seq === seq);
   const deskName = view.kind === 'unknown' ? undefined : localize(view.desk.name);
 
@@ -68,7 +69,7 @@ export const WindowApp = () => {
             >
               <p className="window__label">
                 {t(
-                  !view.call
+                  !view.call || view.serving
                     ? 'window.serving'
                     : view.call.kind === 'recall'
                       ? 'window.recall'
