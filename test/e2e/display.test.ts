@@ -11,6 +11,7 @@ import { toCallView } from '@queue/protocol';
 import { createApplication, silentLogger } from '@queue/server';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELD_BACK_AUDIO } from './support/browser';
 import {
   type ClientSocket,
   DISPLAY_TOKEN,
@@ -29,14 +30,6 @@ const BOARD = (id: string) => `/display/?device=${DISPLAY_TOKEN}&board=${id}`;
 const SPOKEN = { timeout: 60_000, interval: 250 };
 /** What the screen shows comes at once, but leave room for a busy test machine. */
 const SHOWN = { timeout: 5_000 };
-
-/** An AudioContext that stays suspended until a user gesture, like a desktop browser's. */
-const HELD_BACK_AUDIO = `
-  const Native = window.AudioContext;
-  window.AudioContext = class extends Native {
-    constructor(options) { super(options); void super.suspend(); }
-    resume() { return navigator.userActivation.isActive ? super.resume() : new Promise(() => {}); }
-  };`;
 
 type Logged = Readonly<Record<'number' | 'kind' | 'status', string>>;
 
@@ -273,7 +266,7 @@ describe('hall board in Chromium', { timeout: 120_000 }, () => {
       const prompt = await page.getByTestId('sound-prompt').boundingBox();
       if (!prompt) throw new Error('the sound prompt has no box');
       const covered: string[] = [];
-      const regions = page.locator('.board__header, .board__main > *, .board__side > *, .ticker');
+      const regions = page.locator('.board__site, .clock, .board__main > *, .board__side > *, .ticker');
       for (const region of await regions.all()) {
         const box = await region.boundingBox();
         const overlaps =

@@ -8,14 +8,28 @@ import { UI_TIMEOUT } from './env';
 export interface Screens {
   readonly browser: Browser;
   readonly pageErrors: string[];
-  /** A new page in its own context (own storage: a separate computer). */
-  open(url: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A new page in its own context (own storage: a separate computer); `init` runs in it
+   * before the page's own scripts.
+   */
+  open(url: string, viewport?: { width: number; height: number }, init?: string): Promise<Page>;
   /** Close every context opened so far (the browser stays). */
   closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const DESK_VIEWPORT = { width: 1366, height: 768 };
+
+/**
+ * An init script acting out a desktop browser that holds sound back until a tap (headless
+ * Chromium plays sound whatever its autoplay flag, but may start it late on a busy machine).
+ */
+export const HELD_BACK_AUDIO = `
+  const Native = window.AudioContext;
+  window.AudioContext = class extends Native {
+    constructor(options) { super(options); void super.suspend(); }
+    resume() { return navigator.userActivation.isActive ? super.resume() : new Promise(() => {}); }
+  };`;
 
 export const launchScreens = async (): Promise<Screens> => {
   const browser = await chromium.launch({
@@ -34,9 +48,10 @@ export const launchScreens = async (): Promise<Screens> => {
   return {
     browser,
     pageErrors,
-    open: async (url, viewport = DESK_VIEWPORT) => {
+    open: async (url, viewport = DESK_VIEWPORT, init) => {
       const context = await browser.newContext({ viewport, locale: 'uk-UA' });
       contexts.push(context);
+      if (init) await context.addInitScript({ content: init });
       const page = await context.newPage();
       page.setDefaultTimeout(UI_TIMEOUT);
       page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));

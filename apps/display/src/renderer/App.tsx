@@ -47,11 +47,11 @@ export const App = () => {
             {t('display.muted')}
           </span>
         )}
+        {/* In the header, where the muted sign would be: it covers nothing and moves nothing. */}
+        <SoundPrompt muted={muted} />
         <Clock />
       </header>
       <ConnectionBanner state={status} />
-      {/* In the flow under the header, so it never covers a call, the counts or a notice. */}
-      <SoundPrompt muted={muted} />
       <main className="board__main">
         <CurrentCall call={shown.current} />
         <CallList calls={shown.previous} />

@@ -40,7 +40,7 @@ const MESSAGE_OF: Readonly<Record<Exclude<Outcome, 'idle'>, MessageKey>> = {
 export const AppointmentScreen = () => {
   const t = useT();
   const code = useKiosk((state) => state.code);
-  const checkInRequests = useKiosk((state) => state.checkInRequests);
+  const checkInPending = useKiosk((state) => state.checkInPending);
   const [outcome, setOutcome] = useState<Outcome>('idle');
   const [checked, setChecked] = useState('');
   const checking = outcome === 'checking';
@@ -76,15 +76,14 @@ export const AppointmentScreen = () => {
     show({ kind: 'ticket', issued, delivery, booking: issued.late ? 'late' : 'on-time' });
   };
 
-  // Enter from a keyboard or scanner (counted in the store): check the code in as typed.
+  // Enter from a keyboard or scanner (kept in the store until acted on): check the code in.
   const latest = useRef(submit);
   latest.current = submit;
-  const seen = useRef(checkInRequests);
   useEffect(() => {
-    if (checkInRequests === seen.current) return;
-    seen.current = checkInRequests;
+    if (!checkInPending) return;
+    useKiosk.setState({ checkInPending: false });
     void latest.current(useKiosk.getState().code);
-  }, [checkInRequests]);
+  }, [checkInPending]);
 
   return (
     <section className="screen appointment">

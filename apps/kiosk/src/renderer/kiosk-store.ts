@@ -40,8 +40,11 @@ interface KioskState {
   readonly unansweredCheckIn?: Unanswered;
   /** The booking code typed so far (keypad, keyboard or barcode scanner). */
   readonly code: string;
-  /** Bumped by Enter on a keyboard or scanner: the appointment screen checks the code in. */
-  readonly checkInRequests: number;
+  /**
+   * Enter on a keyboard or scanner, not yet acted on: the appointment screen checks the code
+   * in, also when it mounts after the Enter (it loads lazily, and a scanner is faster).
+   */
+  readonly checkInPending: boolean;
 }
 
 export const useKiosk = create<KioskState>()(() => ({
@@ -49,15 +52,14 @@ export const useKiosk = create<KioskState>()(() => ({
   issuing: false,
   accessible: false,
   code: '',
-  checkInRequests: 0,
+  checkInPending: false,
 }));
 
 export const MAX_CODE_LENGTH = 12;
 
 export const editCode = (code: string): void => useKiosk.setState({ code: code.slice(0, MAX_CODE_LENGTH) });
 
-export const requestCheckIn = (): void =>
-  useKiosk.setState((state) => ({ checkInRequests: state.checkInRequests + 1 }));
+export const requestCheckIn = (): void => useKiosk.setState({ checkInPending: true });
 
 export const show = (screen: Screen): void => useKiosk.setState({ screen });
 
