@@ -10,6 +10,7 @@ import {
   type Centre,
   type Desk,
   type DeskState,
+  type ExpectedBooking,
   type Instant,
   type QueueCommand,
   type QueueState,
@@ -26,6 +27,8 @@ export interface CallPolicy {
     desk: Desk,
     deskState: DeskState,
     at: Instant,
+    /** Booked visitors due soon who have not come yet (the server knows them from its bookings). */
+    expected?: readonly ExpectedBooking[],
   ): QueueCommand | undefined;
 }
 
@@ -36,11 +39,12 @@ const actorOf = (deskState: DeskState): Actor => ({
 
 export const routingPolicy: CallPolicy = {
   name: 'our routing',
-  call: (_centre, _state, desk, deskState, at) => ({
+  call: (_centre, _state, desk, deskState, at, expected) => ({
     type: 'call-next',
     at,
     actor: actorOf(deskState),
     deskId: desk.id,
+    ...(expected?.length ? { expectedBookings: expected } : {}),
   }),
 };
 

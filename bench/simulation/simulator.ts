@@ -8,6 +8,7 @@
 import {
   type Centre,
   type DeskId,
+  type ExpectedBooking,
   type Instant,
   type QueueCommand,
   type QueueState,
@@ -22,6 +23,7 @@ import {
   estimateWait,
   evolveAll,
   isFinal,
+  keptFreeUntil,
   meanServiceMinutes,
   peopleAhead,
   staffId,
@@ -37,6 +39,8 @@ import type { CallPolicy } from './policies';
 const MS_PER_MINUTE = 60_000;
 const COMPACT_EVERY = 25;
 const DAY_MS = 24 * 60 * MS_PER_MINUTE;
+/** How far ahead the desks are told of bookings whose visitors have not come. */
+const EXPECTED_AHEAD_MS = 3 * 60 * MS_PER_MINUTE;
 
 export interface DayOptions {
   readonly centre: Centre;
@@ -103,6 +107,8 @@ type Happening =
   | { readonly kind: 'complete'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'no-show'; readonly deskId: DeskId; readonly ticketId: TicketId }
   | { readonly kind: 'ready'; readonly deskId: DeskId }
+  /** A desk kept free for a booking tries again, if it is still free. */
+  | { readonly kind: 'retry'; readonly deskId: DeskId }
   | { readonly kind: 'break'; readonly deskId: DeskId; readonly minutes: number }
   | { readonly kind: 'resume'; readonly deskId: DeskId }
   | { readonly kind: 'advise' };
@@ -180,6 +186,14 @@ export const simulateDay = (options: DayOptions): DayResult => {
   if (options.advisor) {
     agenda.push(options.opensAt + options.advisor.everyMinutes * MS_PER_MINUTE, { kind: 'advise' });
   }
+  // The server knows its bookings before the visitors come; the simulator, from its visitors.
+  const bookedVisitors = options.visitors
+    .filter((visitor) => visitor.appointmentAt !== undefined)
+    .sort((a, b) => a.arrival - b.arrival);
+  const expectedAt = (at: Instant): ExpectedBooking[] =>
+    bookedVisitors
+      .filter((visitor) => visitor.arrival > at && (visitor.appointmentAt ?? 0) < at + EXPECTED_AHEAD_MS)
+      .map((visitor) => ({ serviceCode: visitor.serviceCode, slotAt: visitor.appointmentAt as Instant }));
   const lastArrival = Math.max(options.opensAt, ...options.visitors.map((visitor) => visitor.arrival));
 
   /** Free desks (longest idle first) that may serve `code` try to call someone. */
@@ -189,10 +203,19 @@ export const simulateDay = (options: DayOptions): DayResult => {
       if (only && !only(deskId)) continue;
       const desk = centre.desks.find((entry) => entry.id === deskId);
       if (!desk) continue;
-      const command = policy.call(centre, state, desk, deskStateOf(state, deskId), at);
+      const expected = expectedAt(at);
+      const command = policy.call(centre, state, desk, deskStateOf(state, deskId), at, expected);
       if (!command) continue;
       const decision = apply(command);
-      if (!decision.ok) continue;
+      if (!decision.ok) {
+        // Kept free for a booking: look again once the visitor is late enough to be let go.
+        const until =
+          decision.error.code === 'KEPT_FOR_BOOKING'
+            ? keptFreeUntil(centre, state, desk, expected, at)
+            : undefined;
+        if (until !== undefined) agenda.push(until, { kind: 'retry', deskId });
+        continue;
+      }
       const called = decision.value.find((event) => event.type === 'ticket:called');
       if (called?.type !== 'ticket:called') continue;
       idleSince.delete(deskId);
@@ -297,6 +320,8 @@ export const simulateDay = (options: DayOptions): DayResult => {
       }
     } else if (happening.kind === 'ready') {
       deskFree(happening.deskId, at);
+    } else if (happening.kind === 'retry') {
+      if (idleSince.has(happening.deskId)) dispatch(at, (id) => id === happening.deskId);
     } else if (happening.kind === 'break') {
       if (idleSince.has(happening.deskId)) takeBreak(happening.deskId, happening.minutes, at);
       else breakDue.set(happening.deskId, happening.minutes);

@@ -378,6 +378,28 @@ describe('bookings', () => {
     });
   });
 
+  it('keeps the sole desk free for a booked visitor due shortly who has not checked in, until the slot is 5 minutes behind', async () => {
+    const { token } = await server.login('operator5', '1111', 'desk-5');
+    const desk = await server.connect(token);
+    const kiosk = await server.connect(KIOSK_TOKEN);
+    const slotAt = slot('2026-11-24T10:45');
+    await book(slotAt);
+    const walkIn = await okData(
+      kiosk.emitWithAck('ticket:issue', { requestId: rid(), serviceCode: SERVICE }),
+    );
+    await okData(desk.emitWithAck('desk:open', { requestId: rid() }));
+    // 10:40: a 15-minute visit would end at 10:55, past 10:50, so the desk waits for the booked visitor.
+    server.clock.at = slotAt - 5 * 60_000;
+    expect(await desk.emitWithAck('visit:call-next', { requestId: rid() })).toMatchObject({
+      ok: false,
+      error: { code: 'KEPT_FOR_BOOKING' },
+    });
+    // The visitor has not come by 10:50: the desk is free for the walk-in.
+    server.clock.at = slotAt + 5 * 60_000;
+    const called = await okData(desk.emitWithAck('visit:call-next', { requestId: rid() }));
+    expect(called.ticket?.id).toBe(walkIn.ticket.id);
+  });
+
   it('sends a late visitor to the ordinary queue and says so; refuses early, unknown and past codes', async () => {
     const kiosk = await server.connect(KIOSK_TOKEN);
     const slotAt = slot('2026-11-24T10:45');

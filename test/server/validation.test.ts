@@ -38,6 +38,7 @@ const WIRE_CODES: Record<WireErrorCode, true> = {
   ILLEGAL_TRANSITION: true,
   DESK_CLOSED: true,
   DESK_PAUSED: true,
+  KEPT_FOR_BOOKING: true,
   DESK_BUSY: true,
   DESK_OCCUPIED: true,
   NOT_AT_THIS_DESK: true,

@@ -2,6 +2,7 @@
  * What people and devices ask of the queue. The instant and any new identifier arrive
  * inside the command, so deciding stays a pure function.
  */
+import type { ExpectedBooking } from './booking-hold';
 import type { Language } from './centre';
 import type { Actor } from './events';
 import type { DeskId, Instant, ServiceCode, StaffId, TicketId } from './ids';
@@ -38,7 +39,11 @@ export type QueueCommand =
   | (AtDesk & { readonly type: 'pause-desk'; readonly reason: string })
   | (AtDesk & { readonly type: 'resume-desk' })
   | (AtDesk & { readonly type: 'close-desk' })
-  | (AtDesk & { readonly type: 'call-next' })
+  | (AtDesk & {
+      readonly type: 'call-next';
+      /** Bookings due soon whose visitors have not checked in: the desk may be kept free for one. */
+      readonly expectedBookings?: readonly ExpectedBooking[];
+    })
   | (OnTicketAtDesk & { readonly type: 'call-ticket'; readonly reason: string })
   | (OnTicketAtDesk & { readonly type: 'recall' })
   | (OnTicketAtDesk & { readonly type: 'start-serving' })

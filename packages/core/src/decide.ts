@@ -13,6 +13,7 @@ import type { Actor, NextStep, QueueEvent } from './events';
 import { type Instant, MS_PER_MINUTE, type TicketId, addMinutes } from './ids';
 import { evolve } from './evolve';
 import { isDueAppointment, isPriority, mayDeskTake, pickNext } from './routing';
+import { keptFreeUntil } from './booking-hold';
 import { type DeskState, type QueueState, deskStateOf, ticketOf, ticketsOf } from './state';
 import { type Ticket, formatTicketNumber, isCallable, isFinal } from './ticket';
 
@@ -84,9 +85,17 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
       });
     case 'call-next':
       return withReadyDesk(centre, state, command.deskId, (desk, deskState) => {
-        const pick = pickNext(centre, state, desk, deskState, command.at);
-        if (!pick) return refuse('QUEUE_EMPTY', 'Nobody is waiting for this desk.');
-        return ok([callEvent(command, pick.ticket, deskState, pick.privileged)]);
+        const expected = command.expectedBookings;
+        const pick = pickNext(centre, state, desk, deskState, command.at, undefined, expected);
+        if (pick) return ok([callEvent(command, pick.ticket, deskState, pick.privileged)]);
+        const until = expected && keptFreeUntil(centre, state, desk, expected, command.at);
+        if (until !== undefined && pickNext(centre, state, desk, deskState, command.at)) {
+          return refuse(
+            'KEPT_FOR_BOOKING',
+            `The desk is kept free for a booked visitor until ${new Date(until).toISOString()}.`,
+          );
+        }
+        return refuse('QUEUE_EMPTY', 'Nobody is waiting for this desk.');
       });
     case 'call-ticket':
       return withReadyDesk(centre, state, command.deskId, (desk, deskState) =>

@@ -19,6 +19,7 @@ export type QueueErrorCode =
   | 'DESK_OCCUPIED'
   | 'NOT_AT_THIS_DESK'
   | 'QUEUE_EMPTY'
+  | 'KEPT_FOR_BOOKING'
   | 'NOT_ELIGIBLE'
   | 'NO_SHOW_TOO_EARLY'
   | 'OUTCOME_REQUIRED'

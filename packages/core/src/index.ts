@@ -9,6 +9,7 @@ export * from './commands';
 export * from './decide';
 export * from './evolve';
 export * from './routing';
+export * from './booking-hold';
 export * from './estimate';
 export * from './advisor/staffing-advisor';
 export * from './demo-centre';

@@ -266,6 +266,17 @@ export class BookingStore {
       .map(heldBookingOf);
   }
 
+  /** Bookings of service day `day` nobody has checked in for yet, with slots from `from` to `to`. */
+  awaitedBetween(day: string, from: number, to: number): HeldBooking[] {
+    return this.db
+      .prepare<[string, number, number], { service_code: string; slot_at: number }>(
+        `SELECT service_code, slot_at FROM bookings
+         WHERE service_day = ? AND status = 'booked' AND slot_at BETWEEN ? AND ? ORDER BY slot_at`,
+      )
+      .all(day, from, to)
+      .map(heldBookingOf);
+  }
+
   heldBetween(serviceCode: string, from: number, to: number): Map<number, number> {
     const rows = this.db
       .prepare<[string, number, number], { slot_at: number; n: number }>(

@@ -6,7 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  BOOKING_ON_TIME_MINUTES,
+  type ExpectedBooking,
   type Instant,
+  MS_PER_MINUTE,
   type Service,
   type ServiceCode,
   type ServiceDay,
@@ -106,6 +109,9 @@ export const staffView = (booking: Booking, timeZone: string): StaffBooking => (
   ...(booking.ticketId !== undefined ? { ticketId: booking.ticketId } : {}),
 });
 
+/** How far ahead a desk is told of the bookings it may be kept free for. */
+const AWAITED_AHEAD_MS = 3 * 60 * MS_PER_MINUTE;
+
 export class BookingService {
   constructor(
     private readonly store: BookingStore,
@@ -121,6 +127,18 @@ export class BookingService {
   private bookable(code: string): Service | undefined {
     const service = findService(this.queue.centre, code as ServiceCode);
     return service && isBookable(this.policy, service) ? service : undefined;
+  }
+
+  /**
+   * Today's bookings whose visitors have not checked in, from those whose slot has just passed
+   * (still on time) to a few hours ahead: a desk may be kept free for one (`call-next`).
+   */
+  awaited(at: Instant): ExpectedBooking[] {
+    if (!this.policy.enabled) return [];
+    const day = serviceDayOf(at, this.queue.centre.site.timeZone);
+    return this.store
+      .awaitedBetween(day, at - BOOKING_ON_TIME_MINUTES * MS_PER_MINUTE, at + AWAITED_AHEAD_MS)
+      .map((booking) => ({ serviceCode: booking.serviceCode as ServiceCode, slotAt: booking.slotAt }));
   }
 
   /** Services a visitor may book. */

@@ -119,10 +119,15 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
     type: 'close-desk',
     ...base(deskId, principal),
   }));
-  deskCommand('visit:call-next', (_payload, deskId, principal) => ({
-    type: 'call-next',
-    ...base(deskId, principal),
-  }));
+  deskCommand('visit:call-next', (_payload, deskId, principal) => {
+    const command = base(deskId, principal);
+    const expectedBookings = context.bookings.awaited(command.at);
+    return {
+      type: 'call-next',
+      ...command,
+      ...(expectedBookings.length > 0 ? { expectedBookings } : {}),
+    };
+  });
   const onTicket = (payload: { ticketId: string }) => payload.ticketId;
   deskCommand(
     'visit:call',

@@ -32,6 +32,8 @@ export const en: CoreCatalogue = {
   'error.DESK_BUSY': 'Finish with the current visitor first.',
   'error.DESK_OCCUPIED': 'Another operator is working at this desk.',
   'error.NOT_AT_THIS_DESK': 'This visitor is not at your desk.',
+  'error.KEPT_FOR_BOOKING':
+    'The desk is kept for a booked visitor due shortly: no waiting visit would end before their time.',
   'error.QUEUE_EMPTY': 'The queue is empty: nobody is waiting.',
   'error.NOT_ELIGIBLE': 'This ticket is not for your desk.',
   'error.NO_SHOW_TOO_EARLY': 'Too early: wait a few minutes or call again.',
