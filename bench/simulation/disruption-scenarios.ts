@@ -85,6 +85,8 @@ export interface DisruptionOutcome {
   /** The same visitors without the disruption (for the burst: without the bus). */
   readonly without: AffectedOutcome;
   readonly with: AffectedOutcome;
+  /** For the paused desk: the same break with its length told when the desk pauses. */
+  readonly announced?: AffectedOutcome;
 }
 
 const common = (days: number, seed: number) =>
@@ -109,5 +111,9 @@ export const runPausedDeskScenario = (days: number, seed: number): DisruptionOut
     outcomeOf(issuedBetween(records, HEATING, HEATING_BREAK.at, end));
   const without = simulateDays(common(days, seed)).flat();
   const paused = simulateDays({ ...common(days, seed), breaks: [HEATING_BREAK] }).flat();
-  return { without: window(without), with: window(paused) };
+  const told = simulateDays({
+    ...common(days, seed),
+    breaks: [{ ...HEATING_BREAK, announced: true }],
+  }).flat();
+  return { without: window(without), with: window(paused), announced: window(told) };
 };

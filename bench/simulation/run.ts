@@ -139,6 +139,7 @@ export const runSimulation = async (): Promise<Figure[]> => {
   );
   say(`  no break          ${disrupted(paused.without)}`);
   say(`  break             ${disrupted(paused.with)}`);
+  if (paused.announced) say(`  break, length told ${disrupted(paused.announced)}`);
   say(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
   const pooledFigures: Figure[] = pooled.map((result, index) => {
@@ -186,6 +187,17 @@ export const runSimulation = async (): Promise<Figure[]> => {
         ...(outcome.inRange < 0.9 ? { flag: 'under the 90% goal' } : {}),
       },
     ]),
+    ...(paused.announced
+      ? [
+          {
+            part: PART,
+            figure: "Paused desk, the break's length told: estimate inside the range, bias",
+            value: `${fmt(100 * paused.announced.inRange, 1)} %, ${fmt(paused.announced.bias, 2)} min`,
+            baseline: `length not told ${fmt(100 * paused.with.inRange, 1)} %, ${fmt(paused.with.bias, 2)} min`,
+            ...(paused.announced.inRange < 0.9 ? { flag: 'under the 90% goal' } : {}),
+          },
+        ]
+      : []),
     {
       part: PART,
       figure: 'Single-desk service overloaded: p95 wait with the advisor',

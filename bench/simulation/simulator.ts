@@ -83,6 +83,8 @@ export interface DeskBreak {
   readonly deskId: DeskId;
   readonly at: Instant;
   readonly minutes: number;
+  /** The operator says the break's length when pausing (the estimates then count on it). */
+  readonly announced?: boolean;
 }
 
 export interface VisitRecord {
@@ -109,7 +111,12 @@ type Happening =
   | { readonly kind: 'ready'; readonly deskId: DeskId }
   /** A desk kept free for a booking tries again, if it is still free. */
   | { readonly kind: 'retry'; readonly deskId: DeskId }
-  | { readonly kind: 'break'; readonly deskId: DeskId; readonly minutes: number }
+  | {
+      readonly kind: 'break';
+      readonly deskId: DeskId;
+      readonly minutes: number;
+      readonly announced: boolean;
+    }
   | { readonly kind: 'resume'; readonly deskId: DeskId }
   | { readonly kind: 'advise' };
 
@@ -162,13 +169,25 @@ export const simulateDay = (options: DayOptions): DayResult => {
   }
   for (const visitor of options.visitors) agenda.push(visitor.arrival, { kind: 'arrive', visitor });
   for (const entry of options.breaks ?? []) {
-    agenda.push(entry.at, { kind: 'break', deskId: entry.deskId, minutes: entry.minutes });
+    agenda.push(entry.at, {
+      kind: 'break',
+      deskId: entry.deskId,
+      minutes: entry.minutes,
+      announced: entry.announced ?? false,
+    });
   }
   /** Breaks due at a desk that was busy: taken when its visit is over. */
-  const breakDue = new Map<DeskId, number>();
-  const takeBreak = (deskId: DeskId, minutes: number, at: Instant): void => {
+  const breakDue = new Map<DeskId, { readonly minutes: number; readonly announced: boolean }>();
+  const takeBreak = (deskId: DeskId, minutes: number, announced: boolean, at: Instant): void => {
     idleSince.delete(deskId);
-    const paused = apply({ type: 'pause-desk', at, actor: staff(deskId), deskId, reason: 'break' });
+    const paused = apply({
+      type: 'pause-desk',
+      at,
+      actor: staff(deskId),
+      deskId,
+      reason: 'break',
+      ...(announced ? { minutes } : {}),
+    });
     if (!paused.ok) throw new Error(`cannot pause ${deskId}: ${paused.error.message}`);
     agenda.push(at + minutes * MS_PER_MINUTE, { kind: 'resume', deskId });
   };
@@ -177,7 +196,7 @@ export const simulateDay = (options: DayOptions): DayResult => {
     const due = breakDue.get(deskId);
     if (due !== undefined) {
       breakDue.delete(deskId);
-      takeBreak(deskId, due, at);
+      takeBreak(deskId, due.minutes, due.announced, at);
       return;
     }
     idleSince.set(deskId, at);
@@ -323,8 +342,9 @@ export const simulateDay = (options: DayOptions): DayResult => {
     } else if (happening.kind === 'retry') {
       if (idleSince.has(happening.deskId)) dispatch(at, (id) => id === happening.deskId);
     } else if (happening.kind === 'break') {
-      if (idleSince.has(happening.deskId)) takeBreak(happening.deskId, happening.minutes, at);
-      else breakDue.set(happening.deskId, happening.minutes);
+      const { deskId, minutes, announced } = happening;
+      if (idleSince.has(deskId)) takeBreak(deskId, minutes, announced, at);
+      else breakDue.set(deskId, { minutes, announced });
     } else if (happening.kind === 'resume') {
       apply({ type: 'resume-desk', at, actor: staff(happening.deskId), deskId: happening.deskId });
       deskFree(happening.deskId, at);

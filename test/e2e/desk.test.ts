@@ -157,9 +157,15 @@ describe('desk in Chromium', () => {
     await desk1.page.keyboard.press('Escape');
     await desk1.dialog('pause-dialog').waitFor({ state: 'detached' });
     await desk1.press('F8', 'pause');
-    await desk1.dialog('pause-dialog').getByLabel('Обід').check();
+    const pause = desk1.dialog('pause-dialog');
+    await pause.getByLabel('Обід').check();
+    // Lunch offers its usual length; the operator says 30 minutes, which the estimates count on.
+    const length = pause.getByLabel('Тривалість');
+    expect(await length.inputValue()).toBe('45');
+    await length.selectOption('30');
     await desk1.confirm('pause-dialog');
     await expect.poll(() => desk1.page.getByTestId('desk-status').textContent()).toContain('Перерва — Обід');
+    expect(Object.values(app.app.queue.state.desks).map((desk) => desk.pauseMinutes)).toContain(30);
 
     const issued = await (await kioskOf(app)).issue('bill-reconcile');
     await desk1.page.getByTestId('waiting-list').locator(`[data-number="${issued.number}"]`).waitFor();

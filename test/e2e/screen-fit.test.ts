@@ -158,6 +158,14 @@ describe('screens that fit', () => {
           }
         });
       }
+      // The pause dialog, with its reasons and the break's length, on the smaller desk screen.
+      await desk.page.setViewportSize(DESKS[0]);
+      await desk.press('F8', 'pause');
+      const pause = desk.dialog('pause-dialog');
+      await pause.getByLabel('Тривалість').waitFor();
+      expect.soft(await inView(pause.getByRole('button', { name: 'Почати перерву' })), 'confirm').toBe(true);
+      await expectFits(desk.page, `desk-pause-dialog-${sizeName(DESKS[0])}`);
+      await desk.page.keyboard.press('Escape');
       expect(screens.pageErrors).toEqual([]);
     },
     SLOW,

@@ -39,7 +39,12 @@ const EVENTS: Record<string, EventShape> = {
   'ticket:find': { fields: ['number'], required: ['number'], weight: 1, usual: DESK_STAFF },
   'ticket:reprint': { fields: [], weight: 1, usual: ['reception'] },
   'desk:open': { fields: ['deskId'], weight: 2, usual: DESK_STAFF },
-  'desk:pause': { fields: ['deskId', 'reason'], required: ['reason'], weight: 1, usual: DESK_STAFF },
+  'desk:pause': {
+    fields: ['deskId', 'reason', 'minutes'],
+    required: ['reason'],
+    weight: 1,
+    usual: DESK_STAFF,
+  },
   'desk:resume': { fields: ['deskId'], weight: 1, usual: DESK_STAFF },
   'desk:close': { fields: ['deskId'], weight: 1, usual: DESK_STAFF },
   'visit:call-next': { fields: ['deskId'], weight: 5, usual: DESK_STAFF },

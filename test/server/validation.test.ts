@@ -312,9 +312,9 @@ const EVENTS: Record<ClientEventName, EventSpec> = {
     fields: { requestId: 'string', deskId: 'string' },
   },
   'desk:pause': {
-    valid: { requestId: REQUEST, deskId: 'desk-1', reason: 'lunch' },
+    valid: { requestId: REQUEST, deskId: 'desk-1', reason: 'lunch', minutes: 45 },
     required: ['requestId', 'reason'],
-    fields: { requestId: 'string', deskId: 'string', reason: 'text' },
+    fields: { requestId: 'string', deskId: 'string', reason: 'text', minutes: 'number' },
   },
   'desk:resume': {
     valid: { requestId: REQUEST, deskId: 'desk-1' },

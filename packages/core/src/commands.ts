@@ -36,7 +36,12 @@ export type QueueCommand =
       readonly language?: Language;
     })
   | (AtDesk & { readonly type: 'open-desk'; readonly operatorId: StaffId })
-  | (AtDesk & { readonly type: 'pause-desk'; readonly reason: string })
+  | (AtDesk & {
+      readonly type: 'pause-desk';
+      readonly reason: string;
+      /** How long the operator says the break will last, when they say. */
+      readonly minutes?: number;
+    })
   | (AtDesk & { readonly type: 'resume-desk' })
   | (AtDesk & { readonly type: 'close-desk' })
   | (AtDesk & {

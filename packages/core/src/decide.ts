@@ -14,6 +14,7 @@ import { type Instant, MS_PER_MINUTE, type TicketId, addMinutes } from './ids';
 import { evolve } from './evolve';
 import { isDueAppointment, isPriority, mayDeskTake, pickNext } from './routing';
 import { keptFreeUntil } from './booking-hold';
+import { plannedBreakMinutes } from './breaks';
 import { type DeskState, type QueueState, deskStateOf, ticketOf, ticketsOf } from './state';
 import { type Ticket, formatTicketNumber, isCallable, isFinal } from './ticket';
 
@@ -67,7 +68,15 @@ const decideToday = (centre: Centre, state: QueueState, command: QueueCommand): 
       return withDesk(centre, state, command.deskId, (_desk, desk) => {
         if (desk.status === 'closed') return refuse('DESK_CLOSED', 'The desk is closed.');
         if (desk.status === 'paused') return ok([]);
-        return ok([event(command, { type: 'desk:paused', deskId: command.deskId, reason: command.reason })]);
+        const minutes = plannedBreakMinutes(command.minutes);
+        return ok([
+          event(command, {
+            type: 'desk:paused',
+            deskId: command.deskId,
+            reason: command.reason,
+            ...(minutes !== undefined ? { minutes } : {}),
+          }),
+        ]);
       });
     case 'resume-desk':
       return withDesk(centre, state, command.deskId, (_desk, desk) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { capacityFor, estimateWait, meanServiceMinutes, peopleAhead, serviceShare } from './estimate';
+import { MAX_BREAK_MINUTES, plannedBreakMinutes } from './breaks';
 import { deskId, serviceCode, ticketId } from './ids';
 import { Scenario, centre, desk, kyiv, service } from './testing';
 
@@ -138,21 +139,55 @@ describe('estimateWait', () => {
     expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBe(0);
   });
 
+  it('waits for the break length the operator gave, and forgets it when the desk resumes', () => {
+    const only = centre({ services: [service('a', { expectedMinutes: 10 })], desks: [desk('d1', ['a'])] });
+    const s = new Scenario(only, START);
+    s.open('d1');
+    s.do({ type: 'pause-desk', deskId: deskId('d1'), reason: 'lunch', minutes: 45 });
+    expect(s.desk('d1').pauseMinutes).toBe(45);
+    s.advance(5);
+    expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBeCloseTo(40);
+    s.do({ type: 'resume-desk', deskId: deskId('d1') });
+    expect(s.desk('d1').pauseMinutes).toBeUndefined();
+    // The next break without a length is the typical 15 minutes again.
+    s.do({ type: 'pause-desk', deskId: deskId('d1'), reason: 'break' });
+    expect(estimateWait(only, s.state, A, s.now).expectedMinutes).toBeCloseTo(15);
+  });
+
+  it('keeps an announced length whole and bounded', () => {
+    expect(plannedBreakMinutes(undefined)).toBeUndefined();
+    expect(plannedBreakMinutes(0)).toBeUndefined();
+    expect(plannedBreakMinutes(Number.NaN)).toBeUndefined();
+    expect(plannedBreakMinutes(14.6)).toBe(15);
+    expect(plannedBreakMinutes(10_000)).toBe(MAX_BREAK_MINUTES);
+  });
+
   it('never shows a range that ends before a paused sole desk is expected back (property)', () => {
     const only = centre({ services: [service('a', { expectedMinutes: 10 })], desks: [desk('d1', ['a'])] });
     fc.assert(
-      fc.property(fc.nat(40), fc.nat(8), fc.boolean(), (pausedFor, waiting, newcomer) => {
-        const s = new Scenario(only, START);
-        s.open('d1');
-        for (let i = 0; i < waiting; i += 1) s.issue(`w${i}`, 'a');
-        s.do({ type: 'pause-desk', deskId: deskId('d1'), reason: 'break' });
-        s.advance(pausedFor);
-        const back = Math.max(15 - pausedFor, 5);
-        const ticket = !newcomer && waiting > 0 ? s.ticket('w0') : undefined;
-        const estimate = estimateWait(only, s.state, A, s.now, ticket);
-        expect(estimate.highMinutes).toBeGreaterThanOrEqual(back);
-        expect(estimate.expectedMinutes).toBeGreaterThanOrEqual(back - 1e-9);
-      }),
+      fc.property(
+        fc.nat(40),
+        fc.nat(8),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
+        (pausedFor, waiting, newcomer, announced) => {
+          const s = new Scenario(only, START);
+          s.open('d1');
+          for (let i = 0; i < waiting; i += 1) s.issue(`w${i}`, 'a');
+          s.do({
+            type: 'pause-desk',
+            deskId: deskId('d1'),
+            reason: 'break',
+            ...(announced !== undefined ? { minutes: announced } : {}),
+          });
+          s.advance(pausedFor);
+          const back = Math.max((announced ?? 15) - pausedFor, 5);
+          const ticket = !newcomer && waiting > 0 ? s.ticket('w0') : undefined;
+          const estimate = estimateWait(only, s.state, A, s.now, ticket);
+          expect(estimate.highMinutes).toBeGreaterThanOrEqual(back);
+          expect(estimate.expectedMinutes).toBeGreaterThanOrEqual(back - 1e-9);
+        },
+      ),
     );
   });
 

@@ -95,7 +95,13 @@ export type QueueEvent =
       readonly confirmed: boolean;
     })
   | (Base & { readonly type: 'desk:opened'; readonly deskId: DeskId; readonly operatorId: StaffId })
-  | (Base & { readonly type: 'desk:paused'; readonly deskId: DeskId; readonly reason: string })
+  | (Base & {
+      readonly type: 'desk:paused';
+      readonly deskId: DeskId;
+      readonly reason: string;
+      /** The break's length as the operator gave it; the estimates count on it. */
+      readonly minutes?: number;
+    })
   | (Base & { readonly type: 'desk:resumed'; readonly deskId: DeskId })
   | (Base & { readonly type: 'desk:closed'; readonly deskId: DeskId });
 

@@ -189,6 +189,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         status: 'open',
         operatorId: event.operatorId,
         pauseReason: undefined,
+        pauseMinutes: undefined,
         since: event.at,
       }));
     case 'desk:paused':
@@ -197,6 +198,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         ...desk,
         status: 'paused',
         pauseReason: event.reason,
+        pauseMinutes: event.minutes,
         since: event.at,
         freedAt: undefined,
       }));
@@ -205,6 +207,7 @@ export const evolve = (state: QueueState, event: QueueEvent): QueueState => {
         ...desk,
         status: 'open',
         pauseReason: undefined,
+        pauseMinutes: undefined,
         since: event.at,
       }));
     case 'desk:closed':

@@ -11,6 +11,7 @@
 import type { Centre, Desk } from './centre';
 import { type Part, partOf, waitingOf, walkUpMinutes } from './queue-index';
 import { type DeskId, type Instant, MS_PER_MINUTE, type ServiceCode, type TicketId } from './ids';
+import { expectedBackAt } from './breaks';
 import { type Pick, isPriority, mayDeskTake, pickNext, wouldPrefer } from './routing';
 import { type DeskState, type QueueState, deskStateOf, ticketOf, ticketTableOf } from './state';
 import type { Ticket } from './ticket';
@@ -25,13 +26,6 @@ export type VisitMinutes = (code: ServiceCode) => number;
  * the estimates run short (`npm run bench -- estimates`).
  */
 const OVERRUN_SHARE = 0.5;
-/**
- * How long a break is taken to last, and what is left of one that has run longer: a paused
- * desk comes back, but not at once (a visitor issued at the only desk's break used to be
- * told the wait of a free desk).
- */
-export const TYPICAL_BREAK_MINUTES = 15;
-const LEFT_OF_LONG_BREAK_MINUTES = 5;
 /**
  * A play costs (tickets waiting)² routing checks, so a part with more waiting than this is
  * not played (the simple formula answers, and with so many ahead it is close anyway).
@@ -106,10 +100,7 @@ const play = (centre: Centre, state: QueueState, part: Part, at: Instant, minute
     const current = deskState.currentTicketId ? ticketOf(state, deskState.currentTicketId) : undefined;
     const gap = gapOf(state, desk.id);
     let freeAt: number = at;
-    if (deskState.status === 'paused') {
-      const back = (deskState.since ?? at) + TYPICAL_BREAK_MINUTES * MS_PER_MINUTE;
-      freeAt = Math.max(back, at + LEFT_OF_LONG_BREAK_MINUTES * MS_PER_MINUTE);
-    }
+    if (deskState.status === 'paused') freeAt = expectedBackAt(deskState, at);
     if (current && open.length > 0) {
       const mean = visit(current.serviceCode);
       const end =

@@ -10,6 +10,7 @@ export * from './decide';
 export * from './evolve';
 export * from './routing';
 export * from './booking-hold';
+export * from './breaks';
 export * from './estimate';
 export * from './advisor/staffing-advisor';
 export * from './demo-centre';

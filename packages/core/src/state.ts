@@ -12,6 +12,8 @@ export interface DeskState {
   readonly status: DeskStatus;
   readonly operatorId?: StaffId;
   readonly pauseReason?: string;
+  /** The length of the break under way as the operator gave it. */
+  readonly pauseMinutes?: number;
   /** The ticket called to or being served at this desk. */
   readonly currentTicketId?: TicketId;
   /** Priority or booked visits called in a row; bounds how long walk-ins can be passed over. */

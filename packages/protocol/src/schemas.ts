@@ -2,7 +2,7 @@
  * Zod schemas for every message a client may send. Nothing from the network reaches the
  * queue rules without passing one of these; limits on lengths keep oversized input out.
  */
-import { PRIORITY_CATEGORIES } from '@queue/core';
+import { MAX_BREAK_MINUTES, PRIORITY_CATEGORIES } from '@queue/core';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -70,7 +70,13 @@ export const ReviewPriorityPayload = z.strictObject({ ...OnTicket, confirmed: z.
 export const FindTicketPayload = z.strictObject({ number: text(16) });
 
 export const DeskOpenPayload = z.strictObject({ ...Mutation, ...DeskTarget });
-export const DeskPausePayload = z.strictObject({ ...Mutation, ...DeskTarget, reason: text(200) });
+export const DeskPausePayload = z.strictObject({
+  ...Mutation,
+  ...DeskTarget,
+  reason: text(200),
+  /** The break's length, when the operator says it (the estimates count on it). */
+  minutes: z.number().int().min(1).max(MAX_BREAK_MINUTES).optional(),
+});
 export const DeskPlainPayload = z.strictObject({ ...Mutation, ...DeskTarget });
 
 export const CallNextPayload = z.strictObject({ ...Mutation, ...DeskTarget });

@@ -110,6 +110,7 @@ export const registerDeskHandlers = (socket: QueueSocket, context: HandlerContex
     type: 'pause-desk',
     ...base(deskId, principal),
     reason: payload.reason,
+    ...(payload.minutes !== undefined ? { minutes: payload.minutes } : {}),
   }));
   deskCommand('desk:resume', (_payload, deskId, principal) => ({
     type: 'resume-desk',

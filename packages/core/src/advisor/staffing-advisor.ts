@@ -16,7 +16,7 @@
 import type { Centre, Desk, DeskService, Service } from '../centre';
 import { deskWeightFor } from '../centre';
 import { meanServiceMinutes } from '../estimate';
-import { TYPICAL_BREAK_MINUTES } from '../forecast';
+import { expectedBackAt } from '../breaks';
 import { type DeskId, type Instant, MS_PER_MINUTE, type ServiceCode } from '../ids';
 import { walkUpMinutes } from '../queue-index';
 import { type QueueState, deskStateOf, ticketsOf } from '../state';
@@ -127,8 +127,7 @@ const availabilityOf = (
       const deskState = deskStateOf(state, desk.id);
       if (deskState.status === 'open') return [desk.id, 1];
       if (deskState.status === 'closed') return [desk.id, 0];
-      const back = (deskState.since ?? at) + TYPICAL_BREAK_MINUTES * MS_PER_MINUTE;
-      const away = Math.max(back - at, 5 * MS_PER_MINUTE) / MS_PER_MINUTE;
+      const away = (expectedBackAt(deskState, at) - at) / MS_PER_MINUTE;
       return [desk.id, Math.max(0, horizon - away) / horizon];
     }),
   );

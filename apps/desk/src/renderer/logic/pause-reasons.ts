@@ -14,6 +14,15 @@ const KEYS: Readonly<Record<PauseReason, MessageKey>> = {
   paperwork: 'desk.pause.reason.paperwork',
 };
 
+/** Lengths a pause may be announced with, in minutes. */
+export const PAUSE_LENGTHS = [5, 10, 15, 20, 30, 45, 60] as const;
+
+/** The length offered first for a reason: the usual short break and lunch; others unknown. */
+const USUAL_LENGTH: Readonly<Partial<Record<PauseReason, number>>> = { break: 15, lunch: 45 };
+
+export const usualPauseLength = (reason: string): number | undefined =>
+  isPauseReason(reason) ? USUAL_LENGTH[reason] : undefined;
+
 export const isPauseReason = (value: string): value is PauseReason =>
   (PAUSE_REASONS as readonly string[]).includes(value);
 

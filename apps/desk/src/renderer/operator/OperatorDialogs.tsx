@@ -35,7 +35,11 @@ export const OperatorDialogs = ({ dialog, view, sync, commands, onClose }: Props
     return (
       <PauseDialog
         {...common}
-        onConfirm={(reason) => void commands.send('desk:pause', { reason }).then(closeOnSuccess)}
+        onConfirm={(reason, minutes) =>
+          void commands
+            .send('desk:pause', { reason, ...(minutes !== undefined ? { minutes } : {}) })
+            .then(closeOnSuccess)
+        }
       />
     );
   }

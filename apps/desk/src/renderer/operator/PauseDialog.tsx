@@ -1,15 +1,18 @@
-/** Pause the desk with a reason from the list, or the operator's own words. */
+/**
+ * Pause the desk with a reason from the list, or the operator's own words, and how long the
+ * break will be when known: visitors' wait estimates count on it.
+ */
 import { useT } from '@queue/ui';
 import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
 import { RefusalLine } from '../common/RefusalLine';
-import { PAUSE_REASONS, pauseReasonKey } from '../logic/pause-reasons';
+import { PAUSE_LENGTHS, PAUSE_REASONS, pauseReasonKey, usualPauseLength } from '../logic/pause-reasons';
 
 interface Props {
   readonly ready: boolean;
   readonly busy: boolean;
   readonly refusal: string | undefined;
-  readonly onConfirm: (reason: string) => void;
+  readonly onConfirm: (reason: string, minutes: number | undefined) => void;
   readonly onClose: () => void;
 }
 
@@ -19,6 +22,7 @@ export const PauseDialog = ({ ready, busy, refusal, onConfirm, onClose }: Props)
   const t = useT();
   const [choice, setChoice] = useState<string>(PAUSE_REASONS[0]);
   const [other, setOther] = useState('');
+  const [minutes, setMinutes] = useState<number | undefined>(usualPauseLength(PAUSE_REASONS[0]));
   const reason = choice === OTHER ? other.trim() : choice;
   return (
     <Dialog
@@ -26,7 +30,7 @@ export const PauseDialog = ({ ready, busy, refusal, onConfirm, onClose }: Props)
       confirmLabel={t('desk.pause.confirm')}
       canConfirm={ready && reason.length > 0}
       busy={busy}
-      onConfirm={() => onConfirm(reason)}
+      onConfirm={() => onConfirm(reason, minutes)}
       onClose={onClose}
       testId="pause-dialog"
       footer={<RefusalLine code={refusal} />}
@@ -41,7 +45,10 @@ export const PauseDialog = ({ ready, busy, refusal, onConfirm, onClose }: Props)
               value={code}
               checked={choice === code}
               autoFocus={index === 0}
-              onChange={() => setChoice(code)}
+              onChange={() => {
+                setChoice(code);
+                setMinutes(usualPauseLength(code));
+              }}
             />
             {t(pauseReasonKey(code) ?? 'desk.pause.reason.other')}
           </label>
@@ -59,6 +66,21 @@ export const PauseDialog = ({ ready, busy, refusal, onConfirm, onClose }: Props)
           />
         </label>
       )}
+      <label className="field">
+        <span className="field__label">{t('desk.pause.length')}</span>
+        <select
+          name="pause-length"
+          value={minutes ?? ''}
+          onChange={(event) => setMinutes(event.target.value === '' ? undefined : Number(event.target.value))}
+        >
+          <option value="">{t('desk.pause.length.unknown')}</option>
+          {PAUSE_LENGTHS.map((length) => (
+            <option key={length} value={length}>
+              {t('desk.pause.length.minutes', { minutes: length })}
+            </option>
+          ))}
+        </select>
+      </label>
     </Dialog>
   );
 };
