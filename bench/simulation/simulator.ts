@@ -218,11 +218,12 @@ export const simulateDay = (options: DayOptions): DayResult => {
   /** Free desks (longest idle first) that may serve `code` try to call someone. */
   const dispatch = (at: Instant, only?: (deskId: DeskId) => boolean): void => {
     const free = [...idleSince.entries()].sort((a, b) => a[1] - b[1]);
+    // Calls do not change who has arrived, so the bookings awaited hold for the whole round.
+    const expected = free.length > 0 ? expectedAt(at) : [];
     for (const [deskId] of free) {
       if (only && !only(deskId)) continue;
       const desk = centre.desks.find((entry) => entry.id === deskId);
       if (!desk) continue;
-      const expected = expectedAt(at);
       const command = policy.call(centre, state, desk, deskStateOf(state, deskId), at, expected);
       if (!command) continue;
       const decision = apply(command);

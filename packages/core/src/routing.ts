@@ -323,8 +323,8 @@ export const wouldPrefer = (
   if (isPriority(candidate) || candidate.appointmentAt !== undefined) return undefined;
   if (!mayDeskTake(desk, deskState, candidate)) return false;
   if (!pick) return true;
-  // A privileged pick with the streak spent means no walk-in was waiting (the candidate would be
-  // called) or a booked visitor would miss their slot behind one (rare; the estimate takes the first).
+  // A privileged pick with the streak spent means no walk-in was waiting: the candidate would be.
+  // (The other such pick, a desk kept free for a booking, needs expected bookings: no forecast has them.)
   if (pick.privileged) return deskState.privilegedStreak >= centre.policy.maxPriorityStreak;
   const mine = urgencyOf(centre, desk, candidate, at);
   const theirs = urgencyOf(centre, desk, pick.ticket, at);
